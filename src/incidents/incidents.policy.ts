@@ -1,0 +1,12 @@
+import type { Actor } from "../orgs/orgs.policy.ts";
+import { canEditIncidents } from "../orgs/orgs.policy.ts";
+import type { IncidentRow } from "./incidents.repo.ts";
+
+/** Whether the actor may change this incident: agents and above, and nobody reopens a closed one but managers. */
+export function canEditIncident(actor: Actor, incident: IncidentRow, nextStatus?: string): boolean {
+  if (!canEditIncidents(actor)) return false;
+  if (incident.status === "closed" && nextStatus && nextStatus !== "closed") {
+    return actor.role === "admin" || actor.role === "manager";
+  }
+  return true;
+}

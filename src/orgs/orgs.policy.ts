@@ -1,0 +1,36 @@
+import type { Role } from "./orgs.schema.ts";
+
+/** Who is acting: a signed-in user or an API token, always inside one organisation. */
+export interface Actor {
+  orgId: string;
+  role: Role;
+  userId: string | null;
+  tokenId: string | null;
+}
+
+// Trainers and trainees work in exercise workspaces; in the real workspace they read only.
+const rank: Record<Role, number> = { admin: 5, manager: 4, agent: 3, trainer: 1, trainee: 1, viewer: 0 };
+
+function atLeast(actor: Actor, role: Role): boolean {
+  return rank[actor.role] >= rank[role];
+}
+
+/** The audit log's name for an actor. */
+export function actorLabel(actor: Actor): string {
+  if (actor.userId) return `user:${actor.userId}`;
+  if (actor.tokenId) return `token:${actor.tokenId}`;
+  return "system";
+}
+
+/** Adding, changing and removing members. */
+export const canManageMembers = (actor: Actor) => atLeast(actor, "admin");
+/** Creating and revoking API tokens. */
+export const canManageTokens = (actor: Actor) => atLeast(actor, "admin");
+/** Creating, changing and deleting tracked topics. */
+export const canEditTopics = (actor: Actor) => atLeast(actor, "manager");
+/** Sending posts into the pipeline through the API. */
+export const canIngestPosts = (actor: Actor) => atLeast(actor, "agent");
+/** Opening and changing incidents. */
+export const canEditIncidents = (actor: Actor) => atLeast(actor, "agent");
+/** Reading the audit log. */
+export const canReadAudit = (actor: Actor) => atLeast(actor, "manager");

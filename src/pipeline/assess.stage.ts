@@ -1,0 +1,67 @@
+import { matchQuery, prepareDoc } from "../core/query/index.ts";
+import { detectLanguage } from "../core/text/language.ts";
+import type { Consumer } from "../platform/bus/bus.ts";
+import type { AppContext } from "../platform/context.ts";
+import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
+import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
+
+/** Version of the assessment this stage writes; the risk engine replaces it with its own. */
+export const assessmentEngine = "baseline@1";
+
+/** Assesses one post: its language and the tracked topics it matches. */
+export function assessIngestedPost(item: IngestedPost, topics: MatchableTopic[]): AssessedPost {
+  const lang = item.post.lang ?? detectLanguage(item.post.text);
+  const doc = prepareDoc({
+    text: item.post.text,
+    authorHandle: item.post.author.handle,
+    lang,
+    platform: item.post.platform,
+  });
+  const topicIds = topics.filter((t) => matchQuery(t.query, doc)).map((t) => t.id);
+  const assessment: Assessment = { engine: assessmentEngine, lang, priority: 0, categories: {} };
+  return { ...item, lang, topicIds, assessment };
+}
+
+/** Starts the assess stage: `posts.ingested` → `posts.assessed`. */
+export function startAssessStage(ctx: AppContext): { stop(): Promise<void> } {
+  // Compiled topic queries per organisation, dropped when topics change anywhere in the cluster.
+  const cache = new Map<string, { at: number; topics: Promise<MatchableTopic[]> }>();
+  const maxAgeMs = 60_000;
+  const unlisten = ctx.bus.listen("topics.changed", (payload) => {
+    const parsed = TopicsChanged.safeParse(payload);
+    if (parsed.success) cache.delete(parsed.data.orgId);
+  });
+  const topicsOf = (orgId: string) => {
+    const hit = cache.get(orgId);
+    if (hit && Date.now() - hit.at < maxAgeMs) return hit.topics;
+    const topics = loadMatchableTopics(ctx, orgId);
+    cache.set(orgId, { at: Date.now(), topics });
+    topics.catch(() => cache.delete(orgId));
+    return topics;
+  };
+  const consumer: Consumer = ctx.bus.consume(
+    "posts.ingested",
+    "assess",
+    async (payloads) => {
+      for (const payload of payloads) {
+        const parsed = IngestedPost.safeParse(payload);
+        if (!parsed.success) {
+          ctx.log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
+          continue;
+        }
+        const assessed = assessIngestedPost(parsed.data, await topicsOf(parsed.data.orgId));
+        const { orgId, post } = parsed.data;
+        await ctx.bus.publish("posts.assessed", assessed, {
+          id: `${orgId}:${post.platform}:${post.externalId}`,
+        });
+      }
+    },
+    { batchSize: 200 },
+  );
+  return {
+    stop: async () => {
+      unlisten();
+      await consumer.stop();
+    },
+  };
+}

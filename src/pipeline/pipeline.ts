@@ -1,0 +1,20 @@
+import type { AppContext } from "../platform/context.ts";
+import { startAssessStage } from "./assess.stage.ts";
+import { startStoreStage } from "./store.stage.ts";
+
+/** The running stages of this process. */
+export interface Pipeline {
+  /** Stops consuming after the batches in hand are done. */
+  stop(): Promise<void>;
+}
+
+/** Starts the stages in data-path order: ingest → assess → store (escalate and alert follow in later stages). */
+export function startPipeline(ctx: AppContext, metrics?: { stored(n: number): void }): Pipeline {
+  const stages = [startStoreStage(ctx, metrics), startAssessStage(ctx)];
+  return {
+    async stop() {
+      // Upstream first, so nothing is handed to a stage that has already stopped.
+      for (const s of [...stages].reverse()) await s.stop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** Subjects of the bus, named with the API's verbs. */
+export type Subject = "posts.ingested" | "posts.assessed" | "posts.stored" | "topics.changed";
+
+/** Handles a batch of messages; throwing makes the bus deliver the batch again later. */
+export type BatchHandler = (payloads: unknown[]) => Promise<void>;
+
+/** A running consumer. */
+export interface Consumer {
+  /** Stops fetching; resolves when the batch in hand is handled. */
+  stop(): Promise<void>;
+}
+
+/** The one small interface the pipeline stages talk through: in-process or NATS JetStream. */
+export interface Bus {
+  readonly kind: "memory" | "nats";
+  /**
+   * Publishes a JSON-serialisable payload. Resolves once the bus has accepted it and waits while the
+   * bus is full (backpressure). `id` lets the bus drop a duplicate publish of the same message.
+   */
+  publish(subject: Subject, payload: unknown, opts?: { id?: string }): Promise<void>;
+  /** Work-queue consumption: each message goes to one member of `group`, in batches, at least once. */
+  consume(subject: Subject, group: string, handler: BatchHandler, opts?: { batchSize?: number }): Consumer;
+  /** Broadcast: every listener in every process sees every message, at most once (for live views and caches). */
+  listen(subject: Subject, handler: (payload: unknown) => void): () => void;
+  /** Resolves when everything published from this process so far has been accepted and, in-process, handled. */
+  idle(): Promise<void>;
+  /** Stops consumers, flushes, disconnects. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,136 @@
+import type { Logger } from "../logger.ts";
+import type { BatchHandler, Bus, Consumer, Subject } from "./bus.ts";
+
+interface Group {
+  subject: Subject;
+  name: string;
+  queue: unknown[];
+  handler: BatchHandler;
+  batchSize: number;
+  busy: boolean;
+  stopped: boolean;
+}
+
+/** In-process bus with bounded queues: a fast producer waits for slow consumers, so memory stays bounded. */
+export class MemoryBus implements Bus {
+  readonly kind = "memory";
+  private groups: Group[] = [];
+  private listeners = new Map<Subject, Set<(payload: unknown) => void>>();
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    private readonly log: Logger,
+    private readonly capacity = 2000,
+    private readonly retryDelaysMs = [100, 500, 2000, 5000],
+  ) {}
+
+  async publish(subject: Subject, message: unknown): Promise<void> {
+    // Messages travel as JSON, as over NATS: a stage that works here works unchanged in a cluster,
+    // and no consumer can alias an object the producer still holds.
+    const payload: unknown = JSON.parse(JSON.stringify(message));
+    const targets = this.groups.filter((g) => g.subject === subject && !g.stopped);
+    while (targets.some((g) => g.queue.length >= this.capacity)) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+    for (const g of targets) {
+      g.queue.push(payload);
+      this.pump(g);
+    }
+    for (const listener of this.listeners.get(subject) ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        this.log.error({ err: error, subject }, "bus listener failed");
+      }
+    }
+  }
+
+  consume(
+    subject: Subject,
+    group: string,
+    handler: BatchHandler,
+    opts: { batchSize?: number } = {},
+  ): Consumer {
+    const g: Group = {
+      subject,
+      name: group,
+      queue: [],
+      handler,
+      batchSize: opts.batchSize ?? 100,
+      busy: false,
+      stopped: false,
+    };
+    this.groups.push(g);
+    return {
+      stop: async () => {
+        g.stopped = true;
+        while (g.busy) await new Promise((r) => setTimeout(r, 5));
+        this.groups = this.groups.filter((x) => x !== g);
+        this.wake();
+      },
+    };
+  }
+
+  listen(subject: Subject, handler: (payload: unknown) => void): () => void {
+    const set = this.listeners.get(subject) ?? new Set();
+    set.add(handler);
+    this.listeners.set(subject, set);
+    return () => set.delete(handler);
+  }
+
+  async idle(): Promise<void> {
+    while (this.groups.some((g) => g.busy || (g.queue.length > 0 && !g.stopped))) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    for (const g of this.groups) g.stopped = true;
+    this.groups = [];
+    this.wake();
+  }
+
+  private wake() {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  private pump(g: Group) {
+    if (g.busy || g.stopped || g.queue.length === 0) return;
+    g.busy = true;
+    // Deferred so that a burst of publishes is handled as one batch.
+    setImmediate(() => void this.drainGroup(g));
+  }
+
+  private async drainGroup(g: Group) {
+    while (!g.stopped && g.queue.length > 0) {
+      const batch = g.queue.splice(0, g.batchSize);
+      this.wake();
+      await this.deliver(g, batch);
+    }
+    g.busy = false;
+  }
+
+  // At-least-once like JetStream: a failed batch is retried with backoff, then logged as dead.
+  private async deliver(g: Group, batch: unknown[]) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await g.handler(batch);
+        return;
+      } catch (error) {
+        const delay = this.retryDelaysMs[attempt];
+        if (delay === undefined || g.stopped) {
+          this.log.error(
+            { err: error, subject: g.subject, group: g.name, size: batch.length },
+            "batch dropped after retries",
+          );
+          return;
+        }
+        this.log.warn({ err: error, subject: g.subject, group: g.name, attempt }, "batch failed; retrying");
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Bus } from "./bus/bus.ts";
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db/client.ts";
+import type { Ids } from "./ids.ts";
+import type { Logger } from "./logger.ts";
+
+/** What every service needs from the outside world, passed in so tests control it. */
+export interface AppContext {
+  db: Db;
+  bus: Bus;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+}

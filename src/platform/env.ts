@@ -1,0 +1,57 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every setting Brandwache reads from the environment; the README's configuration table mirrors it. */
+const EnvSchema = z.object({
+  /** HTTP port of `brandwache serve`. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default("0.0.0.0"),
+  /** PostgreSQL URL; when unset, the embedded PGlite database under BRANDWACHE_DATA is used. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder of the embedded database and other local state. */
+  BRANDWACHE_DATA: z.string().default("./data"),
+  /** `memory` (one process) or a NATS URL (`nats://127.0.0.1:4222`) to run the pipeline over JetStream. */
+  BRANDWACHE_BUS: z.union([z.literal("memory"), z.url({ protocol: /^nats$/ })]).default("memory"),
+  /** Seed the demo organisation and play the demo stream (`npm start` sets it). */
+  BRANDWACHE_DEMO: bool.default(false),
+  /** Log level of the pino logger. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set to false only when serving over plain HTTP on a host other than localhost (browsers drop Secure cookies there). */
+  BRANDWACHE_SECURE_COOKIES: bool.default(true),
+  /** Login attempts allowed per client address per minute. */
+  BRANDWACHE_LOGIN_RATE: z.coerce.number().int().min(1).default(10),
+  /** Lifetime of a login session, in hours. */
+  BRANDWACHE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+});
+
+/** The parsed configuration. */
+export type Env = z.infer<typeof EnvSchema> & {
+  /** BRANDWACHE_DATA as an absolute path. */
+  dataDir: string;
+};
+
+/** Thrown at boot with every problem of the environment at once. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses the environment once; the only reader of `process.env` in the code base. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset": a blank line in an .env file should not fail the boot.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.BRANDWACHE_DATA) };
+}
+
+/** Names and descriptions of the variables, for `--help` and the README table. */
+export const envVariables = Object.keys(EnvSchema.shape) as (keyof z.infer<typeof EnvSchema>)[];

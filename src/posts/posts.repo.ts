@@ -1,0 +1,161 @@
+import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { authors } from "../authors/authors.table.ts";
+import type { Tx } from "../platform/db/client.ts";
+import type { PostFilter } from "./posts.schema.ts";
+import { assessments, posts, postTopics } from "./posts.table.ts";
+
+export type NewPostRow = typeof posts.$inferInsert;
+
+/** Inserts posts that are new; existing (org, platform, external id) are left alone. Returns the inserted ids. */
+export async function insertNewPosts(tx: Tx, rows: NewPostRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await tx.insert(posts).values(rows).onConflictDoNothing().returning({ id: posts.id });
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** Records which topics each post matched. */
+export async function insertPostTopics(tx: Tx, rows: (typeof postTopics.$inferInsert)[]) {
+  if (rows.length > 0) await tx.insert(postTopics).values(rows).onConflictDoNothing();
+}
+
+/** Stores assessments. */
+export async function insertAssessments(tx: Tx, rows: (typeof assessments.$inferInsert)[]) {
+  if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
+}
+
+/** A keyset cursor: the (postedAt, id) of the last row of a page. */
+export interface PostCursor {
+  postedAt: Date;
+  id: string;
+}
+
+function filterConditions(orgId: string, f: PostFilter): SQL[] {
+  const where: SQL[] = [eq(posts.orgId, orgId)];
+  if (f.platform) where.push(eq(posts.platform, f.platform));
+  if (f.lang) where.push(eq(posts.lang, f.lang));
+  if (f.from) where.push(gte(posts.postedAt, f.from));
+  if (f.to) where.push(lt(posts.postedAt, f.to));
+  if (f.topicId) {
+    where.push(
+      sql`exists (select 1 from ${postTopics} where ${postTopics.postId} = ${posts.id} and ${postTopics.topicId} = ${f.topicId})`,
+    );
+  }
+  if (f.q) {
+    // The search text is a bound parameter; websearch_to_tsquery never fails on user syntax.
+    where.push(
+      sql`${posts.search} @@ (websearch_to_tsquery('german', ${f.q}) || websearch_to_tsquery('english', ${f.q}) || websearch_to_tsquery('simple', ${f.q}))`,
+    );
+  }
+  return where;
+}
+
+const postColumns = {
+  id: posts.id,
+  platform: posts.platform,
+  externalId: posts.externalId,
+  text: posts.text,
+  lang: posts.lang,
+  url: posts.url,
+  inReplyTo: posts.inReplyTo,
+  postedAt: posts.postedAt,
+  ingestedAt: posts.ingestedAt,
+  metrics: posts.metrics,
+  authorId: authors.id,
+  authorHandle: authors.handle,
+  authorDisplayName: authors.displayName,
+  authorFollowers: authors.followers,
+  topicIds: sql<
+    string[] | null
+  >`(select array_agg(${postTopics.topicId} order by ${postTopics.topicId}) from ${postTopics} where ${postTopics.postId} = ${posts.id})`,
+};
+
+export type PostListRow = Awaited<ReturnType<typeof listPosts>>[number];
+
+/** A page of posts, newest first, after the cursor. */
+export async function listPosts(
+  tx: Tx,
+  orgId: string,
+  f: PostFilter,
+  cursor: PostCursor | null,
+  limit: number,
+) {
+  const where = filterConditions(orgId, f);
+  if (cursor) {
+    const before = or(
+      lt(posts.postedAt, cursor.postedAt),
+      and(eq(posts.postedAt, cursor.postedAt), lt(posts.id, cursor.id)),
+    );
+    if (before) where.push(before);
+  }
+  return tx
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(...where))
+    .orderBy(desc(posts.postedAt), desc(posts.id))
+    .limit(limit);
+}
+
+/** Posts by id, scoped to the organisation. */
+export async function findPosts(tx: Tx, orgId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(eq(posts.orgId, orgId), inArray(posts.id, ids)));
+}
+
+/** Which of the given posts match the filter (for the live stream's full-text filter). */
+export async function filterPostIds(
+  tx: Tx,
+  orgId: string,
+  f: PostFilter,
+  ids: string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(...filterConditions(orgId, f), inArray(posts.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Counts by a column, largest first. */
+export async function countPostsBy(tx: Tx, orgId: string, f: PostFilter, by: "platform" | "lang") {
+  const column = by === "platform" ? posts.platform : posts.lang;
+  return tx
+    .select({ key: column, count: sql<number>`count(*)::int` })
+    .from(posts)
+    .where(and(...filterConditions(orgId, f)))
+    .groupBy(column)
+    .orderBy(desc(sql`count(*)`));
+}
+
+/** Counts per matched topic. */
+export async function countPostsByTopic(tx: Tx, orgId: string, f: PostFilter) {
+  return tx
+    .select({ key: postTopics.topicId, count: sql<number>`count(*)::int` })
+    .from(postTopics)
+    .innerJoin(posts, eq(posts.id, postTopics.postId))
+    .where(and(...filterConditions(orgId, f)))
+    .groupBy(postTopics.topicId)
+    .orderBy(desc(sql`count(*)`));
+}
+
+/** Posts per time bucket, oldest first. */
+export async function countPostsPerBucket(
+  tx: Tx,
+  orgId: string,
+  f: PostFilter,
+  bucket: "minute" | "hour" | "day",
+) {
+  const unit = { minute: sql`'minute'`, hour: sql`'hour'`, day: sql`'day'` }[bucket];
+  const start = sql`date_trunc(${unit}, ${posts.postedAt})`;
+  return tx
+    .select({ t: sql<string>`${start}`, count: sql<number>`count(*)::int` })
+    .from(posts)
+    .where(and(...filterConditions(orgId, f)))
+    .groupBy(start)
+    .orderBy(start);
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { App, AppOptions } from "../platform/http/app.ts";
+import { requireActor } from "../platform/http/auth.ts";
+import { problemResponses } from "../platform/http/problem.ts";
+import { IngestResult, PostBatch, PostFilter, PostList, PostListQuery, PostRead } from "./posts.schema.ts";
+import { getPost, ingestPosts, listPosts, postStats } from "./posts.service.ts";
+import { PostStats, PostStatsQuery } from "./posts.stats.schema.ts";
+import { streamPosts } from "./posts.stream.ts";
+
+/** Mentions: batch ingest, list and search, volume, live stream. */
+export function registerPostRoutes(app: App, { ctx, metrics }: Pick<AppOptions, "ctx" | "metrics">) {
+  app.post(
+    "/api/posts",
+    {
+      schema: {
+        operationId: "ingestPosts",
+        tags: ["posts"],
+        summary: "Send up to 1,000 posts; valid ones are accepted, invalid ones reported by index and field",
+        description: "Idempotent on (platform, externalId): sending the same post again changes nothing.",
+        body: PostBatch,
+        response: { 202: IngestResult, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await ingestPosts(ctx, requireActor(request), request.body.posts);
+      metrics.postsIngested.inc({ source: "api" }, result.accepted);
+      metrics.ingestRejected.inc(result.rejected);
+      return reply.code(202).send(result);
+    },
+  );
+
+  app.get(
+    "/api/posts",
+    {
+      schema: {
+        operationId: "listPosts",
+        tags: ["posts"],
+        summary: "Posts, newest first, with filters and full-text search (German and English)",
+        querystring: PostListQuery,
+        response: { 200: PostList, ...problemResponses },
+      },
+    },
+    async (request) => listPosts(ctx, requireActor(request), request.query),
+  );
+
+  app.get(
+    "/api/posts/stats",
+    {
+      schema: {
+        operationId: "postStats",
+        tags: ["posts"],
+        summary: "Mention volume: totals by platform, language and topic, and a time series",
+        querystring: PostStatsQuery,
+        response: { 200: PostStats, ...problemResponses },
+      },
+    },
+    async (request) => postStats(ctx, requireActor(request), request.query),
+  );
+
+  app.get(
+    "/api/posts/stream",
+    {
+      schema: {
+        operationId: "streamPosts",
+        tags: ["posts"],
+        summary: "Live stream of new posts matching the filters (server-sent events, `event: post`)",
+        querystring: PostFilter,
+        response: {
+          200: {
+            description: "An event stream; each event's data is a post",
+            content: { "text/event-stream": { schema: z.string() } },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => streamPosts(ctx, requireActor(request), request.query, request, reply),
+  );
+
+  app.get(
+    "/api/posts/:id",
+    {
+      schema: {
+        operationId: "getPost",
+        tags: ["posts"],
+        summary: "One post",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: PostRead, ...problemResponses },
+      },
+    },
+    async (request) => getPost(ctx, requireActor(request), request.params.id),
+  );
+}

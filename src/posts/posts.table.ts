@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import {
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { authors } from "../authors/authors.table.ts";
+import { organisations } from "../orgs/orgs.table.ts";
+import { sources } from "../sources/sources.table.ts";
+import { topics } from "../topics/topics.table.ts";
+import type { PostMetrics } from "./posts.schema.ts";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Posts; (org, platform, external id) is unique, which makes ingest idempotent. */
+export const posts = pgTable(
+  "posts",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    sourceId: text("source_id").references(() => sources.id, { onDelete: "set null" }),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => authors.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    lang: text("lang").notNull(),
+    url: text("url"),
+    inReplyTo: text("in_reply_to"),
+    postedAt: timestamp("posted_at", { withTimezone: true }).notNull(),
+    ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull(),
+    metrics: jsonb("metrics").$type<PostMetrics>().notNull().default({}),
+    raw: jsonb("raw"),
+    // Stemmed with the post's own language so "Kündigungen" finds "kündigen"; `simple` for the rest.
+    search: tsvector("search").generatedAlwaysAs(
+      sql`to_tsvector(CASE lang WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN 'english'::regconfig ELSE 'simple'::regconfig END, text)`,
+    ),
+  },
+  (t) => [
+    uniqueIndex("posts_org_platform_external_idx").on(t.orgId, t.platform, t.externalId),
+    index("posts_org_posted_idx").on(t.orgId, t.postedAt.desc(), t.id.desc()),
+    index("posts_search_idx").using("gin", t.search),
+  ],
+);
+
+/** Which tracked topics a post matched when it was assessed. */
+export const postTopics = pgTable(
+  "post_topics",
+  {
+    orgId: text("org_id").notNull(),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postId, t.topicId] }),
+    index("post_topics_topic_idx").on(t.orgId, t.topicId),
+  ],
+);
+
+/** The risk engine's verdict on a post: one row per post and engine version. */
+export const assessments = pgTable(
+  "assessments",
+  {
+    orgId: text("org_id").notNull(),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    engine: text("engine").notNull(),
+    lang: text("lang").notNull(),
+    /** Priority 0..1: what a team should look at first. */
+    priority: real("priority").notNull().default(0),
+    /** Per-category results `{ score, flagged, spans }`, keyed by category. */
+    categories: jsonb("categories").$type<Record<string, unknown>>().notNull().default({}),
+    assessedAt: timestamp("assessed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.engine] })],
+);

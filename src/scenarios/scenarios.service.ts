@@ -1,0 +1,128 @@
+import type { Scenario } from "../core/scenario/scenario.schema.ts";
+import type { Role } from "../orgs/orgs.schema.ts";
+import { addMember, createOrganisation, findOrganisationBySlug } from "../orgs/orgs.service.ts";
+import type { AppContext } from "../platform/context.ts";
+import type { Metrics } from "../platform/http/metrics.ts";
+import { publishIngested } from "../posts/posts.service.ts";
+import { ensureSource } from "../sources/sources.service.ts";
+import { createTopic } from "../topics/topics.service.ts";
+import { demoScenarioPath, loadScenarioFile } from "./scenarios.files.ts";
+import { startScenarioPlayer } from "./scenarios.player.ts";
+import * as repo from "./scenarios.repo.ts";
+
+/** The demo organisation and how to sign in to it. */
+export interface DemoWorkspace {
+  orgId: string;
+  slug: string;
+  email: string;
+  password: string;
+}
+
+const demoAdmin = { email: "admin@nordwind-mobil.de", name: "Katrin Albers", role: "admin" } as const;
+
+const demo = {
+  slug: "nordwind-mobil",
+  name: "Nordwind Mobil GmbH",
+  password: "nordwind-demo-2026",
+  members: [
+    demoAdmin,
+    { email: "lena.hoffmann@nordwind-mobil.de", name: "Lena Hoffmann", role: "manager" },
+    { email: "jonas.weber@nordwind-mobil.de", name: "Jonas Weber", role: "agent" },
+    { email: "mia.schulz@nordwind-mobil.de", name: "Mia Schulz", role: "viewer" },
+  ] satisfies { email: string; name: string; role: Role }[],
+  topics: [
+    {
+      name: "Marke Nordwind",
+      query: 'nordwind* OR #nordwind OR @nordwindmobil OR @nordwind_hilfe OR "nordwind mobil"',
+      description: "Alles über die Marke / everything about the brand",
+    },
+    {
+      name: "Netzstörung / Outage",
+      query:
+        'störung* OR ausfall OR funkloch OR "kein netz" OR "kein internet" OR netzausfall OR outage OR "no signal" OR "no service" OR #nordwinddown',
+      description: "Frühwarnung für Netzprobleme / early warning for network trouble",
+    },
+    {
+      name: "Service & Hotline",
+      query:
+        'hotline OR warteschleife OR kundenservice OR kundendienst OR support OR "customer service" OR chat*',
+      description: "Wie erleben Kunden unseren Service? / how customers experience our service",
+    },
+    {
+      name: "Rechnung & Vertrag",
+      query:
+        "rechnung* OR kündig* OR vertrag* OR tarif* OR preiserhöhung OR invoice OR bill* OR contract* OR cancel*",
+      description: "Beschwerden zu Rechnung und Vertrag / billing and contract complaints",
+    },
+    {
+      name: "Karriere / Jobs",
+      query: "job* OR karriere OR bewerb* OR ausbildung OR stelle* OR hiring OR career* OR internship",
+      description: "Chancen im Recruiting / recruiting opportunities",
+    },
+  ],
+};
+
+/** Creates the demo organisation (Nordwind Mobil GmbH), its members and topics, once; later calls find it. */
+export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace> {
+  let org = await findOrganisationBySlug(ctx, demo.slug);
+  if (!org) {
+    const created = await createOrganisation(ctx, { name: demo.name, slug: demo.slug });
+    const system = { orgId: created.id, system: true } as const;
+    for (const m of demo.members) await addMember(ctx, system, { ...m, password: demo.password });
+    for (const t of demo.topics) await createTopic(ctx, system, t);
+    org = await findOrganisationBySlug(ctx, demo.slug);
+    ctx.log.info({ org: demo.slug }, "demo workspace seeded");
+  }
+  if (!org) throw new Error("demo organisation vanished after seeding");
+  return { orgId: org.id, slug: org.slug, email: demoAdmin.email, password: demo.password };
+}
+
+// After a long stop the demo does not replay every post it missed: ten minutes of catch-up is enough
+// to show a live stream again without flooding the embedded database.
+const maxCatchUpMs = 10 * 60_000;
+
+/** Plays the demo scenario into the organisation's normal ingest path, resuming a run after a restart. */
+export async function startDemoStream(ctx: AppContext, workspace: DemoWorkspace, metrics?: Metrics) {
+  const loaded = await loadScenarioFile(demoScenarioPath);
+  if (!loaded.ok) {
+    throw new Error(
+      `Demo scenario is invalid:\n${loaded.errors.map((e) => `${e.file}:${e.line}: ${e.field}: ${e.message}`).join("\n")}`,
+    );
+  }
+  return playScenario(ctx, workspace.orgId, loaded.scenario, metrics);
+}
+
+/** Plays a scenario into an organisation: the run is stored, so a restart continues it instead of starting over. */
+export async function playScenario(ctx: AppContext, orgId: string, scenario: Scenario, metrics?: Metrics) {
+  await repo.insertScenarioRun(ctx.db, {
+    id: ctx.ids.id(),
+    orgId,
+    scenarioId: scenario.id,
+    status: "playing",
+    startedAt: ctx.clock.now(),
+    deliveredMs: 0,
+  });
+  const run = await repo.findScenarioRun(ctx.db, orgId, scenario.id);
+  if (!run) throw new Error(`scenario run ${scenario.id} vanished`);
+  const sourceId = await ensureSource(ctx, orgId, "scenario", scenario.id);
+  const elapsedMs = ctx.clock.now().getTime() - run.startedAt.getTime();
+  const player = startScenarioPlayer({
+    scenario,
+    startedAt: run.startedAt,
+    clock: ctx.clock,
+    resumeFromMs: Math.max(run.deliveredMs, elapsedMs - maxCatchUpMs),
+    sink: async (posts) => {
+      for (const post of posts) await publishIngested(ctx, orgId, post, sourceId);
+      metrics?.postsIngested.inc({ source: "scenario" }, posts.length);
+    },
+    onError: (error) =>
+      ctx.log.warn({ err: error, scenario: scenario.id }, "scenario delivery failed; retrying"),
+  });
+  const saveProgress = () => repo.updateDelivered(ctx.db, run.id, player.elapsedMs());
+  const timer = setInterval(() => void saveProgress().catch(() => {}), 10_000);
+  return async () => {
+    clearInterval(timer);
+    await player.stop();
+    await saveProgress();
+  };
+}

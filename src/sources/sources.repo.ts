@@ -1,0 +1,40 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Tx } from "../platform/db/client.ts";
+import { posts } from "../posts/posts.table.ts";
+import { sources } from "./sources.table.ts";
+
+export type SourceRow = typeof sources.$inferSelect;
+
+/** Finds a source by kind and name. */
+export async function findSourceByName(
+  tx: Tx,
+  orgId: string,
+  kind: string,
+  name: string,
+): Promise<SourceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sources)
+    .where(and(eq(sources.orgId, orgId), eq(sources.kind, kind), eq(sources.name, name)));
+  return row;
+}
+
+/** Inserts a source. */
+export async function insertSource(tx: Tx, row: SourceRow) {
+  await tx.insert(sources).values(row);
+}
+
+/** Sources of an organisation with their post counts. */
+export async function listSourcesWithCounts(tx: Tx, orgId: string) {
+  return tx
+    .select({
+      id: sources.id,
+      kind: sources.kind,
+      name: sources.name,
+      createdAt: sources.createdAt,
+      posts: sql<number>`(select count(*)::int from ${posts} where ${posts.sourceId} = ${sources.id})`,
+    })
+    .from(sources)
+    .where(eq(sources.orgId, orgId))
+    .orderBy(asc(sources.createdAt));
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildIncident, buildPost, buildTopic } from "../factories.ts";
+import { databaseKinds, seedOrganisation, signIn, startTestApp, startTestRuntime } from "../harness.ts";
+
+// A valid body for each write, so that a 404 can only come from the organisation scoping.
+const bodies: Record<string, unknown> = {
+  "PATCH /api/topics/{id}": { name: "Übernommen?" },
+  "PATCH /api/users/{id}": { role: "viewer" },
+  "PATCH /api/incidents/{id}": { status: "closed" },
+};
+
+describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
+  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let a: Awaited<ReturnType<typeof signIn>>;
+  const objectsOfB: Record<string, string> = {};
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime(kind);
+    app = await startTestApp(runtime);
+    const orgA = await seedOrganisation(runtime, "org-a");
+    const orgB = await seedOrganisation(runtime, "org-b");
+    a = await signIn(app, orgA.email);
+    const b = await signIn(app, orgB.email);
+    const post = (url: string, payload: Record<string, unknown>) =>
+      app.inject({ method: "POST", url, headers: b.headers, payload });
+    objectsOfB.topics = (await post("/api/topics", buildTopic())).json().id;
+    objectsOfB.incidents = (await post("/api/incidents", buildIncident())).json().id;
+    objectsOfB.tokens = (await post("/api/tokens", { name: "b's bot" })).json().id;
+    objectsOfB.users = (
+      await post("/api/users", {
+        email: "agent@org-b.example",
+        name: "B Agent",
+        role: "agent",
+        password: "agent-password-1",
+      })
+    ).json().id;
+    await post("/api/posts", {
+      posts: [buildPost({ externalId: "only-in-b", text: "Nordwind kein Netz in Kiel" })],
+    });
+    await runtime.ctx.bus.idle();
+    objectsOfB.posts = (
+      await app.inject({ method: "GET", url: "/api/posts", headers: b.headers })
+    ).json().items[0].id;
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  it("answers 404 to a member of A for every object route of B's objects", async () => {
+    const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const objectRoutes = Object.entries(spec.paths).filter(([path]) => path.includes("{id}"));
+    expect(objectRoutes.length).toBeGreaterThanOrEqual(5);
+    const checked: string[] = [];
+    for (const [path, methods] of objectRoutes) {
+      const collection = path.split("/")[2] ?? "";
+      const id = objectsOfB[collection];
+      // A new object route must be added here, or this test cannot prove it is scoped.
+      expect(id, `no object of B for ${path}; add one to objectsOfB`).toBeDefined();
+      for (const method of Object.keys(methods)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        const res = await app.inject({
+          method: method.toUpperCase() as "GET",
+          url: path.replace("{id}", String(id)),
+          headers: a.headers,
+          ...(bodies[key] ? { payload: bodies[key] as Record<string, unknown> } : {}),
+        });
+        expect(res.statusCode, `${key} → ${res.body}`).toBe(404);
+        checked.push(key);
+      }
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "GET /api/topics/{id}",
+        "DELETE /api/tokens/{id}",
+        "PATCH /api/users/{id}",
+        "GET /api/posts/{id}",
+      ]),
+    );
+  });
+
+  it("never lists B's objects to a member of A", async () => {
+    const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const lists = Object.entries(spec.paths)
+      .filter(([path, methods]) => !path.includes("{") && "get" in methods && path !== "/api/posts/stream")
+      .map(([path]) => path);
+    expect(lists).toEqual(
+      expect.arrayContaining(["/api/posts", "/api/topics", "/api/incidents", "/api/users", "/api/audit"]),
+    );
+    for (const path of lists) {
+      const res = await app.inject({ method: "GET", url: path, headers: a.headers });
+      for (const id of Object.values(objectsOfB)) expect(res.body, `${path} leaks ${id}`).not.toContain(id);
+      expect(res.body).not.toContain("only-in-b");
+    }
+  });
+
+  it("does not change B's objects through A's requests", async () => {
+    const b = await signIn(app, "admin@org-b.example");
+    const topic = await app.inject({
+      method: "GET",
+      url: `/api/topics/${objectsOfB.topics}`,
+      headers: b.headers,
+    });
+    expect(topic.json().name).toBe(buildTopic().name);
+    const tokens = await app.inject({ method: "GET", url: "/api/tokens", headers: b.headers });
+    expect(tokens.json().items).toHaveLength(1);
+  });
+});
