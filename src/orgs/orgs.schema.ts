@@ -64,5 +64,8 @@ export const TokenRead = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
 });
+export type TokenRead = z.infer<typeof TokenRead>;
+/** A token just created, with its secret. */
 export const TokenCreated = TokenRead.extend({ token: z.string() });
+export type TokenCreated = z.infer<typeof TokenCreated>;
 export const TokenList = z.object({ items: z.array(TokenRead) });

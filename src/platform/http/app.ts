@@ -147,7 +147,7 @@ export async function buildApp(opts: AppOptions) {
           "Social media risk management: posts, tracked topics, incidents, members and the audit log.",
         license: { name: "MIT", identifier: "MIT" },
       },
-      servers: [{ url: "http://localhost:3000", description: "Local Brandwache" }],
+      servers: [{ url: "/", description: "This Brandwache server" }],
       components: {
         securitySchemes: {
           session: {
@@ -205,10 +205,21 @@ export async function buildApp(opts: AppOptions) {
 
   const webDist = opts.webDist ?? defaultWebDist;
   const hasWeb = fs.existsSync(path.join(webDist, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // Asset names carry a content hash, so they can be cached for good; index.html must never be.
+      setHeaders: (reply, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          reply.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api/") && hasWeb;
-    if (isPage) return reply.type("text/html").sendFile("index.html");
+    if (isPage) return reply.header("cache-control", "no-cache").type("text/html").sendFile("index.html");
     return reply
       .code(404)
       .type("application/problem+json")

@@ -1,0 +1,72 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startServer } from "./server.ts";
+
+describe("a newcomer's first minutes with the demo", () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: "de-DE" });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("logs in with the demo account and lands in the German UI", async () => {
+    await page.goto(`${server.url}/mentions`);
+    await page.getByTestId("login-email").fill("admin@nordwind-mobil.de");
+    await page.getByTestId("login-password").fill("nordwind-demo-2026");
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/mentions/);
+    expect(await page.getAttribute("html", "lang")).toBe("de");
+    await expect.poll(() => page.getByTestId("org-name").textContent()).toContain("Nordwind Mobil");
+  });
+
+  it("shows the demo stream arriving live", async () => {
+    const items = page.getByTestId("post-item");
+    await items.first().waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByTestId("live-indicator").getAttribute("data-state"), { timeout: 15_000 })
+      .toBe("open");
+    const before = await items.count();
+    // The demo sends several posts a minute; new ones must appear without a reload.
+    await expect.poll(() => items.count(), { timeout: 45_000, interval: 500 }).toBeGreaterThan(before);
+  });
+
+  it("filters the stream by language and by full-text search", async () => {
+    await page.getByTestId("filter-lang").selectOption("en");
+    await expect.poll(() => page.url()).toContain("lang=en");
+    await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
+    const langs = await page
+      .getByTestId("post-item")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-lang")));
+    expect(langs.length).toBeGreaterThan(0);
+    expect(new Set(langs)).toEqual(new Set(["en"]));
+
+    await page.getByTestId("filter-lang").selectOption("");
+    await page.getByTestId("filter-search").fill("Nordwind");
+    await expect.poll(() => page.url()).toContain("q=Nordwind");
+    await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
+    const texts = await page.getByTestId("post-item").allTextContents();
+    expect(texts.every((t) => /nordwind/i.test(t))).toBe(true);
+  });
+
+  it("creates a topic, checking the query while it is typed", async () => {
+    await page.getByTestId("nav-settings").click();
+    await page.waitForURL(/\/settings/);
+    await page.getByTestId("topic-name").fill("Funkloch Kiel");
+    await page.getByTestId("topic-query").fill('kiel AND (funkloch OR "kein netz"');
+    await page.getByTestId("topic-query-error").waitFor({ timeout: 10_000 });
+    await page.getByTestId("topic-query").fill('kiel AND (funkloch OR "kein netz")');
+    await page.getByTestId("topic-query-ok").waitFor({ timeout: 10_000 });
+    await page.getByTestId("topic-save").click();
+    await expect
+      .poll(() => page.getByTestId("topic-row").allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining("Funkloch Kiel")]));
+  });
+});

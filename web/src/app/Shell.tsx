@@ -1,0 +1,108 @@
+import { Anchor, AppShell, Box, Burger, Button, Center, Group, Loader, NavLink, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, NavLink as RouterNavLink, useLocation } from "react-router-dom";
+import { useCurrentSession } from "../auth/useCurrentSession.ts";
+import { useLogout } from "../auth/useLogout.ts";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+
+/** The sections of the navigation, in order; each path is also its `nav-<name>` test id. */
+export const sections = [
+  "overview",
+  "mentions",
+  "incidents",
+  "stakeholders",
+  "accounts",
+  "training",
+  "settings",
+] as const;
+
+/** The signed-in layout: header (organisation, user, language, logout), navigation, and the page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const session = useCurrentSession();
+  const logout = useLogout();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <Anchor
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        {t("shell.skipToContent")}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("shell.toggleNavigation")}
+              aria-expanded={opened}
+            />
+            <Text fw={700} c="red.9">
+              Brandwache
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="org-name">
+              {session.org.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="md" data-testid="user-name" title={session.user.email}>
+              {session.user.name} ({t(`roles.${session.role}`)})
+            </Text>
+            <LanguageSwitch />
+            <Button
+              variant="default"
+              size="compact-sm"
+              loading={logout.isPending}
+              onClick={() => logout.mutate()}
+              data-testid="logout"
+            >
+              {t("shell.logout")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t("shell.navigation")}>
+        {sections.map((section) => (
+          <NavLink
+            key={section}
+            component={RouterNavLink}
+            to={`/${section}`}
+            label={t(`nav.${section}`)}
+            active={location.pathname === `/${section}` || location.pathname.startsWith(`/${section}/`)}
+            onClick={close}
+            data-testid={`nav-${section}`}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Box maw={1400}>
+          <Suspense
+            fallback={
+              <Center py="xl">
+                <Loader aria-label={t("common.loading")} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

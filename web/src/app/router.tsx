@@ -1,0 +1,53 @@
+import { lazy } from "react";
+import { createBrowserRouter, Navigate } from "react-router-dom";
+import { LoginPage } from "../auth/LoginPage.tsx";
+import { RequireAuth } from "../auth/RequireAuth.tsx";
+import { NotFoundPage } from "./NotFoundPage.tsx";
+import { Shell } from "./Shell.tsx";
+
+// Each page is its own chunk, so ECharts loads only with the Overview and the first paint stays small.
+const OverviewPage = lazy(() =>
+  import("../overview/OverviewPage.tsx").then((m) => ({ default: m.OverviewPage })),
+);
+const MentionsPage = lazy(() =>
+  import("../mentions/MentionsPage.tsx").then((m) => ({ default: m.MentionsPage })),
+);
+const IncidentsPage = lazy(() =>
+  import("../incidents/IncidentsPage.tsx").then((m) => ({ default: m.IncidentsPage })),
+);
+const StakeholdersPage = lazy(() =>
+  import("../stakeholders/StakeholdersPage.tsx").then((m) => ({ default: m.StakeholdersPage })),
+);
+const AccountsPage = lazy(() =>
+  import("../accounts/AccountsPage.tsx").then((m) => ({ default: m.AccountsPage })),
+);
+const TrainingPage = lazy(() =>
+  import("../training/TrainingPage.tsx").then((m) => ({ default: m.TrainingPage })),
+);
+const SettingsPage = lazy(() =>
+  import("../settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+
+/** All routes: /login is public, everything else needs a session and renders inside the Shell. */
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    path: "/",
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/overview" replace /> },
+      { path: "overview", element: <OverviewPage /> },
+      { path: "mentions", element: <MentionsPage /> },
+      { path: "incidents", element: <IncidentsPage /> },
+      { path: "stakeholders", element: <StakeholdersPage /> },
+      { path: "accounts", element: <AccountsPage /> },
+      { path: "training", element: <TrainingPage /> },
+      { path: "settings", element: <SettingsPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,2 @@
+/** Query key of the incidents list (`GET /api/incidents`). */
+export const incidentsKey = ["incidents"] as const;

@@ -1,0 +1,109 @@
+import { CloseButton, NativeSelect, Paper, SimpleGrid, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Lang, Platform } from "../../../src/posts/posts.schema.ts";
+import { useTopics } from "../topics/useTopics.ts";
+import { type MentionFilters, type TimeRange, timeRanges } from "./mentionFilters.ts";
+
+interface MentionFiltersBarProps {
+  filters: MentionFilters;
+  onChange: (filters: MentionFilters) => void;
+}
+
+const SEARCH_DEBOUNCE_MS = 400;
+
+/** Topic, platform, language, time range and a debounced full-text search; native selects for robust tests. */
+export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps) {
+  const { t } = useTranslation();
+  const topics = useTopics();
+  const [search, setSearch] = useState(filters.q);
+  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+
+  // Typing settles → put the search into the URL.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search should write the URL
+  useEffect(() => {
+    if (debouncedSearch.trim() !== filters.q) onChange({ ...filters, q: debouncedSearch.trim() });
+  }, [debouncedSearch]);
+
+  // The URL changed from outside (back button, a link) → show its search in the box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to the URL only, not to typing
+  useEffect(() => {
+    if (filters.q !== debouncedSearch.trim()) setSearch(filters.q);
+  }, [filters.q]);
+
+  const all = { value: "", label: t("mentions.filters.all") };
+  const topicOptions = [all, ...(topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.name }))];
+  // A linked topic that is not (yet) loaded still shows as selected.
+  if (filters.topicId && !topicOptions.some((o) => o.value === filters.topicId)) {
+    topicOptions.push({ value: filters.topicId, label: filters.topicId });
+  }
+
+  return (
+    <Paper withBorder p="sm" role="search" aria-label={t("mentions.filters.label")}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        <NativeSelect
+          label={t("mentions.filters.topic")}
+          data={topicOptions}
+          value={filters.topicId ?? ""}
+          onChange={(e) => onChange({ ...filters, topicId: e.currentTarget.value || undefined })}
+          data-testid="filter-topic"
+        />
+        <NativeSelect
+          label={t("mentions.filters.platform")}
+          data={[all, ...Platform.options.map((p) => ({ value: p, label: t(`platforms.${p}`) }))]}
+          value={filters.platform ?? ""}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, platform: Platform.options.find((p) => p === value) });
+          }}
+          data-testid="filter-platform"
+        />
+        <NativeSelect
+          label={t("mentions.filters.lang")}
+          data={[all, ...Lang.options.map((l) => ({ value: l, label: t(`langs.${l}`) }))]}
+          value={filters.lang ?? ""}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, lang: Lang.options.find((l) => l === value) });
+          }}
+          data-testid="filter-lang"
+        />
+        <NativeSelect
+          label={t("mentions.filters.range")}
+          data={timeRanges.map((r) => ({ value: r, label: t(`mentions.ranges.${r}`) }))}
+          value={filters.range}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, range: timeRanges.find((r): r is TimeRange => r === value) ?? "all" });
+          }}
+          data-testid="filter-range"
+        />
+        <TextInput
+          label={t("mentions.filters.search")}
+          type="search"
+          placeholder={t("mentions.filters.searchPlaceholder")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // Enter searches at once instead of waiting for the debounce.
+            if (e.key === "Enter") onChange({ ...filters, q: search.trim() });
+          }}
+          rightSection={
+            search ? (
+              <CloseButton
+                size="sm"
+                aria-label={t("mentions.filters.clearSearch")}
+                onClick={() => {
+                  setSearch("");
+                  onChange({ ...filters, q: "" });
+                }}
+              />
+            ) : null
+          }
+          data-testid="filter-search"
+        />
+      </SimpleGrid>
+    </Paper>
+  );
+}

@@ -1,0 +1,110 @@
+import { Button, Center, Group, Loader, Stack, Text } from "@mantine/core";
+import { useCallback, useMemo, useReducer, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { Page } from "../app/Page.tsx";
+import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { useNow } from "../app/useNow.ts";
+import { useTopicNames } from "../topics/useTopicNames.ts";
+import { LiveIndicator } from "./LiveIndicator.tsx";
+import { initialLiveState, liveReducer, mergePosts } from "./liveList.ts";
+import { MentionFiltersBar } from "./MentionFiltersBar.tsx";
+import { filtersFromSearch, filtersToSearch, type MentionFilters } from "./mentionFilters.ts";
+import { PostItem } from "./PostItem.tsx";
+import { usePostStream } from "./usePostStream.ts";
+import { usePosts } from "./usePosts.ts";
+
+/** Mentions: the list for the filters in the URL, with new matching posts arriving live on top. */
+export function MentionsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(params), [params]);
+  const setFilters = useCallback(
+    (next: MentionFilters) => setParams(filtersToSearch(next), { replace: true }),
+    [setParams],
+  );
+  const now = useNow(30_000);
+  const topicNames = useTopicNames();
+  const posts = usePosts(filters);
+  const [live, dispatch] = useReducer(liveReducer, initialLiveState);
+  const filterKey = filtersToSearch(filters).toString();
+  const [shownKey, setShownKey] = useState(filterKey);
+
+  // New filters: live posts of the old ones no longer belong (reset during render, React's documented pattern).
+  if (shownKey !== filterKey) {
+    setShownKey(filterKey);
+    dispatch({ type: "reset" });
+  }
+
+  const status = usePostStream(filters, {
+    onPost: (post) => dispatch({ type: "received", post }),
+    onReconnect: () => {
+      dispatch({ type: "reset" });
+      void posts.refetch();
+    },
+  });
+
+  const fetched = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
+  const shown = useMemo(() => mergePosts(live.live, fetched), [live.live, fetched]);
+
+  return (
+    <Page title={t("mentions.title")}>
+      <MentionFiltersBar filters={filters} onChange={setFilters} />
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="md">
+          <LiveIndicator status={status} paused={live.paused} />
+          <Button
+            size="compact-sm"
+            variant="default"
+            onClick={() => dispatch({ type: live.paused ? "resume" : "pause" })}
+            aria-pressed={live.paused}
+            data-testid="live-pause"
+          >
+            {live.paused ? t("mentions.resume") : t("mentions.pause")}
+          </Button>
+          {live.paused && live.pending.length > 0 && (
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => dispatch({ type: "resume" })}
+              data-testid="live-pending"
+            >
+              {t("mentions.pending", { count: live.pending.length })}
+            </Button>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t("mentions.shown", { count: shown.length })}
+        </Text>
+      </Group>
+      <ProblemAlert error={posts.error} />
+      {posts.isPending && (
+        <Center py="xl">
+          <Loader aria-label={t("common.loading")} />
+        </Center>
+      )}
+      {posts.isSuccess && shown.length === 0 && (
+        <Text c="dimmed" data-testid="mentions-empty">
+          {t("mentions.empty")}
+        </Text>
+      )}
+      <Stack gap="sm" component="section" aria-label={t("mentions.listLabel")} data-testid="post-list">
+        {shown.map((post) => (
+          <PostItem key={post.id} post={post} now={now} topicNames={topicNames} />
+        ))}
+      </Stack>
+      {posts.hasNextPage && (
+        <Center>
+          <Button
+            variant="default"
+            onClick={() => void posts.fetchNextPage()}
+            loading={posts.isFetchingNextPage}
+            data-testid="load-older"
+          >
+            {t("mentions.loadOlder")}
+          </Button>
+        </Center>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,84 @@
+import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
+import { memo } from "react";
+import { useTranslation } from "react-i18next";
+import type { PostRead } from "../../../src/posts/posts.schema.ts";
+import { formatDateTime, formatRelativeTime } from "../app/formatTime.ts";
+import { safeHttpUrl } from "./safeLink.ts";
+
+interface PostItemProps {
+  post: PostRead;
+  now: number;
+  topicNames: ReadonlyMap<string, string>;
+}
+
+/** One mention. The text is rendered as plain text only: posts are attacker-controlled. */
+export const PostItem = memo(function PostItem({ post, now, topicNames }: PostItemProps) {
+  const { t, i18n } = useTranslation();
+  const url = safeHttpUrl(post.url);
+  const headingId = `post-${post.id}-author`;
+  const topics = post.topicIds
+    .map((id) => topicNames.get(id))
+    .filter((name): name is string => Boolean(name));
+
+  return (
+    <Paper
+      component="article"
+      withBorder
+      p="sm"
+      aria-labelledby={headingId}
+      data-testid="post-item"
+      data-post-id={post.id}
+      data-lang={post.lang}
+      data-platform={post.platform}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Group gap={6} wrap="wrap" id={headingId}>
+            <Text fw={600} size="sm">
+              {post.author.displayName || post.author.handle}
+            </Text>
+            <Text size="sm" c="dimmed">
+              @{post.author.handle}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="wrap">
+            <Badge variant="outline" color="gray.8" size="sm">
+              {t(`platforms.${post.platform}`)}
+            </Badge>
+            <Badge variant="filled" color="blue.9" size="sm" title={t(`langs.${post.lang}`)}>
+              {post.lang === "other" ? t("langs.otherShort") : post.lang.toUpperCase()}
+            </Badge>
+            <Text
+              size="xs"
+              c="dimmed"
+              component="time"
+              dateTime={post.postedAt}
+              title={formatDateTime(post.postedAt, i18n.language)}
+            >
+              {formatRelativeTime(post.postedAt, now, i18n.language)}
+            </Text>
+          </Group>
+        </Group>
+        <Text size="sm" className="post-text" lang={post.lang === "other" ? undefined : post.lang}>
+          {post.text}
+        </Text>
+        {(topics.length > 0 || url) && (
+          <Group justify="space-between" gap="xs">
+            <Group gap={4}>
+              {topics.map((name) => (
+                <Badge key={name} size="sm" variant="filled" color="grape.9" data-testid="post-topic">
+                  {name}
+                </Badge>
+              ))}
+            </Group>
+            {url && (
+              <Anchor href={url} target="_blank" rel="noopener noreferrer nofollow" size="xs">
+                {t("mentions.openOriginal", { platform: t(`platforms.${post.platform}`) })}
+              </Anchor>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+});

@@ -1,0 +1,78 @@
+import { Lang, Platform } from "../../../src/posts/posts.schema.ts";
+
+/** The time ranges the Mentions view offers; `all` sets no lower bound. */
+export const timeRanges = ["15m", "1h", "24h", "7d", "all"] as const;
+export type TimeRange = (typeof timeRanges)[number];
+
+const rangeMs: Record<Exclude<TimeRange, "all">, number> = {
+  "15m": 15 * 60_000,
+  "1h": 60 * 60_000,
+  "24h": 24 * 60 * 60_000,
+  "7d": 7 * 24 * 60 * 60_000,
+};
+
+/** What the Mentions view shows, as kept in the URL query string so a view can be linked. */
+export interface MentionFilters {
+  topicId: string | undefined;
+  platform: Platform | undefined;
+  lang: Lang | undefined;
+  range: TimeRange;
+  /** Full-text search, trimmed; "" for none. */
+  q: string;
+}
+
+/** The view everyone starts with: everything, newest first. */
+export const defaultFilters: MentionFilters = {
+  topicId: undefined,
+  platform: undefined,
+  lang: undefined,
+  range: "all",
+  q: "",
+};
+
+function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
+  return options.find((option) => option === value);
+}
+
+/** Reads the filters from a URL query string; unknown or malformed values fall back to "no filter". */
+export function filtersFromSearch(params: URLSearchParams): MentionFilters {
+  const topicId = params.get("topicId")?.trim();
+  return {
+    topicId: topicId ? topicId.slice(0, 200) : undefined,
+    platform: oneOf(Platform.options, params.get("platform")),
+    lang: oneOf(Lang.options, params.get("lang")),
+    range: oneOf(timeRanges, params.get("range")) ?? defaultFilters.range,
+    q: (params.get("q") ?? "").trim().slice(0, 500),
+  };
+}
+
+/** Writes the filters as a URL query string, leaving out what equals the default, in a stable order. */
+export function filtersToSearch(filters: MentionFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.topicId) params.set("topicId", filters.topicId);
+  if (filters.platform) params.set("platform", filters.platform);
+  if (filters.lang) params.set("lang", filters.lang);
+  if (filters.range !== defaultFilters.range) params.set("range", filters.range);
+  if (filters.q.trim()) params.set("q", filters.q.trim());
+  return params;
+}
+
+/** The start of the time range as ISO 8601, or undefined for `all`. */
+export function rangeStart(range: TimeRange, now: number): string | undefined {
+  return range === "all" ? undefined : new Date(now - rangeMs[range]).toISOString();
+}
+
+/** Query parameters of the live stream (`GET /api/posts/stream`): the filters without a time range. */
+export function streamQuery(filters: MentionFilters) {
+  return {
+    topicId: filters.topicId,
+    platform: filters.platform,
+    lang: filters.lang,
+    q: filters.q || undefined,
+  };
+}
+
+/** Query parameters of the list (`GET /api/posts`) at time `now`. */
+export function listQuery(filters: MentionFilters, now: number) {
+  return { ...streamQuery(filters), from: rangeStart(filters.range, now) };
+}

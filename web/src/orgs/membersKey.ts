@@ -1,0 +1,2 @@
+/** Query key of the organisation's members (`GET /api/users`). */
+export const membersKey = ["users"] as const;

@@ -1,0 +1,2 @@
+/** Query key of the organisation's API tokens (`GET /api/tokens`). */
+export const tokensKey = ["tokens"] as const;

@@ -1,0 +1,133 @@
+import { Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { Page } from "../app/Page.tsx";
+import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { useTopicNames } from "../topics/useTopicNames.ts";
+import { BreakdownTable } from "./BreakdownTable.tsx";
+import { usePostStats } from "./usePostStats.ts";
+import { VolumeChart } from "./VolumeChart.tsx";
+import { fillSeries, peakOf } from "./volumeSeries.ts";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+type ChartWindow = "1h" | "24h";
+
+/** Overview: real mention figures of the last 24 hours and a volume chart, refreshed every 15 seconds. */
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const chartWindow: ChartWindow = params.get("chart") === "24h" ? "24h" : "1h";
+  const day = usePostStats(DAY, "hour");
+  const hour = usePostStats(HOUR, "minute");
+  const topicNames = useTopicNames();
+  const number = new Intl.NumberFormat(i18n.language);
+
+  const chartStats = chartWindow === "1h" ? hour.data : day.data;
+  const bucket = chartWindow === "1h" ? "minute" : "hour";
+  const points = useMemo(
+    () => (chartStats ? fillSeries(chartStats.series, chartStats.from, chartStats.to, bucket) : []),
+    [chartStats, bucket],
+  );
+  const peak = peakOf(points);
+  const timeFormat = new Intl.DateTimeFormat(i18n.language, { hour: "2-digit", minute: "2-digit" });
+  const chartTotal = points.reduce((sum, p) => sum + p.count, 0);
+  const chartLabel = chartWindow === "1h" ? t("overview.chart.labelHour") : t("overview.chart.labelDay");
+  const chartDescription = peak
+    ? t("overview.chart.description", {
+        total: number.format(chartTotal),
+        peak: number.format(peak.count),
+        time: timeFormat.format(peak.t),
+      })
+    : t("overview.chart.descriptionEmpty");
+
+  const figures = [
+    { id: "total-24h", label: t("overview.total24h"), value: day.data?.total },
+    { id: "total-1h", label: t("overview.total1h"), value: hour.data?.total },
+  ];
+
+  return (
+    <Page title={t("overview.title")}>
+      <ProblemAlert error={day.error ?? hour.error} />
+      <SimpleGrid cols={{ base: 1, xs: 2 }} maw={560}>
+        {figures.map((figure) => (
+          <Paper key={figure.id} withBorder p="md" data-testid={`figure-${figure.id}`}>
+            <Text size="sm" c="dimmed">
+              {figure.label}
+            </Text>
+            {figure.value === undefined ? (
+              <Skeleton h={36} mt={4} w={80} />
+            ) : (
+              <Text fz={32} fw={700} lh={1.2}>
+                {number.format(figure.value)}
+              </Text>
+            )}
+          </Paper>
+        ))}
+      </SimpleGrid>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="volume-title">
+        <Stack gap="sm">
+          <Group justify="space-between" wrap="wrap">
+            <Title order={2} size="h4" id="volume-title">
+              {t("overview.chart.title")}
+            </Title>
+            <SegmentedControl
+              aria-label={t("overview.chart.window")}
+              value={chartWindow}
+              onChange={(value) => setParams(value === "24h" ? { chart: "24h" } : {}, { replace: true })}
+              data={[
+                { value: "1h", label: t("overview.chart.perMinute") },
+                { value: "24h", label: t("overview.chart.perHour") },
+              ]}
+              data-testid="chart-window"
+            />
+          </Group>
+          {chartStats ? (
+            <VolumeChart
+              points={points}
+              bucket={bucket}
+              lang={i18n.language}
+              label={chartLabel}
+              description={chartDescription}
+              seriesName={t("overview.mentions")}
+            />
+          ) : (
+            <Skeleton h={280} />
+          )}
+        </Stack>
+      </Paper>
+
+      <Text size="sm" c="dimmed">
+        {t("overview.breakdownNote")}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <BreakdownTable
+          title={t("overview.byPlatform")}
+          keyLabel={t("overview.platform")}
+          rows={day.data?.byPlatform ?? []}
+          nameOf={(key) => t(`platforms.${key}`, { defaultValue: key })}
+          total={day.data?.total ?? 0}
+          testId="by-platform"
+        />
+        <BreakdownTable
+          title={t("overview.byLang")}
+          keyLabel={t("overview.lang")}
+          rows={day.data?.byLang ?? []}
+          nameOf={(key) => t(`langs.${key}`, { defaultValue: key })}
+          total={day.data?.total ?? 0}
+          testId="by-lang"
+        />
+        <BreakdownTable
+          title={t("overview.byTopic")}
+          keyLabel={t("overview.topic")}
+          rows={day.data?.byTopic ?? []}
+          nameOf={(key) => topicNames.get(key) ?? t("overview.unknownTopic")}
+          total={day.data?.total ?? 0}
+          testId="by-topic"
+        />
+      </SimpleGrid>
+    </Page>
+  );
+}

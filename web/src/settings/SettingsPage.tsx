@@ -1,0 +1,51 @@
+import { Tabs } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { Page } from "../app/Page.tsx";
+import { MembersPanel } from "../orgs/MembersPanel.tsx";
+import { TokensPanel } from "../orgs/TokensPanel.tsx";
+import { TopicsPanel } from "../topics/TopicsPanel.tsx";
+
+const tabs = ["topics", "users", "tokens"] as const;
+type Tab = (typeof tabs)[number];
+
+function isTab(value: string | null): value is Tab {
+  return tabs.some((tab) => tab === value);
+}
+
+/** Settings with tabs Topics, Users and API tokens; the open tab is in the URL (`?tab=users`). */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get("tab");
+  const tab: Tab = isTab(raw) ? raw : "topics";
+
+  return (
+    <Page title={t("settings.title")}>
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (isTab(value)) setParams({ tab: value }, { replace: true });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t("settings.title")}>
+          {tabs.map((id) => (
+            <Tabs.Tab key={id} value={id} data-testid={`settings-tab-${id}`}>
+              {t(`settings.tabs.${id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="topics" pt="md">
+          <TopicsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="users" pt="md">
+          <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="tokens" pt="md">
+          <TokensPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+/** Query key of the tracked topics list (`GET /api/topics`). */
+export const topicsKey = ["topics"] as const;
