@@ -27,18 +27,21 @@ export class MemoryBus implements Bus {
   async publish(subject: Subject, message: unknown): Promise<void> {
     // Messages travel as JSON, as over NATS: a stage that works here works unchanged in a cluster,
     // and no consumer can alias an object the producer still holds.
-    const payload: unknown = JSON.parse(JSON.stringify(message));
-    const targets = this.groups.filter((g) => g.subject === subject && !g.stopped);
+    // Every group and listener parses its own copy, so one cannot change what another sees.
+    const json = JSON.stringify(message);
+    let targets = this.targetsOf(subject);
     while (targets.some((g) => g.queue.length >= this.capacity)) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
+      // Chosen again after each wake: a member may have stopped (its queue never drains) or joined.
+      targets = this.targetsOf(subject);
     }
     for (const g of targets) {
-      g.queue.push(payload);
+      g.queue.push(JSON.parse(json));
       this.pump(g);
     }
     for (const listener of this.listeners.get(subject) ?? []) {
       try {
-        listener(payload);
+        listener(JSON.parse(json));
       } catch (error) {
         this.log.error({ err: error, subject }, "bus listener failed");
       }
@@ -89,6 +92,21 @@ export class MemoryBus implements Bus {
     for (const g of this.groups) g.stopped = true;
     this.groups = [];
     this.wake();
+  }
+
+  // One member per group: the one with the shortest queue, an idle one on a tie.
+  private targetsOf(subject: Subject): Group[] {
+    const byName = new Map<string, Group>();
+    for (const g of this.groups) {
+      if (g.subject !== subject || g.stopped) continue;
+      const best = byName.get(g.name);
+      const shorter =
+        best === undefined ||
+        g.queue.length < best.queue.length ||
+        (g.queue.length === best.queue.length && best.busy && !g.busy);
+      if (shorter) byName.set(g.name, g);
+    }
+    return [...byName.values()];
   }
 
   private wake() {

@@ -11,13 +11,23 @@ import {
 import type { Logger } from "../logger.ts";
 import type { BatchHandler, Bus, Consumer, Subject } from "./bus.ts";
 
-const streamName = "BRANDWACHE";
 const codec = JSONCodec();
+
+/** Options of `NatsBus.connect`; tests use their own stream and subject prefix so runs and deployments stay apart. */
+export interface NatsBusOptions {
+  /** Publishes in flight before `publish` waits for acknowledgements. */
+  window?: number;
+  /** JetStream stream holding the messages; `BRANDWACHE` unless a test names its own. */
+  stream?: string;
+  /** Put before every subject (`test_x.` gives `test_x.posts.ingested`); the stream binds only prefixed subjects. */
+  subjectPrefix?: string;
+}
 
 /** Bus over NATS JetStream: durable stream, acknowledged pull consumers, redelivery, de-duplication by message id. */
 export class NatsBus implements Bus {
   readonly kind = "nats";
-  private inFlight = new Set<Promise<unknown>>();
+  private inFlight = new Set<Promise<void>>();
+  private waitingForWindow = 0;
   private consumers: Consumer[] = [];
 
   private constructor(
@@ -25,48 +35,56 @@ export class NatsBus implements Bus {
     private readonly js: JetStreamClient,
     private readonly log: Logger,
     private readonly window: number,
+    private readonly stream: string,
+    private readonly prefix: string,
   ) {}
 
   /** Connects and makes sure the stream exists. */
-  static async connect(url: string, log: Logger, opts: { window?: number } = {}): Promise<NatsBus> {
+  static async connect(url: string, log: Logger, opts: NatsBusOptions = {}): Promise<NatsBus> {
+    const stream = opts.stream ?? "BRANDWACHE";
+    const prefix = opts.subjectPrefix ?? "";
     const nc = await connect({ servers: url, name: "brandwache", maxReconnectAttempts: -1 });
     const jsm = await nc.jetstreamManager();
     const config = {
-      name: streamName,
-      subjects: ["posts.*", "topics.*"],
+      name: stream,
+      subjects: [`${prefix}posts.*`, `${prefix}topics.*`],
       retention: RetentionPolicy.Limits,
       max_age: nanos(24 * 3_600_000),
       duplicate_window: nanos(10 * 60_000),
     };
     try {
-      await jsm.streams.info(streamName);
-      await jsm.streams.update(streamName, config);
+      await jsm.streams.info(stream);
+      await jsm.streams.update(stream, config);
     } catch {
       await jsm.streams.add(config);
     }
-    return new NatsBus(nc, nc.jetstream(), log, opts.window ?? 256);
+    return new NatsBus(nc, nc.jetstream(), log, opts.window ?? 256, stream, prefix);
   }
 
   async publish(subject: Subject, payload: unknown, opts: { id?: string } = {}): Promise<void> {
     // A window of unacknowledged publishes: far faster than awaiting each ack, still bounded.
-    while (this.inFlight.size >= this.window) await Promise.race(this.inFlight);
+    this.waitingForWindow++;
+    try {
+      while (this.inFlight.size >= this.window) await Promise.race(this.inFlight);
+    } finally {
+      this.waitingForWindow--;
+    }
     const p = this.js.publish(
-      subject,
+      this.prefix + subject,
       codec.encode(payload),
       opts.id ? { msgID: `${subject}:${opts.id}` } : undefined,
     );
-    const tracked: Promise<unknown> = p.then(
-      (): void => {
+    // Never rejects: a failed publish is logged here, and must not fail another publish racing for the window.
+    const tracked: Promise<void> = p.then(
+      () => {
         this.inFlight.delete(tracked);
       },
-      (error): never => {
+      (error: unknown) => {
         this.inFlight.delete(tracked);
         this.log.error({ err: error, subject }, "publish failed");
-        throw error;
       },
     );
     this.inFlight.add(tracked);
-    tracked.catch(() => {});
   }
 
   consume(
@@ -80,15 +98,15 @@ export class NatsBus implements Bus {
     let stopped = false;
     const loop = (async () => {
       const jsm = await this.nc.jetstreamManager();
-      await jsm.consumers.add(streamName, {
+      await jsm.consumers.add(this.stream, {
         durable_name: durable,
-        filter_subject: subject,
+        filter_subject: this.prefix + subject,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: nanos(30_000),
         max_deliver: 20,
       });
-      const consumer = await this.js.consumers.get(streamName, durable);
+      const consumer = await this.js.consumers.get(this.stream, durable);
       while (!stopped && !this.nc.isClosed()) {
         const messages = await consumer.fetch({ max_messages: batchSize, expires: 1000 });
         const batch = [];
@@ -119,7 +137,7 @@ export class NatsBus implements Bus {
   }
 
   listen(subject: Subject, handler: (payload: unknown) => void): () => void {
-    const sub = this.nc.subscribe(subject, {
+    const sub = this.nc.subscribe(this.prefix + subject, {
       callback: (error, msg) => {
         if (error) return this.log.warn({ err: error, subject }, "listener error");
         try {
@@ -133,12 +151,14 @@ export class NatsBus implements Bus {
   }
 
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+    // Publishes still waiting for the window count too: they are in flight from the caller's view.
+    while (this.inFlight.size > 0 || this.waitingForWindow > 0) await Promise.all(this.inFlight);
   }
 
   async close(): Promise<void> {
-    await this.idle();
+    // Consumers first: the batches they finish may publish, and those publishes must be flushed too.
     await Promise.all(this.consumers.map((c) => c.stop()));
+    await this.idle();
     await this.nc.drain();
   }
 }
