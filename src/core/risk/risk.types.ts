@@ -1,0 +1,73 @@
+/** The risks and chances every post is assessed for (the keys of an assessment's `risks`). */
+export const riskCategories = [
+  "toxic",
+  "hate",
+  "threat",
+  "negative",
+  "complaint",
+  "fact_claim",
+  "defamation",
+  "leak_pii",
+  "leak_secret",
+  "leak_confidential",
+  "malicious_link",
+  "impersonation",
+  "scam",
+  "opportunity_question",
+  "opportunity_praise",
+  "opportunity_lead",
+  "opportunity_recruiting",
+] as const;
+export type RiskCategory = (typeof riskCategories)[number];
+
+/** A stretch of the original text that raised a score, with the reason in a stable code. */
+export interface RiskSpan {
+  /** Start offset in the original text, in UTF-16 code units (JavaScript string index). */
+  start: number;
+  /** End offset (exclusive), in UTF-16 code units. */
+  end: number;
+  /** Stable code of the rule or feature, e.g. `pii.iban`, `link.lookalike.omission`, `model.toxic`. */
+  reason: string;
+  /** Human-readable detail, e.g. the domain a lookalike imitates or the weight of a feature. */
+  detail?: string;
+}
+
+/** One category's verdict. */
+export interface RiskResult {
+  /** 0..1; comparable across posts of the same category. */
+  score: number;
+  /** Whether the score passes the category's operating threshold. */
+  flagged: boolean;
+  /** What raised the score; empty when nothing did. */
+  spans: RiskSpan[];
+}
+
+/** An official account of the organisation (registry), never itself an impersonator. */
+export interface OfficialAccount {
+  /** Platform name, or undefined for "any platform". */
+  platform?: string;
+  /** Handle without the leading @. */
+  handle: string;
+  displayName?: string;
+}
+
+/** What the engine knows about the organisation it assesses for. */
+export interface OrgRiskConfig {
+  /** Brand and company names, e.g. "Nordwind", "Nordwind Mobil". */
+  brandNames: string[];
+  /** The organisation's own domains, e.g. "nordwind-mobil.de". */
+  domains: string[];
+  /** Official accounts (registry). */
+  officialAccounts: OfficialAccount[];
+  /** Names of executives and spokespeople. */
+  executives: string[];
+  /** Code names, unreleased products, internal host names that must not leak. */
+  watchlist: string[];
+}
+
+/** The author of a post, as far as the engine needs it. */
+export interface RiskAuthor {
+  handle: string;
+  displayName?: string;
+  platform?: string;
+}
