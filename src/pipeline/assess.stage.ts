@@ -2,6 +2,7 @@ import { matchQuery, prepareDoc } from "../core/query/index.ts";
 import { detectLanguage } from "../core/text/language.ts";
 import type { Consumer } from "../platform/bus/bus.ts";
 import type { AppContext } from "../platform/context.ts";
+import { categoryLogger } from "../platform/logger.ts";
 import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
 import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
 
@@ -24,6 +25,7 @@ export function assessIngestedPost(item: IngestedPost, topics: MatchableTopic[])
 
 /** Starts the assess stage: `posts.ingested` → `posts.assessed`. */
 export function startAssessStage(ctx: AppContext): { stop(): Promise<void> } {
+  const log = categoryLogger(ctx.log, "pipeline");
   // Compiled topic queries per organisation, dropped when topics change anywhere in the cluster.
   const cache = new Map<string, { at: number; topics: Promise<MatchableTopic[]> }>();
   const maxAgeMs = 60_000;
@@ -46,7 +48,7 @@ export function startAssessStage(ctx: AppContext): { stop(): Promise<void> } {
       for (const payload of payloads) {
         const parsed = IngestedPost.safeParse(payload);
         if (!parsed.success) {
-          ctx.log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
+          log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
           continue;
         }
         const assessed = assessIngestedPost(parsed.data, await topicsOf(parsed.data.orgId));

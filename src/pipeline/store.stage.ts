@@ -1,4 +1,5 @@
 import type { AppContext } from "../platform/context.ts";
+import { categoryLogger } from "../platform/logger.ts";
 import { storeAssessedPosts } from "../posts/posts.service.ts";
 import { AssessedPost, type AssessedPost as AssessedPostT } from "./pipeline.messages.ts";
 
@@ -7,6 +8,7 @@ export function startStoreStage(
   ctx: AppContext,
   metrics?: { stored(n: number): void },
 ): { stop(): Promise<void> } {
+  const log = categoryLogger(ctx.log, "pipeline");
   const consumer = ctx.bus.consume(
     "posts.assessed",
     "store",
@@ -15,7 +17,7 @@ export function startStoreStage(
       for (const payload of payloads) {
         const parsed = AssessedPost.safeParse(payload);
         if (parsed.success) batch.push(parsed.data);
-        else ctx.log.error({ issues: parsed.error.issues }, "malformed posts.assessed message dropped");
+        else log.error({ issues: parsed.error.issues }, "malformed posts.assessed message dropped");
       }
       const stored = await storeAssessedPosts(ctx, batch);
       metrics?.stored(stored.length);

@@ -10,5 +10,6 @@ export interface AppContext {
   bus: Bus;
   clock: Clock;
   ids: Ids;
+  /** The root logger; each area logs through `categoryLogger(log, area)`. */
   log: Logger;
 }

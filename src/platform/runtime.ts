@@ -40,7 +40,7 @@ export async function openRuntime(
     bus,
     clock: opts.clock ?? systemClock,
     ids: opts.ids ?? randomIds,
-    log: categoryLogger(log, "pipeline"),
+    log,
   };
   const metrics = createMetrics();
   const pipeline = opts.pipeline ? startPipeline(ctx, metrics) : null;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
+import { categoryLogger } from "../platform/logger.ts";
 import type { PostFilter } from "./posts.schema.ts";
 import { matchesLiveFilter } from "./posts.service.ts";
 
@@ -37,7 +38,7 @@ export function streamPosts(
           res.write(`event: post\nid: ${post.id}\ndata: ${JSON.stringify(post)}\n\n`);
         }
       })
-      .catch((error) => ctx.log.warn({ err: error }, "live stream filter failed"));
+      .catch((error) => categoryLogger(ctx.log, "http").warn({ err: error }, "live stream filter failed"));
   });
   const ping = setInterval(() => res.write(": ping\n\n"), pingEveryMs);
   const close = () => {

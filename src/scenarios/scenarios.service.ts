@@ -3,6 +3,7 @@ import type { Role } from "../orgs/orgs.schema.ts";
 import { addMember, createOrganisation, findOrganisationBySlug } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Metrics } from "../platform/http/metrics.ts";
+import { categoryLogger } from "../platform/logger.ts";
 import { publishIngested } from "../posts/posts.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 import { createTopic } from "../topics/topics.service.ts";
@@ -71,7 +72,7 @@ export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace>
     for (const m of demo.members) await addMember(ctx, system, { ...m, password: demo.password });
     for (const t of demo.topics) await createTopic(ctx, system, t);
     org = await findOrganisationBySlug(ctx, demo.slug);
-    ctx.log.info({ org: demo.slug }, "demo workspace seeded");
+    categoryLogger(ctx.log, "demo").info({ org: demo.slug }, "demo workspace seeded");
   }
   if (!org) throw new Error("demo organisation vanished after seeding");
   return { orgId: org.id, slug: org.slug, email: demoAdmin.email, password: demo.password };
@@ -116,7 +117,10 @@ export async function playScenario(ctx: AppContext, orgId: string, scenario: Sce
       metrics?.postsIngested.inc({ source: "scenario" }, posts.length);
     },
     onError: (error) =>
-      ctx.log.warn({ err: error, scenario: scenario.id }, "scenario delivery failed; retrying"),
+      categoryLogger(ctx.log, "demo").warn(
+        { err: error, scenario: scenario.id },
+        "scenario delivery failed; retrying",
+      ),
   });
   const saveProgress = () => repo.updateDelivered(ctx.db, run.id, player.elapsedMs());
   const timer = setInterval(() => void saveProgress().catch(() => {}), 10_000);

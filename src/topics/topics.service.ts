@@ -4,6 +4,7 @@ import type { Actor } from "../orgs/orgs.policy.ts";
 import { canEditTopics } from "../orgs/orgs.policy.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
+import { categoryLogger } from "../platform/logger.ts";
 import * as repo from "./topics.repo.ts";
 import type { QueryValidation, TopicCreate, TopicRead, TopicUpdate } from "./topics.schema.ts";
 
@@ -131,7 +132,11 @@ export async function loadMatchableTopics(ctx: AppContext, orgId: string): Promi
   for (const row of rows) {
     const parsed = parseQuery(row.query);
     if (parsed.ok) out.push({ id: row.id, query: compileQuery(parsed.ast) });
-    else ctx.log.warn({ topicId: row.id, error: parsed.error }, "stored topic query does not parse; skipped");
+    else
+      categoryLogger(ctx.log, "pipeline").warn(
+        { topicId: row.id, error: parsed.error },
+        "stored topic query does not parse; skipped",
+      );
   }
   return out;
 }
