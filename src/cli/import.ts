@@ -7,7 +7,7 @@ import type { Env } from "../platform/env.ts";
 import type { Logger } from "../platform/logger.ts";
 import { openRuntime } from "../platform/runtime.ts";
 import { readPostFile } from "../posts/posts.import.ts";
-import { publishIngested } from "../posts/posts.service.ts";
+import { publishIngested, recordImport } from "../posts/posts.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 
 const shownProblems = 100;
@@ -78,6 +78,7 @@ export function registerImport(program: Command, boot: () => { env: Env; log: Lo
         }
         // In-process, idle means the store stage has written everything the assess stage handed on.
         await runtime.ctx.bus.idle();
+        await recordImport(runtime.ctx, org.id, sourceId, { file: path.basename(file), accepted, rejected });
         storedNew = ((await counter.get()).values[0]?.value ?? 0) - before;
       } finally {
         bar.stop();

@@ -1,9 +1,11 @@
+import { recordAudit } from "../audit/audit.service.ts";
 import { type AuthorSighting, authorKey, upsertAuthors } from "../authors/authors.repo.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canIngestPosts } from "../orgs/orgs.policy.ts";
 import type { AssessedPost, StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
+import { ensureSource } from "../sources/sources.service.ts";
 import * as repo from "./posts.repo.ts";
 import {
   type IngestProblem,
@@ -40,6 +42,7 @@ export async function ingestPosts(
   let accepted = 0;
   let rejected = 0;
   const firstLine = opts.firstLine ?? 0;
+  let sourceId: string | null | undefined;
   for (const [index, item] of items.entries()) {
     const parsed = PostCreate.safeParse(item);
     if (!parsed.success) {
@@ -48,10 +51,32 @@ export async function ingestPosts(
         problems.push(...problemsOf(firstLine + index, parsed.error.issues));
       continue;
     }
-    await publishIngested(ctx, actor.orgId, parsed.data, opts.sourceId ?? null);
+    sourceId ??= opts.sourceId ?? (await ensureSource(ctx, actor.orgId, "api", "API"));
+    await publishIngested(ctx, actor.orgId, parsed.data, sourceId);
     accepted++;
   }
+  await recordAudit(ctx.db, ctx, actor, {
+    action: "posts.ingest",
+    entityType: "source",
+    entityId: sourceId ?? opts.sourceId ?? null,
+    detail: { accepted, rejected },
+  });
   return { accepted, rejected, problems: problems.slice(0, maxListedProblems) };
+}
+
+/** Records a finished file import in the audit log. */
+export async function recordImport(
+  ctx: AppContext,
+  orgId: string,
+  sourceId: string,
+  detail: { file: string; accepted: number; rejected: number },
+) {
+  await recordAudit(
+    ctx.db,
+    ctx,
+    { orgId, system: true },
+    { action: "posts.import", entityType: "source", entityId: sourceId, detail },
+  );
 }
 
 /** Sends one already-validated post into the pipeline (file import, connectors, scenario player). */

@@ -158,6 +158,13 @@ describe.each(databaseKinds)("HTTP API on %s", (kind) => {
     const german = stored.find((p: { externalId: string }) => p.externalId === "batch-1");
     expect(german.lang).toBe("de");
     expect(german.topicIds).toEqual([topic.json().id]);
+    const audit = (await app.inject({ method: "GET", url: "/api/audit", headers: admin.headers })).json();
+    expect(audit.items.find((e: { action: string }) => e.action === "posts.ingest").detail).toEqual({
+      accepted: 2,
+      rejected: 1,
+    });
+    const sources = (await app.inject({ method: "GET", url: "/api/sources", headers: admin.headers })).json();
+    expect(sources.items.find((s: { kind: string }) => s.kind === "api").posts).toBeGreaterThanOrEqual(2);
   });
 
   it("ingesting the same posts twice stores them once", async () => {
