@@ -36,9 +36,9 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
   if (f.from) where.push(gte(posts.postedAt, f.from));
   if (f.to) where.push(lt(posts.postedAt, f.to));
   if (f.topicId) {
-    where.push(
-      sql`exists (select 1 from ${postTopics} where ${postTopics.postId} = ${posts.id} and ${postTopics.topicId} = ${f.topicId})`,
-    );
+    // A semi-join Drizzle renders fully qualified, also in single-table queries (stats, live filter).
+    const matching = sql`(select ${postTopics.postId} from ${postTopics} where ${postTopics.orgId} = ${orgId} and ${postTopics.topicId} = ${f.topicId})`;
+    where.push(inArray(posts.id, matching));
   }
   if (f.q) {
     // The search text is a bound parameter; websearch_to_tsquery never fails on user syntax.

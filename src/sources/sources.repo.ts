@@ -32,9 +32,11 @@ export async function listSourcesWithCounts(tx: Tx, orgId: string) {
       kind: sources.kind,
       name: sources.name,
       createdAt: sources.createdAt,
-      posts: sql<number>`(select count(*)::int from ${posts} where ${posts.sourceId} = ${sources.id})`,
+      posts: sql<number>`count(${posts.id})::int`,
     })
     .from(sources)
+    .leftJoin(posts, eq(posts.sourceId, sources.id))
     .where(eq(sources.orgId, orgId))
+    .groupBy(sources.id)
     .orderBy(asc(sources.createdAt));
 }

@@ -158,6 +158,15 @@ describe.each(databaseKinds)("HTTP API on %s", (kind) => {
     const german = stored.find((p: { externalId: string }) => p.externalId === "batch-1");
     expect(german.lang).toBe("de");
     expect(german.topicIds).toEqual([topic.json().id]);
+    const topicId = topic.json().id;
+    const byTopic = (
+      await app.inject({ method: "GET", url: `/api/posts?topicId=${topicId}`, headers: admin.headers })
+    ).json();
+    expect(byTopic.items.map((p: { externalId: string }) => p.externalId)).toEqual(["batch-1"]);
+    const stats = (
+      await app.inject({ method: "GET", url: `/api/posts/stats?topicId=${topicId}`, headers: admin.headers })
+    ).json();
+    expect(stats.total).toBe(1);
     const audit = (await app.inject({ method: "GET", url: "/api/audit", headers: admin.headers })).json();
     expect(audit.items.find((e: { action: string }) => e.action === "posts.ingest").detail).toEqual({
       accepted: 2,

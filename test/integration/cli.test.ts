@@ -23,7 +23,8 @@ function brandwache(args: string[], input?: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("brandwache CLI", () => {
+// Each case starts the CLI (tsx + PGlite) one or more times: seconds each, more on a busy machine.
+describe("brandwache CLI", { timeout: 90_000 }, () => {
   beforeAll(() => {
     const added = brandwache(
       [

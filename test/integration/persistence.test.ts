@@ -23,7 +23,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe("the embedded database on disk", () => {
+describe("the embedded database on disk", { timeout: 60_000 }, () => {
   it("keeps every accepted post across a stop right after ingest (graceful shutdown finishes in-flight writes)", async () => {
     const dataDir = tempDir();
     const first = await open(dataDir);
