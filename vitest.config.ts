@@ -10,7 +10,7 @@ export default defineConfig({
     ],
     environment: "node",
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     // PGlite instances are heavy (WASM); two workers match the two cores of the CI machine.
     maxWorkers: 2,
   },

@@ -23,6 +23,7 @@ const app = await buildApp({
   ctx: runtime.ctx,
   env: { BRANDWACHE_SECURE_COOKIES: true, BRANDWACHE_LOGIN_RATE: 10, BRANDWACHE_SESSION_HOURS: 12 },
   metrics: runtime.metrics,
+  risk: runtime.risk,
   webDist: "/nonexistent",
 });
 await app.ready();

@@ -78,6 +78,7 @@ export async function startTestApp(runtime: Runtime, env: { loginRate?: number }
       BRANDWACHE_SESSION_HOURS: 12,
     },
     metrics: runtime.metrics,
+    risk: runtime.risk,
     webDist: "/nonexistent",
   });
   await app.ready();

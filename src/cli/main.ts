@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { type Env, EnvError, loadEnv } from "../platform/env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
+import { registerAnalyze } from "./analyze.ts";
 import { registerImport } from "./import.ts";
 import { registerMigrate } from "./migrate.ts";
 import { registerServe } from "./serve.ts";
@@ -38,6 +39,7 @@ registerServe(program, boot);
 registerWorker(program, boot);
 registerMigrate(program, boot);
 registerImport(program, boot);
+registerAnalyze(program);
 registerUserCommands(program, boot);
 registerTopicCommands(program, boot);
 

@@ -1,17 +1,20 @@
 import { matchQuery, prepareDoc } from "../core/query/index.ts";
-import { detectLanguage } from "../core/text/language.ts";
+import type { Assessment as RiskAssessment } from "../core/risk/assess.ts";
+import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Consumer } from "../platform/bus/bus.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
+import type { RiskAssessor } from "../risk/risk.service.ts";
 import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
 import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
 
-/** Version of the assessment this stage writes; the risk engine replaces it with its own. */
-export const assessmentEngine = "baseline@1";
-
-/** Assesses one post: its language and the tracked topics it matches. */
-export function assessIngestedPost(item: IngestedPost, topics: MatchableTopic[]): AssessedPost {
-  const lang = item.post.lang ?? detectLanguage(item.post.text);
+/** Assesses one post: the risk engine's verdict (with the language) and the tracked topics it matches. */
+export function assessIngestedPost(
+  item: IngestedPost,
+  topics: MatchableTopic[],
+  verdict: RiskAssessment,
+): AssessedPost {
+  const lang = verdict.lang;
   const doc = prepareDoc({
     text: item.post.text,
     authorHandle: item.post.author.handle,
@@ -19,12 +22,17 @@ export function assessIngestedPost(item: IngestedPost, topics: MatchableTopic[])
     platform: item.post.platform,
   });
   const topicIds = topics.filter((t) => matchQuery(t.query, doc)).map((t) => t.id);
-  const assessment: Assessment = { engine: assessmentEngine, lang, priority: 0, categories: {} };
+  const assessment: Assessment = {
+    engine: riskEngineVersion,
+    lang,
+    priority: verdict.priority,
+    categories: verdict.risks,
+  };
   return { ...item, lang, topicIds, assessment };
 }
 
 /** Starts the assess stage: `posts.ingested` → `posts.assessed`. */
-export function startAssessStage(ctx: AppContext): { stop(): Promise<void> } {
+export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop(): Promise<void> } {
   const log = categoryLogger(ctx.log, "pipeline");
   // Compiled topic queries per organisation, dropped when topics change anywhere in the cluster.
   const cache = new Map<string, { at: number; topics: Promise<MatchableTopic[]> }>();
@@ -51,8 +59,17 @@ export function startAssessStage(ctx: AppContext): { stop(): Promise<void> } {
           log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
           continue;
         }
-        const assessed = assessIngestedPost(parsed.data, await topicsOf(parsed.data.orgId));
         const { orgId, post } = parsed.data;
+        const verdict = await risk.assess(orgId, {
+          text: post.text,
+          lang: post.lang,
+          author: {
+            handle: post.author.handle,
+            displayName: post.author.displayName,
+            platform: post.platform,
+          },
+        });
+        const assessed = assessIngestedPost(parsed.data, await topicsOf(orgId), verdict);
         await ctx.bus.publish("posts.assessed", assessed, {
           id: `${orgId}:${post.platform}:${post.externalId}`,
         });

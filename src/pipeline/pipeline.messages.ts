@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Lang, PostCreate, PostRead } from "../posts/posts.schema.ts";
+import { RiskResultRead } from "../risk/risk.schema.ts";
 
 /** `posts.ingested`: a valid post entering the pipeline for one organisation. */
 export const IngestedPost = z.object({
@@ -15,7 +16,8 @@ export const Assessment = z.object({
   engine: z.string(),
   lang: Lang,
   priority: z.number().min(0).max(1),
-  categories: z.record(z.string(), z.unknown()),
+  /** Every category's verdict, keyed by category. */
+  categories: z.record(z.string(), RiskResultRead),
 });
 export type Assessment = z.infer<typeof Assessment>;
 

@@ -1,5 +1,6 @@
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
+import { createRiskAssessor, type RiskAssessor } from "../risk/risk.service.ts";
 import type { Bus } from "./bus/bus.ts";
 import { openBus } from "./bus/open.ts";
 import { type Clock, systemClock } from "./clock.ts";
@@ -16,6 +17,8 @@ export interface Runtime {
   database: Database;
   metrics: Metrics;
   pipeline: Pipeline | null;
+  /** The risk engine with each organisation's profile, shared by the pipeline and the API. */
+  risk: RiskAssessor;
   /** Stops the pipeline after in-flight batches, flushes the bus, closes the database. */
   close(): Promise<void>;
 }
@@ -43,17 +46,20 @@ export async function openRuntime(
     log,
   };
   const metrics = createMetrics();
-  const pipeline = opts.pipeline ? startPipeline(ctx, metrics) : null;
+  const risk = createRiskAssessor(ctx);
+  const pipeline = opts.pipeline ? startPipeline(ctx, risk, metrics) : null;
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
   return {
     ctx,
     database,
     metrics,
     pipeline,
+    risk,
     async close() {
       // Order matters for "finish in-flight writes": let queued posts reach the database, then stop.
       await ctx.bus.idle();
       await pipeline?.stop();
+      risk.close();
       await ctx.bus.close();
       await database.close();
     },

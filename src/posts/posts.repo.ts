@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
+import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
 import type { PostFilter } from "./posts.schema.ts";
 import { assessments, posts, postTopics } from "./posts.table.ts";
@@ -23,11 +24,17 @@ export async function insertAssessments(tx: Tx, rows: (typeof assessments.$infer
   if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
 }
 
-/** A keyset cursor: the (postedAt, id) of the last row of a page. */
+/** A keyset cursor: the sort key of the last row of a page. */
 export interface PostCursor {
   postedAt: Date;
   id: string;
+  /** Present when sorting by priority. */
+  priority?: number;
 }
+
+const assessmentJoin = and(eq(assessments.postId, posts.id), eq(assessments.engine, riskEngineVersion));
+// Posts not (yet) assessed sort after every assessed one.
+const prioritySortKey = sql<number>`coalesce(${assessments.priority}, -1)`;
 
 function filterConditions(orgId: string, f: PostFilter): SQL[] {
   const where: SQL[] = [eq(posts.orgId, orgId)];
@@ -39,6 +46,10 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
     // A semi-join Drizzle renders fully qualified, also in single-table queries (stats, live filter).
     const matching = sql`(select ${postTopics.postId} from ${postTopics} where ${postTopics.orgId} = ${orgId} and ${postTopics.topicId} = ${f.topicId})`;
     where.push(inArray(posts.id, matching));
+  }
+  if (f.risk) {
+    const flagged = sql`(select ${assessments.postId} from ${assessments} where ${assessments.orgId} = ${orgId} and ${assessments.engine} = ${riskEngineVersion} and ${assessments.flags} @> array[${f.risk}]::text[])`;
+    where.push(inArray(posts.id, flagged));
   }
   if (f.q) {
     // The search text is a bound parameter; websearch_to_tsquery never fails on user syntax.
@@ -64,6 +75,9 @@ const postColumns = {
   authorHandle: authors.handle,
   authorDisplayName: authors.displayName,
   authorFollowers: authors.followers,
+  priority: assessments.priority,
+  categories: assessments.categories,
+  flags: assessments.flags,
   topicIds: sql<
     string[] | null
   >`(select array_agg(${postTopics.topicId} order by ${postTopics.topicId}) from ${postTopics} where ${postTopics.postId} = ${posts.id})`,
@@ -71,28 +85,39 @@ const postColumns = {
 
 export type PostListRow = Awaited<ReturnType<typeof listPosts>>[number];
 
-/** A page of posts, newest first, after the cursor. */
+/** A page of posts after the cursor: newest first, or highest priority first. */
 export async function listPosts(
   tx: Tx,
   orgId: string,
   f: PostFilter,
   cursor: PostCursor | null,
   limit: number,
+  sort: "time" | "priority" = "time",
 ) {
   const where = filterConditions(orgId, f);
-  if (cursor) {
+  if (cursor && sort === "priority") {
+    // Row comparison: lexicographic on (priority, time, id), all descending.
+    where.push(
+      sql`(${prioritySortKey}, ${posts.postedAt}, ${posts.id}) < (${cursor.priority ?? -1}, ${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id})`,
+    );
+  } else if (cursor) {
     const before = or(
       lt(posts.postedAt, cursor.postedAt),
       and(eq(posts.postedAt, cursor.postedAt), lt(posts.id, cursor.id)),
     );
     if (before) where.push(before);
   }
+  const order =
+    sort === "priority"
+      ? [desc(prioritySortKey), desc(posts.postedAt), desc(posts.id)]
+      : [desc(posts.postedAt), desc(posts.id)];
   return tx
     .select(postColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
+    .leftJoin(assessments, assessmentJoin)
     .where(and(...where))
-    .orderBy(desc(posts.postedAt), desc(posts.id))
+    .orderBy(...order)
     .limit(limit);
 }
 
@@ -103,6 +128,7 @@ export async function findPosts(tx: Tx, orgId: string, ids: string[]) {
     .select(postColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
+    .leftJoin(assessments, assessmentJoin)
     .where(and(eq(posts.orgId, orgId), inArray(posts.id, ids)));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { riskCategories } from "../core/risk/risk.types.ts";
 
 /** Platforms a post can come from; `scenario` is the demo and training simulator. */
 export const Platform = z.enum([
@@ -19,6 +20,10 @@ export type Platform = z.infer<typeof Platform>;
 /** Languages the analysis distinguishes; everything else is `other`. */
 export const Lang = z.enum(["de", "en", "other"]);
 export type Lang = z.infer<typeof Lang>;
+
+/** A risk or chance category of the risk engine. */
+export const RiskCategory = z.enum(riskCategories);
+export type RiskCategory = z.infer<typeof RiskCategory>;
 
 // ISO 8601 with an offset only: `new Date("01.05.2024")` would read a German date as 5 January.
 const IsoDateTime = z.iso
@@ -130,11 +135,32 @@ export const PostRead = z.object({
   /** Ids of the tracked topics whose query matches this post. */
   topicIds: z.array(z.string()),
   inReplyTo: z.string().nullable(),
+  /** The risk engine's verdict: priority, flagged categories and the spans that raised them. */
+  assessment: z
+    .object({
+      /** 0..1: what a team should look at first. */
+      priority: z.number(),
+      /** Categories whose score passed their threshold. */
+      flags: z.array(RiskCategory),
+      /** Spans of the flagged categories, as UTF-16 offsets into `text`. */
+      spans: z.array(
+        z.object({
+          category: RiskCategory,
+          start: z.number().int(),
+          end: z.number().int(),
+          reason: z.string(),
+          detail: z.string().optional(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type PostRead = z.infer<typeof PostRead>;
 
 /** Filters of the Mentions view, shared by the list and the live stream. */
 export const PostFilter = z.object({
+  /** Only posts the risk engine flagged for this category. */
+  risk: RiskCategory.optional(),
   /** Only posts matching this tracked topic. */
   topicId: z.string().optional(),
   /** Only posts from this platform. */
@@ -156,6 +182,8 @@ export const PostListQuery = PostFilter.extend({
   cursor: z.string().max(200).optional(),
   /** Page size. */
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `time`: newest first; `priority`: what to look at first, then newest. */
+  sort: z.enum(["time", "priority"]).default("time"),
 });
 export type PostListQuery = z.infer<typeof PostListQuery>;
 

@@ -17,6 +17,7 @@ import {
   type PostList,
   type PostListQuery,
   type PostRead,
+  RiskCategory,
 } from "./posts.schema.ts";
 import type { PostStats, PostStatsQuery } from "./posts.stats.schema.ts";
 
@@ -140,6 +141,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
         lang: item.assessment.lang,
         priority: item.assessment.priority,
         categories: item.assessment.categories,
+        flags: flaggedCategories(item.assessment.categories),
         assessedAt: now,
       })),
     );
@@ -156,6 +158,9 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
           authorDisplayName: item.post.author.displayName ?? null,
           authorFollowers: item.post.author.followers ?? null,
           topicIds: item.topicIds,
+          priority: item.assessment.priority,
+          categories: item.assessment.categories,
+          flags: flaggedCategories(item.assessment.categories),
         }),
       });
     }
@@ -183,11 +188,36 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
   };
 }
 
+function flaggedCategories(categories: Record<string, { flagged: boolean }>): string[] {
+  return Object.entries(categories)
+    .filter(([, r]) => r.flagged)
+    .map(([category]) => category);
+}
+
+type StoredRiskResult = {
+  flagged: boolean;
+  spans: { start: number; end: number; reason: string; detail?: string }[];
+};
+
+function presentAssessment(
+  row: Pick<repo.PostListRow, "priority" | "categories" | "flags">,
+): PostRead["assessment"] {
+  if (row.priority === null || !row.categories || !row.flags) return null;
+  const categories = row.categories as Record<string, StoredRiskResult>;
+  const flags = row.flags.filter((c): c is RiskCategory => RiskCategory.safeParse(c).success);
+  return {
+    priority: row.priority,
+    flags,
+    spans: flags.flatMap((category) => (categories[category]?.spans ?? []).map((s) => ({ category, ...s }))),
+  };
+}
+
 /** Builds the API's shape of a post from a row. */
 export function presentPost(
   row: Omit<repo.PostListRow, "topicIds"> & { topicIds: string[] | null },
 ): PostRead {
   return {
+    assessment: presentAssessment(row),
     id: row.id,
     platform: row.platform as Platform,
     externalId: row.externalId,
@@ -209,30 +239,35 @@ export function presentPost(
 }
 
 function encodeCursor(c: repo.PostCursor): string {
-  return Buffer.from(`${c.postedAt.toISOString()}|${c.id}`).toString("base64url");
+  return Buffer.from(`${c.postedAt.toISOString()}|${c.id}|${c.priority ?? ""}`).toString("base64url");
 }
 
 function decodeCursor(s: string): repo.PostCursor {
-  const [time, id] = Buffer.from(s, "base64url").toString().split("|");
+  const [time, id, priorityText] = Buffer.from(s, "base64url").toString().split("|");
   const postedAt = new Date(time ?? "");
-  if (!id || Number.isNaN(postedAt.getTime())) {
+  const priority = priorityText ? Number(priorityText) : undefined;
+  if (!id || Number.isNaN(postedAt.getTime()) || Number.isNaN(priority)) {
     throw new AppError("validation_failed", "The cursor is not valid", [
       { field: "cursor", message: "not a cursor from this API" },
     ]);
   }
-  return { postedAt, id };
+  return { postedAt, id, ...(priority !== undefined ? { priority } : {}) };
 }
 
 /** A page of the organisation's posts, newest first. */
 export async function listPosts(ctx: AppContext, actor: Actor, query: PostListQuery): Promise<PostList> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await repo.listPosts(ctx.db, actor.orgId, query, cursor, query.limit + 1);
+  const rows = await repo.listPosts(ctx.db, actor.orgId, query, cursor, query.limit + 1, query.sort);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const next = last && {
+    postedAt: last.postedAt,
+    id: last.id,
+    ...(query.sort === "priority" ? { priority: last.priority ?? -1 } : {}),
+  };
   return {
     items: page.map(presentPost),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ postedAt: last.postedAt, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && next ? encodeCursor(next) : null,
   };
 }
 

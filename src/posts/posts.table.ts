@@ -84,7 +84,13 @@ export const assessments = pgTable(
     priority: real("priority").notNull().default(0),
     /** Per-category results `{ score, flagged, spans }`, keyed by category. */
     categories: jsonb("categories").$type<Record<string, unknown>>().notNull().default({}),
+    /** The flagged categories, for fast filtering ("show me everything toxic"). */
+    flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
     assessedAt: timestamp("assessed_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.engine] })],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.engine] }),
+    index("assessments_flags_idx").using("gin", t.flags),
+    index("assessments_priority_idx").on(t.orgId, t.priority.desc()),
+  ],
 );

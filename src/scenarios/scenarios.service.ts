@@ -5,6 +5,8 @@ import type { AppContext } from "../platform/context.ts";
 import type { Metrics } from "../platform/http/metrics.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { publishIngested } from "../posts/posts.service.ts";
+import type { RiskProfile } from "../risk/risk.schema.ts";
+import { saveRiskProfile } from "../risk/risk.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 import { createTopic } from "../topics/topics.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "./scenarios.files.ts";
@@ -31,6 +33,18 @@ const demo = {
     { email: "jonas.weber@nordwind-mobil.de", name: "Jonas Weber", role: "agent" },
     { email: "mia.schulz@nordwind-mobil.de", name: "Mia Schulz", role: "viewer" },
   ] satisfies { email: string; name: string; role: Role }[],
+  riskProfile: {
+    brandNames: ["Nordwind", "Nordwind Mobil"],
+    domains: ["nordwind-mobil.de"],
+    officialAccounts: [
+      { handle: "nordwindmobil" },
+      { handle: "nordwind_hilfe" },
+      { handle: "nordwind_karriere" },
+    ],
+    executives: ["Anke Petersen", "Malte Jürgensen"],
+    // "Leuchtturm" is the internal name of the core-network update the demo's leaking employee names.
+    watchlist: ["Leuchtturm", "Projekt Leuchtturm", "intranet.nordwind-mobil.de"],
+  } satisfies RiskProfile,
   topics: [
     {
       name: "Marke Nordwind",
@@ -71,6 +85,7 @@ export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace>
     const system = { orgId: created.id, system: true } as const;
     for (const m of demo.members) await addMember(ctx, system, { ...m, password: demo.password });
     for (const t of demo.topics) await createTopic(ctx, system, t);
+    await saveRiskProfile(ctx, system, demo.riskProfile);
     org = await findOrganisationBySlug(ctx, demo.slug);
     categoryLogger(ctx.log, "demo").info({ org: demo.slug }, "demo workspace seeded");
   }

@@ -56,6 +56,23 @@ describe("a newcomer's first minutes with the demo", () => {
     expect(texts.every((t) => /nordwind/i.test(t))).toBe(true);
   });
 
+  it("filters by a risk: every shown post is flagged for it", async () => {
+    await page.getByTestId("filter-search").fill("");
+    await expect.poll(() => page.url()).not.toContain("q=");
+    // The demo sends many complaints; wait until the first one has been assessed and shown.
+    await page.getByTestId("filter-risk").selectOption("complaint");
+    await expect.poll(() => page.url()).toContain("risk=complaint");
+    await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
+    const flagged = await page
+      .getByTestId("post-item")
+      .evaluateAll((els) =>
+        els.map((e) => e.querySelector('[data-testid="post-flag"][data-category="complaint"]') !== null),
+      );
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every(Boolean)).toBe(true);
+    await page.getByTestId("filter-risk").selectOption("");
+  });
+
   it("creates a topic, checking the query while it is typed", async () => {
     await page.getByTestId("nav-settings").click();
     await page.waitForURL(/\/settings/);

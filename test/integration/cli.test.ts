@@ -46,10 +46,10 @@ describe("brandwache CLI", { timeout: 90_000 }, () => {
     );
     expect(added.stderr).toBe("");
     expect(added.stdout).toContain("Added anna@acme.example as admin of Acme GmbH");
-  });
+  }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it.each(["serve", "worker", "migrate", "import", "user add", "topic add", "topic list"])(
+  it.each(["serve", "worker", "migrate", "import", "analyze", "user add", "topic add", "topic list"])(
     "explains `brandwache %s` with --help and an example",
     (command) => {
       const { code, stdout } = brandwache([...command.split(" "), "--help"]);
@@ -102,6 +102,33 @@ describe("brandwache CLI", { timeout: 90_000 }, () => {
     expect(first.stdout).toContain("3 valid rows, 3 new posts stored (0 already known), 2 rejected");
     const second = brandwache(["import", file]);
     expect(second.stdout).toContain("3 valid rows, 0 new posts stored (3 already known), 2 rejected");
+  });
+
+  it("analyses JSONL offline, one answer per line in order, with an error object for a bad line", () => {
+    const config = path.join(dataDir, "org.yaml");
+    fs.writeFileSync(
+      config,
+      "brandNames: [Nordwind]\ndomains: [nordwind-mobil.de]\nwatchlist: [Leuchtturm]\n",
+    );
+    const input = [
+      JSON.stringify({
+        id: "a",
+        text: "Intern: Projekt Leuchtturm startet im März, bitte nicht weitergeben.",
+      }),
+      "{broken",
+      JSON.stringify({ id: "c", text: "Login hier: https://nordwind-mobil-login.de/konto", lang: "de" }),
+    ].join("\n");
+    const { code, stdout } = brandwache(["analyze", "--org-config", config], input);
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].id).toBe("a");
+    expect(lines[0].risks.leak_confidential.flagged).toBe(true);
+    expect(lines[1]).toMatchObject({ line: 2, error: { field: "(json)" } });
+    expect(lines[2].risks.malicious_link.flagged).toBe(true);
   });
 
   it("says which file is missing", () => {

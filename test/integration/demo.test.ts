@@ -41,7 +41,7 @@ describe("demo workspace", () => {
     expect(stats.total).toBeGreaterThan(8);
     expect(stats.byLang.map((r) => r.key).sort()).toEqual(["de", "en"]);
     expect(stats.byTopic.length).toBeGreaterThanOrEqual(2);
-    const { items } = await listPosts(runtime.ctx, actor, { limit: 200 });
+    const { items } = await listPosts(runtime.ctx, actor, { limit: 200, sort: "time" });
     expect(items.every((p) => new Date(p.postedAt) <= clock.now())).toBe(true);
   });
 
@@ -62,7 +62,9 @@ describe("demo workspace", () => {
     await runtime.ctx.bus.idle();
     const later = await postStats(runtime.ctx, actor, { bucket: "minute" });
     expect(later.total).toBeGreaterThan(afterRestart + 20);
-    const ids = (await listPosts(runtime.ctx, actor, { limit: 200 })).items.map((p) => p.externalId);
+    const ids = (await listPosts(runtime.ctx, actor, { limit: 200, sort: "time" })).items.map(
+      (p) => p.externalId,
+    );
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -36,8 +36,12 @@ describe("the embedded database on disk", { timeout: 60_000 }, () => {
     const second = await open(dataDir);
     try {
       const actor = { orgId: org.id, role: "viewer" as const, userId: null, tokenId: null };
-      const page = await listPosts(second.ctx, actor, { limit: 200 });
-      const next = await listPosts(second.ctx, actor, { limit: 200, cursor: page.nextCursor ?? undefined });
+      const page = await listPosts(second.ctx, actor, { limit: 200, sort: "time" });
+      const next = await listPosts(second.ctx, actor, {
+        limit: 200,
+        sort: "time",
+        cursor: page.nextCursor ?? undefined,
+      });
       expect(page.items.length + next.items.length).toBe(300);
     } finally {
       await second.close();

@@ -71,3 +71,6 @@ export interface RiskAuthor {
   displayName?: string;
   platform?: string;
 }
+
+/** Name and version of the assessment the engine writes; stored with each assessment. */
+export const riskEngineVersion = "risk@1";

@@ -1,5 +1,10 @@
 /** Subjects of the bus, named with the API's verbs. */
-export type Subject = "posts.ingested" | "posts.assessed" | "posts.stored" | "topics.changed";
+export type Subject =
+  | "posts.ingested"
+  | "posts.assessed"
+  | "posts.stored"
+  | "topics.changed"
+  | "risk.changed";
 
 /** Handles a batch of messages; throwing makes the bus deliver the batch again later. */
 export type BatchHandler = (payloads: unknown[]) => Promise<void>;

@@ -5,6 +5,7 @@ export * from "../../authors/authors.table.ts";
 export * from "../../incidents/incidents.table.ts";
 export * from "../../orgs/orgs.table.ts";
 export * from "../../posts/posts.table.ts";
+export * from "../../risk/risk.table.ts";
 export * from "../../scenarios/scenarios.table.ts";
 export * from "../../sources/sources.table.ts";
 export * from "../../topics/topics.table.ts";

@@ -27,6 +27,8 @@ import { registerAuditRoutes } from "../../audit/audit.routes.ts";
 import { registerIncidentRoutes } from "../../incidents/incidents.routes.ts";
 import { registerOrgRoutes } from "../../orgs/orgs.routes.ts";
 import { registerPostRoutes } from "../../posts/posts.routes.ts";
+import { registerRiskRoutes } from "../../risk/risk.routes.ts";
+import type { RiskAssessor } from "../../risk/risk.service.ts";
 import { registerSourceRoutes } from "../../sources/sources.routes.ts";
 import { registerTopicRoutes } from "../../topics/topics.routes.ts";
 import type { AppContext } from "../context.ts";
@@ -52,6 +54,8 @@ export interface AppOptions {
   ctx: AppContext;
   env: Pick<Env, "BRANDWACHE_SECURE_COOKIES" | "BRANDWACHE_LOGIN_RATE" | "BRANDWACHE_SESSION_HOURS">;
   metrics: Metrics;
+  /** The risk engine shared with the pipeline. */
+  risk: RiskAssessor;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }
@@ -173,6 +177,7 @@ export async function buildApp(opts: AppOptions) {
         { name: "tokens", description: "API tokens for machine clients" },
         { name: "sources", description: "Where posts come from" },
         { name: "audit", description: "The audit log" },
+        { name: "risk", description: "Risk profile, block lists and on-demand analysis" },
         { name: "operations", description: "Health and metrics" },
       ],
     },
@@ -188,6 +193,7 @@ export async function buildApp(opts: AppOptions) {
   registerIncidentRoutes(app, ctx);
   registerSourceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerRiskRoutes(app, opts);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

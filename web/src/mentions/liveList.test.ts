@@ -14,6 +14,7 @@ function post(id: string): PostRead {
     id,
     platform: "mastodon",
     externalId: `ext-${id}`,
+    assessment: null,
     text: `Post ${id}: Die Hotline ist seit Stunden nicht erreichbar!`,
     lang: "de",
     url: null,

@@ -1,0 +1,134 @@
+// Speed of the full risk assessment on one core, against two npm sentiment analysers on the same corpus.
+// Usage: npm run bench:analyze [-- --posts 100000]
+// Corpus: German and English dataset texts (training files only) when ../shared/datasets is there,
+// filled up with posts of the demo scenario, so the benchmark also runs on a fresh clone.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { assessPost, createRiskEngine } from "../src/core/risk/assess.ts";
+import { loadModels } from "../src/core/risk/classify/classify.load.ts";
+import { planScenario } from "../src/core/scenario/scenario.plan.ts";
+import { defaultModelsDir } from "../src/risk/risk.service.ts";
+import { demoScenarioPath, loadScenarioFile } from "../src/scenarios/scenarios.files.ts";
+
+const require = createRequire(import.meta.url);
+// Neither peer ships type declarations; these are the calls their READMEs document.
+const vader = require("vader-sentiment") as {
+  SentimentIntensityAnalyzer: { polarity_scores(text: string): unknown };
+};
+const Sentiment = require("sentiment") as new () => { analyze(text: string): unknown };
+
+const postsFlag = process.argv.indexOf("--posts");
+const wanted = postsFlag > 0 ? Number(process.argv[postsFlag + 1]) : 100_000;
+const datasets = path.resolve("../shared/datasets");
+
+function datasetTexts(): string[] {
+  const texts: string[] = [];
+  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
+  for (const line of read(path.join(datasets, "germeval2018/germeval2018.training.txt")).split("\n")) {
+    const text = line.split("\t")[0];
+    if (text) texts.push(text);
+  }
+  for (const line of read(path.join(datasets, "sb10k/train.tsv")).split("\n").slice(1)) {
+    const text = line.split("\t").at(-1);
+    if (text) texts.push(text);
+  }
+  for (const line of read(path.join(datasets, "tweeteval/offensive/train_text.txt")).split("\n"))
+    if (line) texts.push(line);
+  return texts;
+}
+
+async function corpus(): Promise<{ texts: string[]; from: string }> {
+  const texts = datasetTexts();
+  const fromDatasets = texts.length;
+  const loaded = await loadScenarioFile(demoScenarioPath);
+  if (!loaded.ok) throw new Error("demo scenario invalid");
+  for (let hour = 0; texts.length < wanted; hour++) {
+    const planned = planScenario(loaded.scenario, {
+      fromMs: hour * 3_600_000,
+      toMs: (hour + 1) * 3_600_000,
+      startedAt: new Date("2026-11-25T08:00:00Z"),
+    });
+    for (const p of planned) texts.push(p.post.text);
+  }
+  return {
+    texts: texts.slice(0, wanted),
+    from: `${Math.min(fromDatasets, wanted)} dataset texts + demo scenario posts`,
+  };
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const { texts, from } = await corpus();
+const loadStart = performance.now();
+const engine = createRiskEngine(await loadModels(defaultModelsDir));
+const loadMs = performance.now() - loadStart;
+const org = {
+  brandNames: ["Nordwind", "Nordwind Mobil"],
+  domains: ["nordwind-mobil.de"],
+  officialAccounts: [{ handle: "nordwindmobil" }, { handle: "nordwind_hilfe" }],
+  executives: ["Anke Petersen"],
+  watchlist: ["Leuchtturm"],
+};
+const inputs = { org, knownBadHosts: new Set(["bad-host.example"]) };
+
+// Warm-up so the JIT has compiled the hot paths before timing.
+for (let i = 0; i < 2000; i++) assessPost(engine, { text: texts[i % texts.length] ?? "" }, inputs);
+
+const latencies = new Float64Array(texts.length);
+let flagged = 0;
+const start = performance.now();
+for (let i = 0; i < texts.length; i++) {
+  const t0 = performance.now();
+  const a = assessPost(engine, { text: texts[i] ?? "" }, inputs);
+  latencies[i] = performance.now() - t0;
+  if (a.priority >= 0.5) flagged++;
+}
+const seconds = (performance.now() - start) / 1000;
+latencies.sort();
+const p50 = latencies[Math.floor(latencies.length * 0.5)] ?? 0;
+const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
+const postsPerSec = Math.round(texts.length / seconds);
+
+function throughput(fn: (text: string) => unknown): number {
+  for (let i = 0; i < 2000; i++) fn(texts[i % texts.length] ?? "");
+  const t0 = performance.now();
+  for (const text of texts) fn(text);
+  return Math.round(texts.length / ((performance.now() - t0) / 1000));
+}
+const sentiment = new Sentiment();
+const vaderPerSec = throughput((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t));
+const sentimentPerSec = throughput((t) => sentiment.analyze(t));
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+process.stdout.write(`corpus: ${texts.length} posts (${from})\n`);
+process.stdout.write(`models loaded in ${round(loadMs, 0)} ms\n`);
+process.stdout.write(
+  `brandwache assessPost (17 categories): ${postsPerSec} posts/s, p50 ${round(p50)} ms, p99 ${round(p99)} ms, ${flagged} posts with priority >= 0.5\n`,
+);
+process.stdout.write(
+  `vader-sentiment (sentiment only): ${vaderPerSec} posts/s (brandwache is ${round(postsPerSec / vaderPerSec, 2)}x)\n`,
+);
+process.stdout.write(
+  `sentiment (AFINN, sentiment only): ${sentimentPerSec} posts/s (brandwache is ${round(postsPerSec / sentimentPerSec, 2)}x)\n`,
+);
+process.stdout.write(`peak RSS: ${Math.round(peakRss / 1e6)} MB\n`);
+process.stdout.write(
+  `${JSON.stringify({
+    postsPerSec,
+    p99Ms: round(p99),
+    peakRssMb: Math.round(peakRss / 1e6),
+    peers: { "vader-sentiment": vaderPerSec, sentiment: sentimentPerSec },
+    ratios: {
+      "vader-sentiment": round(postsPerSec / vaderPerSec, 2),
+      sentiment: round(postsPerSec / sentimentPerSec, 2),
+    },
+    posts: texts.length,
+    modelLoadMs: round(loadMs, 0),
+  })}\n`,
+);

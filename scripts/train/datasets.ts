@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { z } from "zod";
+
+/** One labelled text of a dataset, with the dataset's own label(s) kept as a string. */
+export interface LabelledText {
+  text: string;
+  /** The original label(s), e.g. "OFFENSE/ABUSE", "HOF/HATE", "negative", "1". */
+  label: string;
+  /** Which dataset (and file part) it came from. */
+  source: string;
+}
+
+/** Where the datasets live (see /work/shared/datasets/README.md); overridable with --data. */
+export const defaultDataDir = "/work/shared/datasets";
+
+const Row = z.array(z.string());
+
+/** GermEval 2018 training split: `text<TAB>coarse<TAB>fine`; label "OFFENSE/ABUSE". */
+export function loadGermEval2018(dir: string): LabelledText[] {
+  return loadGermEvalTsv(join(dir, "germeval2018/germeval2018.training.txt"), "germeval2018");
+}
+
+/** GermEval 2019 task 2 training split (corrected file); emoji written as `<U+1F44D>` are restored. */
+export function loadGermEval2019(dir: string): LabelledText[] {
+  return loadGermEvalTsv(
+    join(dir, "germeval2019/germeval2019.training_subtask1_2_korrigiert.txt"),
+    "germeval2019",
+  ).map((row) => ({
+    ...row,
+    text: row.text.replace(/<U\+([0-9A-Fa-f]{4,8})>/g, (_, hex: string) => codePoint(hex)),
+  }));
+}
+
+/** GermEval 2021 training split; label "toxic/engaging/factclaiming" as three 0/1 digits, e.g. "1/0/1". */
+export function loadGermEval2021(dir: string): LabelledText[] {
+  const rows = z
+    .array(Row)
+    .parse(parse(readFileSync(join(dir, "germeval2021/GermEval21_TrainData.csv"), "utf8")));
+  return rows.slice(1).map((row) => ({
+    text: row[1] ?? "",
+    label: `${row[2]}/${row[3]}/${row[4]}`,
+    source: "germeval2021",
+  }));
+}
+
+/** HASOC 2019 training split (German or English); label "task_1/task_2", e.g. "HOF/HATE". */
+export function loadHasoc2019(dir: string, lang: "de" | "en"): LabelledText[] {
+  const file = lang === "de" ? "german_dataset.tsv" : "english_dataset.tsv";
+  return readLines(join(dir, "hasoc2019", file))
+    .slice(1)
+    .map((line) => line.split("\t"))
+    .map((cells) => ({
+      text: cells[1] ?? "",
+      label: `${cells[2]}/${cells[3]}`,
+      source: `hasoc2019-${lang}`,
+    }));
+}
+
+/** TweetEval task (train + val); label "0" or "1". */
+export function loadTweetEval(dir: string, task: "offensive" | "hate"): LabelledText[] {
+  return ["train", "val"].flatMap((part) => {
+    // Line i of the text file belongs to line i of the labels file, so no line may be dropped here.
+    const texts = readFileSync(join(dir, "tweeteval", task, `${part}_text.txt`), "utf8").split("\n");
+    const labels = readFileSync(join(dir, "tweeteval", task, `${part}_labels.txt`), "utf8").split("\n");
+    if (texts.at(-1) === "") texts.pop();
+    if (labels.at(-1) === "") labels.pop();
+    if (texts.length !== labels.length)
+      throw new Error(`tweeteval/${task}/${part}: ${texts.length} texts, ${labels.length} labels`);
+    return texts.map((text, i) => ({ text, label: (labels[i] ?? "").trim(), source: `tweeteval-${task}` }));
+  });
+}
+
+/** Complaints corpus (Preoţiuc-Pietro et al. 2019): label "1" complaint / "0" not; HTML entities decoded. */
+export function loadComplaints(dir: string): LabelledText[] {
+  const rows = z
+    .array(Row)
+    .parse(parse(readFileSync(join(dir, "complaints/complaints-data.train.csv"), "utf8")));
+  return rows.map((row) => ({
+    text: decodeEntities(row[1] ?? ""),
+    label: row[2] ?? "",
+    source: "complaints",
+  }));
+}
+
+/** SB10k split of the CGSA repository; label positive / negative / neutral. */
+export function loadSb10k(dir: string, part: "train" | "dev"): LabelledText[] {
+  return loadCgsaTsv(join(dir, "sb10k", `${part}.tsv`), "sb10k");
+}
+
+/** PotTS split of the CGSA repository (many files); label positive / negative / neutral / mixed. */
+export function loadPotts(dir: string, part: "train" | "dev"): LabelledText[] {
+  const folder = join(dir, "potts", part);
+  return readdirSync(folder)
+    .filter((name) => name.endsWith(".tsv"))
+    .sort()
+    .flatMap((name) => loadCgsaTsv(join(folder, name), "potts"));
+}
+
+function loadGermEvalTsv(file: string, source: string): LabelledText[] {
+  return readLines(file)
+    .map((line) => line.split("\t"))
+    .filter((cells) => cells.length >= 3)
+    .map((cells) => ({ text: cells[0] ?? "", label: `${cells[1]}/${cells[2]}`, source }));
+}
+
+// CGSA's 7-column TSV: id, label, tokenised text, lemmas, POS, dependencies, morphology.
+function loadCgsaTsv(file: string, source: string): LabelledText[] {
+  return readLines(file)
+    .map((line) => line.split("\t"))
+    .filter((cells) => cells.length >= 3)
+    .map((cells) => ({ text: cells[2] ?? "", label: cells[1] ?? "", source }));
+}
+
+function readLines(file: string): string[] {
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim().length > 0);
+}
+
+function codePoint(hex: string): string {
+  const value = Number.parseInt(hex, 16);
+  return value <= 0x10ffff ? String.fromCodePoint(value) : "";
+}
+
+const namedEntities: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[0-9a-fA-F]+|[a-z]+);/g, (whole, name: string) => {
+    if (name.startsWith("#x")) return codePoint(name.slice(2));
+    if (name.startsWith("#")) return String.fromCodePoint(Number.parseInt(name.slice(1), 10) % 0x110000);
+    return namedEntities[name] ?? whole;
+  });
+}

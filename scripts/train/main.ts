@@ -1,0 +1,111 @@
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { defaultDataDir } from "./datasets.ts";
+import { fitLexicon, fitLinear } from "./fit.ts";
+import { listRecipes } from "./recipes.ts";
+import { writeCard, writeLexiconModel, writeLinearModel } from "./writer.ts";
+
+const Args = z.object({
+  /** Comma-separated model names to train (default: all), e.g. `toxic-de,hate-de`. */
+  only: z.string().optional(),
+  /** The datasets folder. */
+  data: z.string().default(defaultDataDir),
+  /** Where model files and cards are written. */
+  out: z.string().default("models"),
+  /** Parallel training processes (the models are independent); 1 trains in this process. */
+  jobs: z.coerce.number().int().min(1).max(16).default(2),
+});
+
+// Rough training cost per model (seconds on one core), to balance the parallel jobs.
+const expectedCost: Readonly<Record<string, number>> = {
+  "toxic-de": 150,
+  "toxic-en": 130,
+  "hate-en": 110,
+  "negative-en": 120,
+  "hate-de": 60,
+  "negative-de": 50,
+  "fact_claim-de": 15,
+  "complaint-en": 10,
+};
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    data: { type: "string" },
+    out: { type: "string" },
+    jobs: { type: "string" },
+  },
+  strict: true,
+});
+const args = Args.parse(values);
+const entries = listRecipes(args.data);
+const wanted = args.only ? new Set(args.only.split(",").map((name) => name.trim())) : undefined;
+const unknown = [...(wanted ?? [])].filter((name) => !entries.some((entry) => entry.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `unknown model(s): ${unknown.join(", ")}; known: ${entries.map((entry) => entry.name).join(", ")}`,
+  );
+  process.exit(2);
+}
+mkdirSync(args.out, { recursive: true });
+const log = (line: string) => console.log(line);
+const started = performance.now();
+const selected = entries.filter((entry) => !wanted || wanted.has(entry.name)).map((entry) => entry.name);
+if (args.jobs > 1 && selected.length > 1) {
+  await Promise.all(
+    balance(selected, args.jobs).map((names) =>
+      runChild(["--only", names.join(","), "--jobs", "1", "--data", args.data, "--out", args.out]),
+    ),
+  );
+  log(`done in ${elapsed(started)}`);
+  process.exit(0);
+}
+for (const entry of entries) {
+  if (!selected.includes(entry.name)) continue;
+  const modelStarted = performance.now();
+  const recipe = entry.build();
+  if (recipe.kind === "linear") {
+    const { model, metadata } = fitLinear(recipe, log);
+    writeLinearModel(args.out, model);
+    writeCard(args.out, recipe, model, metadata);
+    const m = model.metadata.devMetrics as { f1: number; macroF1: number };
+    log(
+      `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
+    );
+  } else {
+    const { file, metadata } = fitLexicon(recipe);
+    writeLexiconModel(args.out, file);
+    writeCard(args.out, recipe, file, metadata);
+    log(`${recipe.name}: lexicon of ${file.terms.length} terms (${elapsed(modelStarted)})`);
+  }
+}
+log(`done in ${elapsed(started)}`);
+
+/** Greedy longest-first assignment of models to jobs by expected cost. */
+function balance(names: string[], jobs: number): string[][] {
+  const queues = Array.from({ length: jobs }, () => ({ cost: 0, names: [] as string[] }));
+  const cost = (name: string) => expectedCost[name] ?? 1;
+  for (const name of [...names].sort((a, b) => cost(b) - cost(a))) {
+    const queue = queues.reduce((low, next) => (next.cost < low.cost ? next : low));
+    queue.names.push(name);
+    queue.cost += cost(name);
+  }
+  return queues.map((queue) => queue.names).filter((queue) => queue.length > 0);
+}
+
+function runChild(extraArgs: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? "", ...extraArgs], {
+      stdio: "inherit",
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`training job exited with ${code}`)),
+    );
+  });
+}
+
+function elapsed(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}

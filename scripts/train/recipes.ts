@@ -1,0 +1,431 @@
+import vader from "vader-sentiment";
+import type { ClassifiedCategory, ClassifierLanguage } from "../../src/core/risk/classify/classify.schema.ts";
+import {
+  type LabelledText,
+  loadComplaints,
+  loadGermEval2018,
+  loadGermEval2019,
+  loadGermEval2021,
+  loadHasoc2019,
+  loadPotts,
+  loadSb10k,
+  loadTweetEval,
+} from "./datasets.ts";
+import { complaintGermanLexicon } from "./lexicons/complaint-de.ts";
+import { factClaimEnglishLexicon } from "./lexicons/fact-claim-en.ts";
+import { type Split, stratifiedSplit } from "./split.ts";
+
+/** A text with the binary label of one model. */
+export interface Example {
+  text: string;
+  y: 0 | 1;
+  source: string;
+}
+
+/** A named set of examples (a training variant or a dev set). */
+export interface ExampleSet {
+  name: string;
+  examples: Example[];
+}
+
+/** What the model card says beyond the measured figures. */
+export interface CardText {
+  /** What the positive class means, in one paragraph. */
+  definition: string;
+  /** Data sources and their licences. */
+  data: string[];
+  /** Known limits, one per bullet. */
+  limits: string[];
+  /** Published results to compare with (official test splits, so not directly comparable). */
+  anchors?: string[];
+}
+
+/** A model learned from labelled data: data variants compared on one dev set. */
+export interface LinearRecipe {
+  kind: "linear";
+  name: string;
+  category: ClassifiedCategory;
+  lang: ClassifierLanguage;
+  /** Training variants to compare on `dev`; the best by average precision ships. */
+  variants: ExampleSet[];
+  /** The dev set used to select, calibrate and set the threshold. */
+  dev: ExampleSet;
+  /** Further dev sets reported in the card (subsets, other sources). */
+  extraDevs: ExampleSet[];
+  card: CardText;
+}
+
+/** A hand-written lexicon model, checked on whatever related labelled data exists. */
+export interface LexiconRecipe {
+  kind: "lexicon";
+  name: string;
+  category: ClassifiedCategory;
+  lang: ClassifierLanguage;
+  bias: number;
+  terms: ReadonlyArray<readonly [string, number]>;
+  /** Labelled sets for a sanity check (flag rate per label), not for tuning. */
+  sanity: ExampleSet[];
+  card: CardText;
+}
+
+export type Recipe = LinearRecipe | LexiconRecipe;
+
+/** Share of each training file held out as dev, and the seed of every split. */
+export const devFraction = 0.15;
+export const splitSeed = 20_250_101;
+
+/** A recipe's name and how to build it (loading its data only when asked). */
+export interface RecipeEntry {
+  name: string;
+  build: () => Recipe;
+}
+
+/** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
+export function listRecipes(dataDir: string): RecipeEntry[] {
+  const splits = new Map<string, Split>();
+  const splitOf = (name: string, load: () => LabelledText[]): Split => {
+    let split = splits.get(name);
+    if (!split) {
+      split = stratifiedSplit(load(), devFraction, splitSeed);
+      splits.set(name, split);
+    }
+    return split;
+  };
+  const ge18 = () => splitOf("germeval2018", () => loadGermEval2018(dataDir));
+  const ge19 = () => splitOf("germeval2019", () => loadGermEval2019(dataDir));
+  const ge21 = () => splitOf("germeval2021", () => loadGermEval2021(dataDir));
+  const hasocDe = () => splitOf("hasoc2019-de", () => loadHasoc2019(dataDir, "de"));
+  const hasocEn = () => splitOf("hasoc2019-en", () => loadHasoc2019(dataDir, "en"));
+  const offensive = () => splitOf("tweeteval-offensive", () => loadTweetEval(dataDir, "offensive"));
+  const hate = () => splitOf("tweeteval-hate", () => loadTweetEval(dataDir, "hate"));
+  const complaints = () => splitOf("complaints", () => loadComplaints(dataDir));
+
+  const offenseLabel = (row: LabelledText) => row.label.startsWith("OFFENSE");
+  const abuseLabel = (row: LabelledText) => row.label === "OFFENSE/ABUSE";
+  const hofLabel = (row: LabelledText) => row.label.startsWith("HOF");
+  const hateLabel = (row: LabelledText) => row.label === "HOF/HATE";
+  const oneLabel = (row: LabelledText) => row.label === "1";
+  const ge21Toxic = (row: LabelledText) => row.label.split("/")[0] === "1";
+  const ge21Fact = (row: LabelledText) => row.label.split("/")[2] === "1";
+  const negativeLabel = (row: LabelledText) => row.label === "negative";
+
+  const recipes: RecipeEntry[] = [];
+  const add = (name: string, build: () => Recipe) => recipes.push({ name, build });
+
+  add("toxic-de", () => ({
+    kind: "linear",
+    name: "toxic-de",
+    category: "toxic",
+    lang: "de",
+    dev: set("germeval2018 dev", ge18().dev, offenseLabel),
+    variants: [
+      set("germeval2018", ge18().train, offenseLabel),
+      join("germeval2018+2019", set("", ge18().train, offenseLabel), set("", ge19().train, offenseLabel)),
+      join(
+        "germeval2018+2019+2021+hasoc2019",
+        set("", ge18().train, offenseLabel),
+        set("", ge19().train, offenseLabel),
+        set("", ge21().train, ge21Toxic),
+        set("", hasocDe().train, hofLabel),
+      ),
+    ],
+    extraDevs: [
+      set("germeval2019 dev", ge19().dev, offenseLabel),
+      set("germeval2021 dev (Sub1_Toxic)", ge21().dev, ge21Toxic),
+      set("hasoc2019-de dev (HOF)", hasocDe().dev, hofLabel),
+    ],
+    card: {
+      definition:
+        "Offensive language (GermEval OFFENSE: insult, abuse or profanity) in a German post; with the optional sources also GermEval 2021 `Sub1_Toxic` and HASOC 2019 `HOF`.",
+      data: [
+        "GermEval 2018 training split (5,009 tweets, coarse OFFENSE/OTHER; CC BY 4.0).",
+        "Optional: GermEval 2019 task 2 training split (no licence stated), GermEval 2021 training split `Sub1_Toxic`, HASOC 2019 German `task_1` HOF/NOT (no licence stated) — training parts only.",
+      ],
+      limits: [
+        "Tweets from 2018/2019 on German politics and migration; other topics (customer service, sports) and newer slang are under-represented.",
+        "Quotes and reported speech of insults are flagged like insults; irony and dog whistles are missed.",
+        "Character n-grams catch spelling variants but also raise the score of harmless words that share letters with insults.",
+      ],
+      anchors: [
+        "GermEval 2018 coarse, official test split, macro-F1: winner (TUWienKBS) 76.8; plain TF-IDF linear model 69.4.",
+      ],
+    },
+  }));
+
+  add("toxic-en", () => ({
+    kind: "linear",
+    name: "toxic-en",
+    category: "toxic",
+    lang: "en",
+    dev: set("tweeteval/offensive dev", offensive().dev, oneLabel),
+    variants: [
+      set("tweeteval/offensive", offensive().train, oneLabel),
+      join(
+        "tweeteval/offensive+hasoc2019-en",
+        set("", offensive().train, oneLabel),
+        set("", hasocEn().train, hofLabel),
+      ),
+    ],
+    extraDevs: [set("hasoc2019-en dev (HOF)", hasocEn().dev, hofLabel)],
+    card: {
+      definition:
+        "Offensive language (OffensEval 2019 OFF: insults, threats, profanity, targeted or not) in an English post.",
+      data: [
+        "TweetEval `offensive` train + val (= OLID v1.0 subtask A, 13,240 tweets; OLID: citation requested, Zampieri et al. 2019). OLID itself is not added: it holds the same tweets.",
+        "Optional: HASOC 2019 English `task_1` HOF/NOT (no licence stated), training part only.",
+      ],
+      limits: [
+        "US political Twitter of 2019 (@USER / URL placeholders); profanity without a target counts as offensive.",
+        "Reclaimed slurs, quotes and irony are frequent errors of bag-of-n-gram models.",
+      ],
+      anchors: [
+        "TweetEval offensive, official test split, macro-F1: FastText 73.4, RoBERTa-base 80.5 (Barbieri et al. 2020).",
+      ],
+    },
+  }));
+
+  add("hate-en", () => ({
+    kind: "linear",
+    name: "hate-en",
+    category: "hate",
+    lang: "en",
+    dev: set("tweeteval/hate dev", hate().dev, oneLabel),
+    variants: [
+      set("tweeteval/hate", hate().train, oneLabel),
+      join(
+        "tweeteval/hate+hasoc2019-en",
+        set("", hate().train, oneLabel),
+        set("", hasocEn().train, hateLabel),
+      ),
+    ],
+    extraDevs: [set("hasoc2019-en dev (HATE)", hasocEn().dev, hateLabel)],
+    card: {
+      definition:
+        "Hate speech against immigrants or women (HatEval 2019), in an English post; with HASOC 2019 also its broader HATE class.",
+      data: [
+        "TweetEval `hate` train + val (HatEval 2019, SemEval task 5; 10,000 tweets).",
+        "Optional: HASOC 2019 English `task_2` HATE vs the rest (no licence stated), training part only.",
+      ],
+      limits: [
+        "HatEval covers only two targets (immigrants, women); hate against other groups is learned mostly from HASOC, if at all.",
+        "HatEval's official test split is known to differ strongly from its training data (systems dropped to ~0.65 macro-F1); expect dev figures to overstate.",
+      ],
+      anchors: [
+        "TweetEval hate, official test split, macro-F1: FastText 50.6, RoBERTa-base 46.6, best TweetEval model 52.9.",
+      ],
+    },
+  }));
+
+  const hasocHateDev = () => set("hasoc2019-de dev (HATE only)", hasocDe().dev, hateLabel);
+  const abuseDev = () =>
+    join("germeval2018+2019 dev (ABUSE)", set("", ge18().dev, abuseLabel), set("", ge19().dev, abuseLabel));
+  add("hate-de", () => ({
+    kind: "linear",
+    name: "hate-de",
+    category: "hate",
+    lang: "de",
+    dev: join("hasoc2019-de HATE + germeval ABUSE dev", hasocHateDev(), abuseDev()),
+    variants: [
+      set("hasoc2019-de HATE", hasocDe().train, hateLabel),
+      join(
+        "hasoc2019-de HATE + germeval2018/2019 ABUSE",
+        set("", hasocDe().train, hateLabel),
+        set("", ge18().train, abuseLabel),
+        set("", ge19().train, abuseLabel),
+      ),
+    ],
+    extraDevs: [hasocHateDev(), abuseDev()],
+    card: {
+      definition:
+        "A weak proxy for hate speech in German: HASOC 2019 `HATE` (111 of 3,819 posts) together with GermEval 2018/2019 `ABUSE` (degrading, often group-directed abuse — broader than hate speech in the legal or DSA sense).",
+      data: [
+        "HASOC 2019 German training split, `task_2` HATE vs rest (no licence stated).",
+        "GermEval 2018 (CC BY 4.0) and 2019 (no licence stated) training splits, fine label ABUSE vs rest.",
+      ],
+      limits: [
+        "There is no proper German hate-speech training set here: most positives are GermEval ABUSE, which includes strong abuse of individuals and politicians that is not hate speech, so the model over-flags harsh political abuse.",
+        "Only ~17 HASOC HATE posts are in dev: figures on that subset are very noisy.",
+        "Do not use the score alone for legal judgements (§ 130 StGB Volksverhetzung needs a human).",
+      ],
+    },
+  }));
+
+  add("negative-de", () => ({
+    kind: "linear",
+    name: "negative-de",
+    category: "negative",
+    lang: "de",
+    dev: join(
+      "sb10k dev + potts dev",
+      set("", loadSb10k(dataDir, "dev"), negativeLabel),
+      set("", loadPotts(dataDir, "dev"), negativeLabel),
+    ),
+    variants: [
+      join(
+        "sb10k+potts",
+        set("", loadSb10k(dataDir, "train"), negativeLabel),
+        set("", loadPotts(dataDir, "train"), negativeLabel),
+      ),
+    ],
+    extraDevs: [
+      set("sb10k dev", loadSb10k(dataDir, "dev"), negativeLabel),
+      set("potts dev", loadPotts(dataDir, "dev"), negativeLabel),
+    ],
+    card: {
+      definition: "Negative sentiment of a German post (label `negative` vs positive, neutral and mixed).",
+      data: [
+        "SB10k (Cieliebak et al. 2017; corpus licence unstated) and PotTS (Sidarenka 2016; MIT), train/dev splits of the CGSA repository; the shipped dev splits are the dev set.",
+      ],
+      limits: [
+        "The texts are tokenised (spaces around punctuation); real posts are not, which char n-grams mostly absorb.",
+        "2013 tweets (elections, the papal election, general); PotTS `mixed` counts as not negative.",
+      ],
+    },
+  }));
+
+  const analyser = vader.SentimentIntensityAnalyzer;
+  const vaderLabel = (row: LabelledText) => analyser.polarity_scores(row.text).compound <= -0.05;
+  const englishTexts = (split: (x: Split) => LabelledText[]) => [
+    ...split(offensive()),
+    ...split(hate()),
+    ...split(hasocEn()),
+    ...split(complaints()),
+  ];
+  add("negative-en", () => ({
+    kind: "linear",
+    name: "negative-en",
+    category: "negative",
+    lang: "en",
+    dev: set(
+      "VADER-labelled dev (tweeteval, hasoc2019-en, complaints dev parts)",
+      englishTexts((s) => s.dev),
+      vaderLabel,
+    ),
+    variants: [
+      set(
+        "VADER-labelled training parts",
+        englishTexts((s) => s.train),
+        vaderLabel,
+      ),
+    ],
+    extraDevs: [
+      set("complaints dev, complaint=positive (weak check)", complaints().dev, oneLabel),
+      set("tweeteval/offensive dev, offensive=positive (weak check)", offensive().dev, oneLabel),
+    ],
+    card: {
+      definition:
+        "Negative sentiment of an English post, distilled from VADER (Hutto & Gilbert 2014): a post is negative when VADER's compound score is ≤ −0.05, VADER's own recommended cut.",
+      data: [
+        "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time; the model learns VADER's judgement with char/word n-grams, which generalises it to misspellings and unseen word forms.",
+      ],
+      limits: [
+        "Dev figures measure agreement with VADER, not with human judgement; VADER's errors (sarcasm, domain words like 'cancelled', 'delayed') are learned too.",
+        "The two weak checks below (complaints, offensive tweets) only show that the score rises with related human labels.",
+      ],
+    },
+  }));
+
+  add("complaint-en", () => ({
+    kind: "linear",
+    name: "complaint-en",
+    category: "complaint",
+    lang: "en",
+    dev: set("complaints dev", complaints().dev, oneLabel),
+    variants: [set("complaints", complaints().train, oneLabel)],
+    extraDevs: [],
+    card: {
+      definition:
+        "A complaint: the author expresses that reality breaks their expectation, directed at a company (Preoţiuc-Pietro et al. 2019, 'Automatically Identifying Complaints in Social Media').",
+      data: ["Complaints corpus (2,759 tweets to companies, 80 % of the corpus; no licence stated)."],
+      limits: [
+        "Small: ~1,600 training tweets; brand and domain words (airlines, telecoms, apparel) carry much of the weight.",
+        "Questions to customer service without a grievance sit close to the boundary.",
+      ],
+      anchors: [
+        "Preoţiuc-Pietro et al. 2019 (10-fold CV on the full corpus): logistic regression with BoW + features F1 ≈ 0.79, accuracy ≈ 80.5.",
+      ],
+    },
+  }));
+
+  add("fact_claim-de", () => ({
+    kind: "linear",
+    name: "fact_claim-de",
+    category: "fact_claim",
+    lang: "de",
+    dev: set("germeval2021 dev (Sub3_FactClaiming)", ge21().dev, ge21Fact),
+    variants: [set("germeval2021 Sub3_FactClaiming", ge21().train, ge21Fact)],
+    extraDevs: [],
+    card: {
+      definition:
+        "A fact claim: the comment asserts something checkable as fact (GermEval 2021 subtask 3 'fact-claiming comments'); relevant because only factual claims can be defamation (§ 186 StGB üble Nachrede).",
+      data: [
+        "GermEval 2021 training split, `Sub3_FactClaiming` (3,244 Facebook comments on a political talk show).",
+      ],
+      limits: [
+        "One source (comments under a TV talk show's page); numbers, quotes and links drive the score.",
+        "Does not check whether a claim is true.",
+      ],
+      anchors: ["GermEval 2021 subtask 3, official test split, macro-F1: best team 76.3."],
+    },
+  }));
+
+  add("complaint-de", () => ({
+    kind: "lexicon",
+    name: "complaint-de",
+    category: "complaint",
+    lang: "de",
+    ...complaintGermanLexicon,
+    sanity: [
+      set("sb10k dev, negative=positive", loadSb10k(dataDir, "dev"), negativeLabel),
+      set("germeval2021 dev, toxic=positive", ge21().dev, ge21Toxic),
+    ],
+    card: {
+      definition:
+        "A complaint in German: the author reports a failed service or product (waiting, not delivered, broken, overcharged) or demands redress.",
+      data: [
+        "No German complaint data exists in the datasets folder, and the English model's n-gram weights do not transfer. This is a hand-written lexicon of German complaint words and two-word phrases (in `scripts/train/lexicons/complaint-de.ts`), each with a logit weight; a post's logit is the bias plus the weights of the terms it contains.",
+      ],
+      limits: [
+        "Not trained and not measured on German complaint labels: precision and recall are unknown. The sanity figures only show how often it fires on other German data.",
+        "Exact word forms only (no stemming); compounds ('Lieferverzögerung') fire only when listed.",
+      ],
+    },
+  }));
+
+  add("fact_claim-en", () => ({
+    kind: "lexicon",
+    name: "fact_claim-en",
+    category: "fact_claim",
+    lang: "en",
+    ...factClaimEnglishLexicon,
+    sanity: [set("complaints dev, complaint=positive", complaints().dev, oneLabel)],
+    card: {
+      definition:
+        "A checkable factual claim in English (the GermEval 2021 'fact-claiming' idea): numbers, statistics, sources ('according to', 'study'), assertions of fact ('proven', 'the truth is').",
+      data: [
+        "No English fact-claim data is available. This is a hand-written lexicon (in `scripts/train/lexicons/fact-claim-en.ts`) of claim markers with logit weights; numbers are matched through the extractor's number placeholder.",
+      ],
+      limits: [
+        "Not measured against labels: precision and recall are unknown.",
+        "Markers are indicators, not proof of a claim; opinions phrased with numbers fire too.",
+      ],
+    },
+  }));
+
+  return recipes;
+}
+
+function set(
+  name: string,
+  rows: readonly LabelledText[],
+  positive: (row: LabelledText) => boolean,
+): ExampleSet {
+  return {
+    name,
+    examples: rows.map((row) => ({ text: row.text, y: positive(row) ? 1 : 0, source: row.source })),
+  };
+}
+
+function join(name: string, ...sets: ExampleSet[]): ExampleSet {
+  return { name, examples: sets.flatMap((part) => part.examples) };
+}

@@ -1,0 +1,124 @@
+import { type DetectedLanguage, detectLanguage } from "../text/language.ts";
+import type { ClassifierModels } from "./classify/classify.load.ts";
+import { classifiedCategories } from "./classify/classify.schema.ts";
+import { scoreWithSet } from "./classify/classify.score.ts";
+import {
+  buildLanguageClassifiers,
+  classifiersForLanguage,
+  type LanguageClassifiers,
+} from "./classify/classify.select.ts";
+import type { KnownBadHosts } from "./detectors/host-list.ts";
+import { preparePost, runRuleDetectors } from "./detectors/index.ts";
+import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult } from "./risk.types.ts";
+import { riskCategories } from "./risk.types.ts";
+
+/** The loaded models, ready to score posts; build once per process. */
+export interface RiskEngine {
+  readonly classifiers: LanguageClassifiers;
+}
+
+/** One text to assess. */
+export interface AssessInput {
+  text: string;
+  /** The source's language; detected when absent. */
+  lang?: DetectedLanguage | undefined;
+  author?: RiskAuthor | undefined;
+  /** `outgoing` for the organisation's own drafts (pre-publication check). */
+  direction?: "incoming" | "outgoing" | undefined;
+}
+
+/** What the engine knows about the organisation it assesses for. */
+export interface OrgRiskInputs {
+  org: OrgRiskConfig;
+  knownBadHosts?: KnownBadHosts | undefined;
+}
+
+/** The engine's verdict on one text. */
+export interface Assessment {
+  lang: DetectedLanguage;
+  /** 0..1: what a team should look at first. */
+  priority: number;
+  risks: Record<RiskCategory, RiskResult>;
+}
+
+/** Builds the engine from loaded classifier models. */
+export function createRiskEngine(models: ClassifierModels): RiskEngine {
+  return { classifiers: buildLanguageClassifiers(models) };
+}
+
+const nothing: RiskResult = Object.freeze({ score: 0, flagged: false, spans: [] }) as RiskResult;
+
+// How much each category matters when a team decides what to look at first: danger to people and
+// systems first (threats, credentials, malware), then legal exposure, then service, then chances.
+const priorityWeight: Record<RiskCategory, number> = {
+  threat: 1,
+  leak_secret: 1,
+  malicious_link: 0.95,
+  leak_pii: 0.9,
+  defamation: 0.9,
+  impersonation: 0.9,
+  leak_confidential: 0.85,
+  hate: 0.85,
+  scam: 0.8,
+  toxic: 0.6,
+  complaint: 0.55,
+  opportunity_lead: 0.45,
+  opportunity_question: 0.4,
+  opportunity_recruiting: 0.35,
+  negative: 0.3,
+  opportunity_praise: 0.2,
+  fact_claim: 0.1,
+};
+
+/**
+ * Defamation (§§ 186, 187 StGB) needs a factual claim: only a negative assertion of fact about the
+ * organisation or its people can be üble Nachrede or Verleumdung; a value judgement is at most an
+ * insult (§ 185). So the rule signal for an accusation tied to the organisation is confirmed by the
+ * learned fact-claim and negativity scores rather than by toxicity.
+ */
+function combineDefamation(accusation: RiskResult, factClaim: RiskResult, negative: RiskResult): RiskResult {
+  if (accusation.score === 0) return nothing;
+  const support = Math.max(factClaim.score, negative.score);
+  const score = accusation.score * (0.6 + 0.4 * support);
+  return { score, flagged: score >= 0.5, spans: accusation.spans };
+}
+
+/** The priority: the most pressing category, weighted; an unflagged score counts half. */
+export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
+  let priority = 0;
+  for (const category of riskCategories) {
+    const r = risks[category];
+    priority = Math.max(priority, priorityWeight[category] * r.score * (r.flagged ? 1 : 0.5));
+  }
+  return Math.round(priority * 1000) / 1000;
+}
+
+/** Assesses one text for every risk and chance; never throws on any string. */
+export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRiskInputs): Assessment {
+  const prepared = preparePost(input.text);
+  const lang = input.lang ?? detectLanguage(prepared.visible.text);
+  const learned = scoreWithSet(classifiersForLanguage(engine.classifiers, lang), prepared.visible.text, {
+    explain: "flagged",
+  });
+  const rules = runRuleDetectors(input.text, {
+    lang,
+    org: inputs.org,
+    prepared,
+    ...(input.author ? { author: input.author } : {}),
+    ...(input.direction ? { direction: input.direction } : {}),
+    ...(inputs.knownBadHosts ? { knownBadHosts: inputs.knownBadHosts } : {}),
+  });
+  const risks = {} as Record<RiskCategory, RiskResult>;
+  for (const category of classifiedCategories) {
+    const result = learned[category] ?? nothing;
+    // Learned spans point into the visible text; map them back to the original.
+    risks[category] = {
+      ...result,
+      spans: result.spans.map((s) => ({ ...s, ...prepared.visible.toOriginalSpan(s.start, s.end) })),
+    };
+  }
+  const { factual_accusation: accusation, ...ruleResults } = rules;
+  Object.assign(risks, ruleResults);
+  risks.defamation = combineDefamation(accusation, risks.fact_claim, risks.negative);
+  return { lang, priority: priorityOf(risks), risks };
+}

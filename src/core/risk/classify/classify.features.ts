@@ -1,0 +1,381 @@
+import { foldText } from "../../text/normalize.ts";
+
+/** How a text becomes a hashed feature vector; stored with every model so training and scoring agree. */
+export interface FeatureConfig {
+  /** log2 of the number of hash buckets. */
+  hashBits: number;
+  /** Shortest and longest character n-gram (on the normalised text, spaces included). */
+  charMin: number;
+  charMax: number;
+  /** Whether word bigrams are hashed besides word unigrams. */
+  wordBigrams: boolean;
+  /** Seed of every hash; a different seed gives a different (incompatible) feature space. */
+  seed: number;
+}
+
+/** The feature space every model of this repository uses, so one extraction serves all classifiers. */
+export const defaultFeatureConfig: FeatureConfig = {
+  hashBits: 18,
+  charMin: 2,
+  charMax: 5,
+  wordBigrams: true,
+  seed: 0x5eed,
+};
+
+/** Placeholder code units for an @mention, a URL and a number (Unicode private use area). */
+export const mentionMark = 0xe000;
+export const urlMark = 0xe001;
+const digitMark = 0x30; // "0": every number becomes a single "0"
+
+const fnvPrime = 16777619;
+const wordSeedSalt = 0x9e3779b9;
+const bigramSalt = 0x85ebca6b;
+
+// Sublinear term frequency 1 + ln(count), precomputed for small counts (tweets rarely repeat more).
+const logTable = Float32Array.from({ length: 64 }, (_, count) => (count === 0 ? 0 : 1 + Math.log(count)));
+
+/**
+ * The reusable scratch memory of feature extraction: one per feature space. Extraction writes into it
+ * and the returned view is valid until the next call, so the hot path allocates nothing per post.
+ */
+export interface FeatureExtractor {
+  readonly config: FeatureConfig;
+  readonly mask: number;
+  /** Normalised text as code units, with a leading and trailing space. */
+  buffer: Uint16Array;
+  length: number;
+  /** Per bucket: signed occurrence count of the current text, valid where `stamp[i] === epoch`. */
+  readonly counts: Int32Array;
+  readonly stamp: Uint32Array;
+  epoch: number;
+  /** Buckets touched by the current text, in first-seen order. */
+  touched: Int32Array;
+  touchedCount: number;
+  /** Feature values of the touched buckets (sublinear tf, signed, L2-normalised). */
+  values: Float32Array;
+  /** Euclidean norm before normalisation (0 for a text without features). */
+  norm: number;
+  /** Full 32-bit hashes of the word unigrams and bigrams, for exact lexicon look-ups. */
+  wordHashes: Int32Array;
+  wordHashCount: number;
+}
+
+/** Creates the scratch memory for one feature space. */
+export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor {
+  const size = 1 << config.hashBits;
+  return {
+    config,
+    mask: size - 1,
+    buffer: new Uint16Array(512),
+    length: 0,
+    counts: new Int32Array(size),
+    stamp: new Uint32Array(size),
+    epoch: 0,
+    touched: new Int32Array(1024),
+    touchedCount: 0,
+    values: new Float32Array(1024),
+    norm: 0,
+    wordHashes: new Int32Array(256),
+    wordHashCount: 0,
+  };
+}
+
+/** Folds text like `foldText`, with a shortcut for pure ASCII (where folding is only lowercasing). */
+export function foldForFeatures(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) return foldText(text);
+  }
+  return text.toLowerCase();
+}
+
+/**
+ * Turns text into the extractor's sparse vector: folded, mentions/URLs/numbers replaced by marks,
+ * zero-width characters dropped, runs of one character capped at two; then hashed character
+ * n-grams plus word unigrams and bigrams, sublinear tf, signed hashing, L2-normalised.
+ */
+export function extractFeatures(extractor: FeatureExtractor, text: string): FeatureExtractor {
+  normaliseInto(extractor, foldForFeatures(text));
+  hashNormalised(extractor);
+  return extractor;
+}
+
+/** A growable code-unit buffer that normalisation writes into. */
+export interface UnitBuffer {
+  buffer: Uint16Array;
+  length: number;
+}
+
+/** Writes the normalised code units of already folded text into a buffer. */
+export function normaliseInto(extractor: UnitBuffer, folded: string): void {
+  if (extractor.buffer.length < folded.length + 2) {
+    extractor.buffer = new Uint16Array(folded.length * 2 + 2);
+  }
+  const out = extractor.buffer;
+  let length = 0;
+  out[length++] = 0x20;
+  let i = 0;
+  const end = folded.length;
+  while (i < end) {
+    const c = folded.charCodeAt(i);
+    const previous = out[length - 1] ?? 0x20;
+    if (
+      c === 0x40 /* @ */ &&
+      !isWordUnit(previous) &&
+      i + 1 < end &&
+      isHandleUnit(folded.charCodeAt(i + 1))
+    ) {
+      i++;
+      while (i < end && isHandleUnit(folded.charCodeAt(i))) i++;
+      out[length++] = mentionMark;
+      continue;
+    }
+    if ((c === 0x68 /* h */ || c === 0x77) /* w */ && !isWordUnit(previous) && startsUrl(folded, i)) {
+      while (i < end && !isSpaceUnit(folded.charCodeAt(i))) i++;
+      out[length++] = urlMark;
+      continue;
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      i++;
+      // "1.500,00" and "24/7" stay one number, so amounts and dates do not each become features.
+      while (i < end) {
+        const next = folded.charCodeAt(i);
+        if (next >= 0x30 && next <= 0x39) i++;
+        else if ((next === 0x2e || next === 0x2c) && i + 1 < end && isDigit(folded.charCodeAt(i + 1))) i += 2;
+        else break;
+      }
+      out[length++] = digitMark;
+      continue;
+    }
+    i++;
+    if (isZeroWidth(c)) continue;
+    if (isSpaceUnit(c)) {
+      if (previous !== 0x20) out[length++] = 0x20;
+      continue;
+    }
+    // "sooooo" and "!!!!!" become "soo" and "!!": the exact length of a stretch carries little.
+    if (c === previous && length >= 2 && out[length - 2] === c) continue;
+    out[length++] = c;
+  }
+  if (out[length - 1] !== 0x20) out[length++] = 0x20;
+  extractor.length = length;
+}
+
+/** Hashes the normalised buffer into the sparse vector (counts, touched, values, word hashes). */
+export function hashNormalised(extractor: FeatureExtractor): void {
+  const { buffer, length, counts, stamp, mask, config } = extractor;
+  let epoch = extractor.epoch + 1;
+  if (epoch > 0xfffffff0) {
+    stamp.fill(0);
+    epoch = 1;
+  }
+  extractor.epoch = epoch;
+  extractor.touchedCount = 0;
+  extractor.wordHashCount = 0;
+  const seed = config.seed | 0;
+  const charMin = config.charMin;
+  const charMax = config.charMax;
+
+  // Character n-grams: one FNV-1a state per start position, extended one code unit at a time.
+  for (let start = 0; start + charMin <= length; start++) {
+    let hash = seed ^ 0x811c9dc5;
+    const last = Math.min(length, start + charMax);
+    for (let j = start; j < last; j++) {
+      hash = Math.imul(hash ^ (buffer[j] ?? 0), fnvPrime);
+      if (j - start + 1 >= charMin)
+        addHash(extractor, finalise(hash ^ (j - start)), counts, stamp, mask, epoch);
+    }
+  }
+
+  // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
+  const wordSeed = (seed ^ wordSeedSalt) | 0;
+  let previousWord = 0;
+  let havePrevious = false;
+  let i = 0;
+  while (i < length) {
+    const c = buffer[i] ?? 0x20;
+    if (!isWordUnit(c)) {
+      i++;
+      continue;
+    }
+    let hash = wordSeed;
+    while (i < length && isWordUnit(buffer[i] ?? 0x20)) {
+      hash = Math.imul(hash ^ (buffer[i] ?? 0), fnvPrime);
+      i++;
+    }
+    const word = finalise(hash);
+    addWordHash(extractor, word);
+    addHash(extractor, word, counts, stamp, mask, epoch);
+    if (config.wordBigrams && havePrevious) {
+      const bigram = bigramHash(previousWord, word);
+      addWordHash(extractor, bigram);
+      addHash(extractor, bigram, counts, stamp, mask, epoch);
+    }
+    previousWord = word;
+    havePrevious = true;
+  }
+
+  // Values: sublinear tf with the hash's sign, then L2 normalisation.
+  const touched = extractor.touched;
+  const count = extractor.touchedCount;
+  if (extractor.values.length < count) extractor.values = new Float32Array(touched.length);
+  const values = extractor.values;
+  let sumSquares = 0;
+  for (let k = 0; k < count; k++) {
+    const n = counts[touched[k] ?? 0] ?? 0;
+    const magnitude = n < 0 ? -n : n;
+    const tf = magnitude < 64 ? (logTable[magnitude] ?? 0) : 1 + Math.log(magnitude);
+    const value = n < 0 ? -tf : tf;
+    values[k] = value;
+    sumSquares += value * value;
+  }
+  const norm = Math.sqrt(sumSquares);
+  extractor.norm = norm;
+  if (norm > 0) {
+    const inverse = 1 / norm;
+    for (let k = 0; k < count; k++) values[k] = (values[k] ?? 0) * inverse;
+  }
+}
+
+/** Pushes the 32-bit hash of every character n-gram of a normalised buffer (as extraction hashes them). */
+export function hashCharGrams(config: FeatureConfig, units: UnitBuffer, out: number[]): void {
+  const { buffer, length } = units;
+  for (let start = 0; start + config.charMin <= length; start++) {
+    let hash = (config.seed | 0) ^ 0x811c9dc5;
+    const last = Math.min(length, start + config.charMax);
+    for (let j = start; j < last; j++) {
+      hash = Math.imul(hash ^ (buffer[j] ?? 0), fnvPrime);
+      if (j - start + 1 >= config.charMin) out.push(finalise(hash ^ (j - start)));
+    }
+  }
+}
+
+/** Pushes the 32-bit hashes of the word unigrams and (if configured) bigrams of a normalised buffer. */
+export function hashWords(
+  config: FeatureConfig,
+  units: UnitBuffer,
+  unigrams: number[],
+  bigrams: number[],
+): void {
+  const { buffer, length } = units;
+  const wordSeed = (config.seed ^ wordSeedSalt) | 0;
+  let i = 0;
+  while (i < length) {
+    if (!isWordUnit(buffer[i] ?? 0x20)) {
+      i++;
+      continue;
+    }
+    let hash = wordSeed;
+    while (i < length && isWordUnit(buffer[i] ?? 0x20)) {
+      hash = Math.imul(hash ^ (buffer[i] ?? 0), fnvPrime);
+      i++;
+    }
+    const word = finalise(hash);
+    const previous = unigrams[unigrams.length - 1];
+    if (config.wordBigrams && previous !== undefined) bigrams.push(bigramHash(previous, word));
+    unigrams.push(word);
+  }
+}
+
+/** Hash of a word bigram from the hashes of its two words (order matters). */
+export function bigramHash(first: number, second: number): number {
+  return finalise((first ^ Math.imul(second, bigramSalt) ^ 0x27d4eb2f) | 0);
+}
+
+/** Hash of one normalised word, as `extractFeatures` computes it. */
+export function wordHash(config: FeatureConfig, word: string): number {
+  let hash = (config.seed ^ wordSeedSalt) | 0;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), fnvPrime);
+  return finalise(hash);
+}
+
+/** Bucket index of a 32-bit feature hash. */
+export function bucketOf(hash: number, mask: number): number {
+  return hash & mask;
+}
+
+/** Sign (+1/-1) of a 32-bit feature hash: the top bit, independent of the bucket bits. */
+export function signOf(hash: number): number {
+  return hash < 0 ? -1 : 1;
+}
+
+function addHash(
+  extractor: FeatureExtractor,
+  hash: number,
+  counts: Int32Array,
+  stamp: Uint32Array,
+  mask: number,
+  epoch: number,
+): void {
+  const bucket = hash & mask;
+  const sign = hash < 0 ? -1 : 1;
+  if (stamp[bucket] === epoch) {
+    counts[bucket] = (counts[bucket] ?? 0) + sign;
+    return;
+  }
+  stamp[bucket] = epoch;
+  counts[bucket] = sign;
+  if (extractor.touchedCount === extractor.touched.length) {
+    const grown = new Int32Array(extractor.touched.length * 2);
+    grown.set(extractor.touched);
+    extractor.touched = grown;
+  }
+  extractor.touched[extractor.touchedCount++] = bucket;
+}
+
+function addWordHash(extractor: FeatureExtractor, hash: number): void {
+  if (extractor.wordHashCount === extractor.wordHashes.length) {
+    const grown = new Int32Array(extractor.wordHashes.length * 2);
+    grown.set(extractor.wordHashes);
+    extractor.wordHashes = grown;
+  }
+  extractor.wordHashes[extractor.wordHashCount++] = hash;
+}
+
+// murmur3's fmix32: spreads every input bit over the bucket bits and the sign bit.
+function finalise(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Letters, digits and the placeholder marks; everything else separates words. */
+export function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c === mentionMark || c === urlMark) return true;
+  // Latin, Greek, Cyrillic, … up to the general punctuation block; CJK and Hangul; not surrogates.
+  if (c >= 0xc0 && c < 0x2000) return c !== 0xd7 && c !== 0xf7 && !(c >= 0x300 && c < 0x370);
+  return (c >= 0x3040 && c < 0xd800) || (c >= 0xf900 && c < 0xfe00);
+}
+
+function isHandleUnit(c: number): boolean {
+  return c === 0x5f || isWordUnit(c);
+}
+
+function isSpaceUnit(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x85
+  );
+}
+
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0xad || c === 0x34f;
+}
+
+function startsUrl(text: string, at: number): boolean {
+  return text.startsWith("http://", at) || text.startsWith("https://", at) || text.startsWith("www.", at);
+}

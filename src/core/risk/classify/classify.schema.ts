@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+/** Categories that have a learned or lexicon classifier. */
+export const classifiedCategories = ["toxic", "hate", "negative", "complaint", "fact_claim"] as const;
+export type ClassifiedCategory = (typeof classifiedCategories)[number];
+
+/** Languages a classifier is trained for. */
+export const classifierLanguages = ["de", "en"] as const;
+export type ClassifierLanguage = (typeof classifierLanguages)[number];
+
+/** The hashing feature space, as stored in a model file. */
+export const FeatureConfigSchema = z.object({
+  /** log2 of the number of hash buckets. */
+  hashBits: z.number().int().min(8).max(24),
+  /** Shortest character n-gram. */
+  charMin: z.number().int().min(1).max(8),
+  /** Longest character n-gram. */
+  charMax: z.number().int().min(1).max(8),
+  /** Whether word bigrams are hashed. */
+  wordBigrams: z.boolean(),
+  /** Hash seed. */
+  seed: z.number().int(),
+});
+
+/** Platt scaling of the raw logit: probability = sigmoid(slope · logit + intercept). */
+export const CalibrationSchema = z.object({
+  /** Multiplies the raw logit. */
+  slope: z.number(),
+  /** Added after the slope. */
+  intercept: z.number(),
+});
+
+/** Dev-split figures of the positive class and both classes, at the operating threshold. */
+export const DevMetricsSchema = z.object({
+  /** Number of dev examples. */
+  size: z.number().int(),
+  /** Number of positive dev examples. */
+  positives: z.number().int(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  /** Mean of the F1 of both classes (the shared-task measure). */
+  macroF1: z.number(),
+  /** Area under the ROC curve (threshold-free). */
+  auc: z.number(),
+});
+
+const commonFields = {
+  /** File format version. */
+  format: z.literal(1),
+  /** `<category>-<lang>`, the name of the model file. */
+  name: z.string(),
+  category: z.enum(classifiedCategories),
+  lang: z.enum(classifierLanguages),
+  features: FeatureConfigSchema,
+  /** Added to the raw logit. */
+  bias: z.number(),
+  calibration: CalibrationSchema,
+  /** Operating threshold on the calibrated probability, chosen on the dev split. */
+  threshold: z.number().min(0).max(1),
+  /** Free-form training record (data, sizes, hyperparameters, dev metrics) for the model card. */
+  metadata: z.record(z.string(), z.unknown()),
+};
+
+/** A hashed linear model: weights in `<name>.bin` as int8, times `weightScale`. */
+export const LinearModelFileSchema = z.object({
+  ...commonFields,
+  kind: z.literal("linear"),
+  /** Real weight = int8 weight × weightScale. */
+  weightScale: z.number().positive(),
+  /** Binary file with 2^hashBits int8 weights, beside the JSON file. */
+  weightsFile: z.string(),
+});
+export type LinearModelFile = z.infer<typeof LinearModelFileSchema>;
+
+/** A transparent lexicon model: each word or two-word phrase adds its weight to the logit. */
+export const LexiconModelFileSchema = z.object({
+  ...commonFields,
+  kind: z.literal("lexicon"),
+  /** Folded words or two-word phrases and their logit weights. */
+  terms: z.array(z.tuple([z.string().min(1), z.number()])),
+});
+export type LexiconModelFile = z.infer<typeof LexiconModelFileSchema>;
+
+/** Either model file. */
+export const ModelFileSchema = z.discriminatedUnion("kind", [LinearModelFileSchema, LexiconModelFileSchema]);
+export type ModelFile = z.infer<typeof ModelFileSchema>;

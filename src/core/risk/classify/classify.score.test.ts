@@ -1,0 +1,118 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultFeatureConfig, type FeatureConfig, wordHash } from "./classify.features.ts";
+import { decodeLexiconModel, type LinearClassifier } from "./classify.model.ts";
+import { buildClassifierSet, scoreText, scoreWithSet } from "./classify.score.ts";
+
+const config: FeatureConfig = { ...defaultFeatureConfig, hashBits: 18 };
+
+// A model that knows one insult: the word "idiot" (folded) carries the whole weight.
+function insultModel(words: string[] = ["idiot", "vollpfosten"]): LinearClassifier {
+  const weights = new Int8Array(1 << config.hashBits);
+  for (const word of words) {
+    const hash = wordHash(config, word);
+    weights[hash & ((1 << config.hashBits) - 1)] = hash < 0 ? -127 : 127;
+  }
+  return {
+    kind: "linear",
+    name: "toxic-de",
+    category: "toxic",
+    lang: "de",
+    features: config,
+    bias: -2,
+    calibration: { slope: 1, intercept: 0 },
+    threshold: 0.5,
+    metadata: {},
+    weights,
+    weightScale: 0.2,
+  };
+}
+
+describe("scoreText", () => {
+  it("flags a post with a weighted word and points at it in the original text", () => {
+    const text = "Du bist so ein Idiot!";
+    const result = scoreText(insultModel(), text);
+    expect(result.flagged).toBe(true);
+    expect(result.score).toBeGreaterThan(0.5);
+    const [span] = result.spans;
+    expect(span).toMatchObject({ reason: "model.toxic" });
+    expect(text.slice(span?.start, span?.end)).toBe("Idiot");
+    expect(span?.detail).toMatch(/^"Idiot" \+\d+\.\d\d$/);
+  });
+
+  it("keeps UTF-16 offsets right after umlauts, ß, emoji and surrogate pairs", () => {
+    const text = "Größter 😡👨‍👩‍👧 Ärger: 𝔡𝔲 VOLLPFOSTEN, Straße";
+    const result = scoreText(insultModel(), text, { explain: "always" });
+    expect(result.spans.map((span) => text.slice(span.start, span.end))).toContain("VOLLPFOSTEN");
+  });
+
+  it("does not flag a friendly post and gives no spans", () => {
+    const result = scoreText(insultModel(), "Vielen Dank für die schnelle Hilfe, schönen Tag noch!");
+    expect(result).toEqual({ score: expect.any(Number), flagged: false, spans: [] });
+    expect(result.score).toBeLessThan(0.5);
+  });
+
+  it("never throws and returns a probability for hostile input", () => {
+    const model = insultModel();
+    const hostile = [
+      "",
+      "\ud800",
+      "a\udc00b\ud83d",
+      "Z̸̢̛̤̗̳̈́̈́a̵̢̠̓l̶̯̈́g̷̱̈o̸̗̊",
+      "\u200b\u200c\u200d\ufeff",
+      "x".repeat(1_000_000),
+      "🙂".repeat(100_000),
+    ];
+    for (const text of hostile) {
+      const result = scoreText(model, text, { explain: "always" });
+      expect(result.score).toBeGreaterThanOrEqual(0);
+      expect(result.score).toBeLessThanOrEqual(1);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
+        const result = scoreText(model, `${text} idiot`, { explain: "always" });
+        for (const span of result.spans) {
+          expect(span.start).toBeGreaterThanOrEqual(0);
+          expect(span.end).toBeLessThanOrEqual(text.length + 6);
+          expect(span.start).toBeLessThan(span.end);
+        }
+      }),
+    );
+  });
+});
+
+describe("scoreWithSet", () => {
+  it("scores linear and lexicon models of one language in one pass", () => {
+    const lexicon = decodeLexiconModel({
+      format: 1,
+      kind: "lexicon",
+      name: "complaint-de",
+      category: "complaint",
+      lang: "de",
+      features: config,
+      bias: -3,
+      calibration: { slope: 1, intercept: 0 },
+      threshold: 0.5,
+      metadata: {},
+      terms: [
+        ["warte seit", 3.5],
+        ["Lieferung", 1],
+      ],
+    });
+    const set = buildClassifierSet("de", [insultModel(), lexicon]);
+    const text = "Ich WARTE seit zwei Wochen auf die Lieferung, ihr Idioten";
+    const scores = scoreWithSet(set, text);
+    expect(scores.complaint?.flagged).toBe(true);
+    expect(scores.complaint?.spans.map((span) => text.slice(span.start, span.end))).toEqual([
+      "WARTE seit",
+      "Lieferung",
+    ]);
+    expect(scores.toxic?.flagged).toBe(false);
+    expect(scoreWithSet(set, "Alles bestens, danke!").complaint?.flagged).toBe(false);
+  });
+
+  it("refuses to group models of different feature spaces", () => {
+    const other = { ...insultModel(), features: { ...config, seed: 7 } };
+    expect(() => buildClassifierSet("de", [insultModel(), other])).toThrow(/feature space/);
+  });
+});

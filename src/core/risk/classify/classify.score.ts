@@ -1,0 +1,191 @@
+import type { RiskResult } from "../risk.types.ts";
+import { explainScore } from "./classify.explain.ts";
+import {
+  createFeatureExtractor,
+  extractFeatures,
+  type FeatureConfig,
+  type FeatureExtractor,
+} from "./classify.features.ts";
+import type { ClassifierModel, LexiconClassifier, LinearClassifier } from "./classify.model.ts";
+import type { ClassifiedCategory, ClassifierLanguage } from "./classify.schema.ts";
+
+/** When spans are computed: only for flagged results (default, keeps unflagged posts fast), always, never. */
+export type ExplainMode = "flagged" | "always" | "never";
+
+/** Options of scoring. */
+export interface ScoreOptions {
+  explain?: ExplainMode;
+  /** Most spans per result (default 3). */
+  maxSpans?: number;
+}
+
+/**
+ * The classifiers of one language over one shared feature space: a post is hashed once and every
+ * model's weights for a bucket sit next to each other, so five models cost little more than one.
+ */
+export interface ClassifierSet {
+  readonly lang: ClassifierLanguage;
+  readonly models: readonly ClassifierModel[];
+  readonly extractor: FeatureExtractor;
+  readonly linear: readonly LinearClassifier[];
+  readonly lexicons: readonly LexiconClassifier[];
+  /** Weight of linear model m for bucket b at `b * linear.length + m`. */
+  readonly interleaved: Int8Array;
+  readonly sums: Float64Array;
+}
+
+/** The verdicts of a classifier set, keyed by category. */
+export type ClassifierScores = Partial<Record<ClassifiedCategory, RiskResult>>;
+
+const extractors = new Map<string, FeatureExtractor>();
+const singleModelSets = new WeakMap<ClassifierModel, ClassifierSet>();
+
+/** Groups models of one language and one feature space for joint scoring; throws when spaces differ. */
+export function buildClassifierSet(
+  lang: ClassifierLanguage,
+  models: readonly ClassifierModel[],
+): ClassifierSet {
+  const first = models[0];
+  const config = first?.features;
+  for (const model of models) {
+    if (config && featureKey(model.features) !== featureKey(config)) {
+      throw new Error(`${model.name} uses another feature space than ${first?.name}`);
+    }
+  }
+  const linear = models.filter((model): model is LinearClassifier => model.kind === "linear");
+  const lexicons = models.filter((model): model is LexiconClassifier => model.kind === "lexicon");
+  const size = config ? 1 << config.hashBits : 0;
+  const stride = linear.length;
+  const interleaved = new Int8Array(size * stride);
+  linear.forEach((model, m) => {
+    const weights = model.weights;
+    for (let bucket = 0; bucket < size; bucket++) interleaved[bucket * stride + m] = weights[bucket] ?? 0;
+  });
+  return {
+    lang,
+    models,
+    extractor: extractorFor(config ?? emptyConfig),
+    linear,
+    lexicons,
+    interleaved,
+    sums: new Float64Array(stride),
+  };
+}
+
+/** Scores one post with every classifier of a set; spans as `options.explain` says. */
+export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOptions = {}): ClassifierScores {
+  const extractor = extractFeatures(set.extractor, text);
+  const { touched, values, touchedCount } = extractor;
+  const { interleaved, sums, linear } = set;
+  const stride = linear.length;
+  sums.fill(0);
+  if (stride === 5) {
+    // The common case (five linear models of one language), unrolled for the JIT.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const value = values[k] ?? 0;
+      const base = (touched[k] ?? 0) * 5;
+      s0 += value * (interleaved[base] ?? 0);
+      s1 += value * (interleaved[base + 1] ?? 0);
+      s2 += value * (interleaved[base + 2] ?? 0);
+      s3 += value * (interleaved[base + 3] ?? 0);
+      s4 += value * (interleaved[base + 4] ?? 0);
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+    sums[4] = s4;
+  } else {
+    for (let k = 0; k < touchedCount; k++) {
+      const value = values[k] ?? 0;
+      const base = (touched[k] ?? 0) * stride;
+      for (let m = 0; m < stride; m++) sums[m] = (sums[m] ?? 0) + value * (interleaved[base + m] ?? 0);
+    }
+  }
+  const scores: ClassifierScores = {};
+  for (let m = 0; m < stride; m++) {
+    const model = linear[m] as LinearClassifier;
+    scores[model.category] = verdict(
+      model,
+      model.bias + model.weightScale * (sums[m] ?? 0),
+      text,
+      extractor,
+      options,
+    );
+  }
+  for (const model of set.lexicons) {
+    scores[model.category] = verdict(model, lexiconLogit(model, extractor), text, extractor, options);
+  }
+  return scores;
+}
+
+/** Scores one post with one model: calibrated probability, flag at the model's threshold, explaining spans. */
+export function scoreText(model: ClassifierModel, text: string, options: ScoreOptions = {}): RiskResult {
+  let set = singleModelSets.get(model);
+  if (!set) {
+    set = buildClassifierSet(model.lang, [model]);
+    singleModelSets.set(model, set);
+  }
+  return scoreWithSet(set, text, options)[model.category] ?? { score: 0, flagged: false, spans: [] };
+}
+
+/** The raw logit of a model for a post (before calibration), for training-time evaluation. */
+export function rawLogit(model: ClassifierModel, extractor: FeatureExtractor): number {
+  if (model.kind === "lexicon") return lexiconLogit(model, extractor);
+  let sum = 0;
+  const { touched, values, touchedCount } = extractor;
+  for (let k = 0; k < touchedCount; k++) sum += (values[k] ?? 0) * (model.weights[touched[k] ?? 0] ?? 0);
+  return model.bias + model.weightScale * sum;
+}
+
+/** Calibrated probability of a raw logit. */
+export function calibrate(model: ClassifierModel, logit: number): number {
+  const z = model.calibration.slope * logit + model.calibration.intercept;
+  return 1 / (1 + Math.exp(-z));
+}
+
+function verdict(
+  model: ClassifierModel,
+  logit: number,
+  text: string,
+  extractor: FeatureExtractor,
+  options: ScoreOptions,
+): RiskResult {
+  const score = calibrate(model, logit);
+  const flagged = score >= model.threshold;
+  const mode = options.explain ?? "flagged";
+  const explain = mode === "always" || (mode === "flagged" && flagged);
+  return {
+    score,
+    flagged,
+    spans: explain ? explainScore(model, text, extractor, options.maxSpans ?? 3) : [],
+  };
+}
+
+function lexiconLogit(model: LexiconClassifier, extractor: FeatureExtractor): number {
+  let logit = model.bias;
+  const { wordHashes, wordHashCount } = extractor;
+  for (let k = 0; k < wordHashCount; k++) logit += model.terms.get(wordHashes[k] ?? 0) ?? 0;
+  return logit;
+}
+
+function extractorFor(config: FeatureConfig): FeatureExtractor {
+  const key = featureKey(config);
+  let extractor = extractors.get(key);
+  if (!extractor) {
+    extractor = createFeatureExtractor(config);
+    extractors.set(key, extractor);
+  }
+  return extractor;
+}
+
+function featureKey(config: FeatureConfig): string {
+  return `${config.hashBits}:${config.charMin}:${config.charMax}:${config.wordBigrams}:${config.seed}`;
+}
+
+const emptyConfig: FeatureConfig = { hashBits: 8, charMin: 2, charMax: 5, wordBigrams: true, seed: 0 };

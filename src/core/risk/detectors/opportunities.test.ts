@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { contextFor } from "./detectors.fixture.ts";
+import { detectOpportunities, type OpportunityResults } from "./opportunities.ts";
+
+function flagged(text: string): Array<keyof OpportunityResults> {
+  const results = detectOpportunities(text, contextFor());
+  return (Object.keys(results) as Array<keyof OpportunityResults>).filter((key) => results[key].flagged);
+}
+
+describe("detectOpportunities", () => {
+  it.each([
+    ["Wie kann ich meinen Vertrag bei @nordwind_mobil kündigen?", ["opportunity_question"]],
+    ["Weiß jemand, ob Nordwind auch eSIM kann?", ["opportunity_question"]],
+    ["Does anyone know if Nordwind supports eSIM?", ["opportunity_question"]],
+    ["Danke, super Service! 👍", ["opportunity_praise"]],
+    ["Thanks Nordwind, great support today ❤️", ["opportunity_praise"]],
+    ["Ich will zu euch wechseln, was kostet der Tarif?", ["opportunity_question", "opportunity_lead"]],
+    ["Looking for a new provider, any recommendations?", ["opportunity_question", "opportunity_lead"]],
+    ["Suche einen neuen Handyvertrag", ["opportunity_lead"]],
+    ["Habt ihr noch einen Ausbildungsplatz frei?", ["opportunity_question", "opportunity_recruiting"]],
+    ["Are you hiring? I'd love to work for you", ["opportunity_question", "opportunity_recruiting"]],
+    ["Meine Bewerbung als Werkstudent ist raus", ["opportunity_recruiting"]],
+  ])("reads %j as %j", (text, expected) => {
+    expect(flagged(text)).toEqual(expected);
+  });
+
+  it.each([
+    ["Danke für nichts, toller Service 🙄"],
+    ["Na toll, schon wieder kein Netz"],
+    ["Der Service war nicht gut"],
+    ["An dieser Stelle kein Netz."],
+    ["Seit drei Tagen kein Internet."],
+  ])("finds no chance in %j", (text) => {
+    expect(flagged(text)).toEqual([]);
+  });
+});

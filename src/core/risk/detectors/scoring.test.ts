@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { compilePhraseRules, leadingStems, toResult } from "./scoring.ts";
+
+describe("leadingStems", () => {
+  it.each([
+    ["\\b(?:gewinnspiel|giveaway)\\w*", ["gewinnspiel", "giveaway"]],
+    ["\\b(?:ich|wir) (?:werde|werden) dich", ["ich", "wir"]],
+    ["\\bpassives? einkommen|\\bguaranteed profit", ["passive", "guaranteed"]],
+    ["(?<!nicht )\\b(?:vertraulich(?:e|er)?|confidential)\\b", ["vertraulich", "confidential"]],
+    ["(?:^|[.!?,;:\\n] ?)(?:wie|was)\\b", ["wie", "was"]],
+    ["(?:[$€£]\\s?\\d)", undefined],
+    ["👍|❤", undefined],
+    ["\\b(?:a|[bc]x)", undefined],
+  ])("reads the first words of %s", (pattern, stems) => {
+    expect(leadingStems(pattern)).toEqual(stems);
+  });
+});
+
+describe("compilePhraseRules", () => {
+  const match = compilePhraseRules([
+    { reason: "test.stem", pattern: "\\bverdoppel\\w* (?:dein|euer) geld\\b", weight: 0.5 },
+    { reason: "test.short", pattern: "\\b(?:dm|pm) me\\b", weight: 0.5 },
+  ]);
+  const words = (text: string) => text.split(" ").map((word) => ({ text: word }));
+
+  it("runs a rule when a word starts with its stem", () => {
+    const text = "verdoppele dein geld";
+    expect(match(text, words(text)).map((found) => found.rule.reason)).toEqual(["test.stem"]);
+  });
+
+  it("needs a whole word for stems shorter than the key", () => {
+    expect(match("dmx me", words("dmx me"))).toEqual([]);
+    expect(match("dm me", words("dm me")).map((found) => found.rule.reason)).toEqual(["test.short"]);
+  });
+
+  it("rejects a rule with a capture group", () => {
+    expect(() => compilePhraseRules([{ reason: "x", pattern: "(a)", weight: 1 }])).toThrow(/capture group/);
+  });
+});
+
+describe("toResult", () => {
+  it("counts the strongest span of each reason once and combines reasons by noisy-OR", () => {
+    const result = toResult([
+      { start: 0, end: 1, reason: "a", weight: 0.5 },
+      { start: 2, end: 3, reason: "a", weight: 0.3 },
+      { start: 4, end: 5, reason: "b", weight: 0.5 },
+    ]);
+    expect(result.score).toBe(0.75);
+    expect(result.flagged).toBe(true);
+    expect(result.spans).toHaveLength(3);
+  });
+});

@@ -1,0 +1,227 @@
+import type { RiskResult, RiskSpan } from "../risk.types.ts";
+import type { VisibleText } from "./visible-text.ts";
+
+/** A span with the weight (0..1) its rule adds to the category's score. */
+export interface WeightedSpan extends RiskSpan {
+  weight: number;
+}
+
+/** The operating threshold of the rule-based detectors: a score at or above it is flagged. */
+export const DEFAULT_THRESHOLD = 0.5;
+
+/** A result with nothing found. */
+export function emptyResult(): RiskResult {
+  return { score: 0, flagged: false, spans: [] };
+}
+
+/**
+ * Combines weighted spans into a result: the strongest span of each reason counts once, and distinct
+ * reasons combine as independent evidence (noisy-OR, 1 − Π(1 − w)), so two weak signals outrank one.
+ */
+export function toResult(found: readonly WeightedSpan[], threshold = DEFAULT_THRESHOLD): RiskResult {
+  if (found.length === 0) return emptyResult();
+  const strongest = new Map<string, number>();
+  for (const span of found) {
+    strongest.set(span.reason, Math.max(strongest.get(span.reason) ?? 0, span.weight));
+  }
+  let miss = 1;
+  for (const weight of strongest.values()) miss *= 1 - Math.min(1, Math.max(0, weight));
+  const score = Math.round((1 - miss) * 1000) / 1000;
+  const seen = new Set<string>();
+  const spans: RiskSpan[] = [];
+  for (const span of [...found].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const key = `${span.start}:${span.end}:${span.reason}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const plain: RiskSpan = { start: span.start, end: span.end, reason: span.reason };
+    if (span.detail !== undefined) plain.detail = span.detail;
+    spans.push(plain);
+  }
+  return { score, flagged: score >= threshold, spans };
+}
+
+/** A fixed, reviewed pattern over folded text (lowercase, ä→ae, ß→ss) and what a match means. */
+export interface PhraseRule {
+  reason: string;
+  /** Regular-expression source without capture groups; it must start with a literal word. */
+  pattern: string;
+  weight: number;
+  detail?: string;
+}
+
+/** A rule's match, in offsets of the text it ran on. */
+export interface PhraseMatch {
+  rule: PhraseRule;
+  start: number;
+  end: number;
+}
+
+/** Runs compiled phrase rules on folded text, given the text's words (`wordsOf`). */
+export type PhraseMatcher = (folded: string, words: readonly { text: string }[]) => PhraseMatch[];
+
+const STEM_KEY = 3;
+
+interface CompiledRule {
+  rule: PhraseRule;
+  pattern: RegExp;
+  /** The last run that activated the rule. */
+  seen: number;
+}
+
+/**
+ * Compiles rules for fast matching. Each rule's pattern starts with alternative literal words
+ * ("\\b(?:gewinnspiel|giveaway)…"); those stems are indexed by their first three letters, so a
+ * post runs only the rules whose first word occurs in it — one map lookup per word instead of every
+ * rule at every character. A rule whose start is not literal (a character class, an emoji) runs always.
+ */
+export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher {
+  const always: CompiledRule[] = [];
+  const byKey = new Map<number, Array<{ stem: string; rule: CompiledRule }>>();
+  const compiledRules: CompiledRule[] = [];
+  for (const rule of rules) {
+    const compiled: CompiledRule = { rule, pattern: new RegExp(rule.pattern, "g"), seen: 0 };
+    compiledRules.push(compiled);
+    if (new RegExp(`${rule.pattern}|`).exec("")?.length !== 1) {
+      throw new Error(`phrase rule ${rule.reason} holds a capture group; use (?:...)`);
+    }
+    const stems = leadingStems(rule.pattern);
+    if (!stems) {
+      always.push(compiled);
+      continue;
+    }
+    for (const stem of stems) {
+      const key = stemKey(stem);
+      const entries = byKey.get(key) ?? [];
+      entries.push({ stem, rule: compiled });
+      byKey.set(key, entries);
+    }
+  }
+  let run = 0;
+  return (folded, words) => {
+    // A run counter marks the rules a post needs without allocating a set per post.
+    run += 1;
+    const active: CompiledRule[] = [];
+    for (const rule of always) {
+      rule.seen = run;
+      active.push(rule);
+    }
+    for (const word of words) {
+      const entries = byKey.get(stemKey(word.text));
+      if (!entries) continue;
+      for (const entry of entries) {
+        if (entry.rule.seen === run) continue;
+        if (entry.stem.length < STEM_KEY ? word.text === entry.stem : word.text.startsWith(entry.stem)) {
+          entry.rule.seen = run;
+          active.push(entry.rule);
+        }
+      }
+    }
+    const matches: PhraseMatch[] = [];
+    for (const { rule, pattern } of active) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
+        if (match[0].length === 0) {
+          pattern.lastIndex += 1;
+          continue;
+        }
+        matches.push({ rule, start: match.index, end: match.index + match[0].length });
+      }
+    }
+    return matches.length > 1 ? matches.sort((a, b) => a.start - b.start) : matches;
+  };
+}
+
+/** A number from a word's first three UTF-16 units (all of a shorter word), without allocating. */
+function stemKey(text: string): number {
+  let key = text.length < STEM_KEY ? text.length : 0;
+  for (let index = 0; index < STEM_KEY && index < text.length; index += 1) {
+    key = key * 65_537 + text.charCodeAt(index) + 1;
+  }
+  return key;
+}
+
+/** Splits a pattern at its top-level "|" (outside groups, classes and escapes). */
+function topLevelAlternatives(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let index = 0; index < pattern.length; index += 1) {
+    const character = pattern[index];
+    if (character === "\\") {
+      index += 1;
+    } else if (inClass) {
+      if (character === "]") inClass = false;
+    } else if (character === "[") {
+      inClass = true;
+    } else if (character === "(") {
+      depth += 1;
+    } else if (character === ")") {
+      depth -= 1;
+    } else if (character === "|" && depth === 0) {
+      parts.push(pattern.slice(from, index));
+      from = index + 1;
+    }
+  }
+  parts.push(pattern.slice(from));
+  return parts;
+}
+
+/** The index of the ")" closing the group that opens at `open`. */
+function closingParen(pattern: string, open: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let index = open; index < pattern.length; index += 1) {
+    const character = pattern[index];
+    if (character === "\\") index += 1;
+    else if (inClass) inClass = character !== "]";
+    else if (character === "[") inClass = true;
+    else if (character === "(") depth += 1;
+    else if (character === ")" && --depth === 0) return index;
+  }
+  return -1;
+}
+
+const sentenceStart = "(?:^|[.!?,;:\\n] ?)";
+
+/**
+ * The literal words one of which every match of `pattern` starts with (folded letters and digits,
+ * up to the first non-literal), or undefined when the start is not a literal word.
+ */
+export function leadingStems(pattern: string): string[] | undefined {
+  const stems: string[] = [];
+  for (const alternative of topLevelAlternatives(pattern)) {
+    let rest = alternative;
+    for (;;) {
+      if (rest.startsWith("\\b")) rest = rest.slice(2);
+      else if (rest.startsWith(sentenceStart)) rest = rest.slice(sentenceStart.length);
+      else if (rest.startsWith("(?<!") || rest.startsWith("(?<="))
+        rest = rest.slice(closingParen(rest, 0) + 1);
+      else break;
+    }
+    if (rest.startsWith("(?:")) {
+      const close = closingParen(rest, 0);
+      if (close < 0 || /^[?*{]/.test(rest.slice(close + 1))) return undefined;
+      const inner = leadingStems(rest.slice(3, close));
+      if (!inner) return undefined;
+      stems.push(...inner);
+      continue;
+    }
+    const literal = /^[a-z0-9]+/.exec(rest)?.[0] ?? "";
+    // A quantifier after the run makes its last character optional.
+    const stem = /^[?*{]/.test(rest.slice(literal.length)) ? literal.slice(0, -1) : literal;
+    if (stem === "") return undefined;
+    stems.push(stem);
+  }
+  return stems;
+}
+
+/** Turns phrase matches on a derived text into weighted spans of the original text. */
+export function matchesToSpans(matches: readonly PhraseMatch[], on: VisibleText): WeightedSpan[] {
+  return matches.map((match) => {
+    const { start, end } = on.toOriginalSpan(match.start, match.end);
+    const span: WeightedSpan = { start, end, reason: match.rule.reason, weight: match.rule.weight };
+    if (match.rule.detail !== undefined) span.detail = match.rule.detail;
+    return span;
+  });
+}

@@ -1,0 +1,105 @@
+import type { RiskResult } from "../risk.types.ts";
+import { type DetectContext, preparedFor } from "./detect-context.ts";
+import {
+  compilePhraseRules,
+  matchesToSpans,
+  type PhraseRule,
+  toResult,
+  type WeightedSpan,
+} from "./scoring.ts";
+
+/** Reason codes of `detectThreat`. */
+export type ThreatReason =
+  | "threat.kill"
+  | "threat.violence"
+  | "threat.arson"
+  | "threat.explosive"
+  | "threat.doxxing"
+  | "threat.intimidation"
+  | "threat.weapon_word";
+
+// Folded text. The strong rules need a speaker (ich/wir/I/we) and a target in the second or third
+// person (dich, euch, you, them, den Laden …): "das bringt mich um" has neither and stays silent.
+const person = "(?:dich|euch|sie|ihn|jeden|alle|euch alle|you|u|ya|him|her|them|y'all|everyone|you all)";
+const target =
+  "(?:dich|euch|sie|ihn|den|die|deine|eure|ihre|jeden|alle|you|u|ya|him|her|them|your|y'all|everyone)";
+const threatRules: readonly PhraseRule[] = [
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:ich|wir)(?: \\w+){0,2}? (?:bring|bringe|bringen|mach|mache|machen|leg|lege|legen) ${person}(?: \\w+){0,3}? (?:um|kalt)\\b|\\b(?:ich|wir)(?: \\w+){0,2}? (?:knall|knalle|knallen|stech|steche|stechen) ${person}(?: \\w+){0,3}? ab\\b`,
+    weight: 0.85,
+  },
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:ich|wir) (?:werde|werden|will|wollen|sollte|muesste)(?: \\w+){0,2}? ${person}(?: \\w+){0,3}? (?:umbringen|toeten|abstechen|erschiessen|abknallen|erwuergen|aufschlitzen|kaltmachen|umlegen|hinrichten|vergasen|aufhaengen|erstechen)\\b`,
+    weight: 0.9,
+  },
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:i|we)(?:'ll| will|'m going to| am going to| are going to|'re going to| gonna| want to| wanna)(?: \\w+){0,2}? (?:kill|murder|shoot|stab|strangle|hang|behead|execute|slaughter) ${person}\\b`,
+    weight: 0.9,
+  },
+  {
+    reason: "threat.kill",
+    pattern:
+      "\\b(?:du bist|ihr seid|sie sind) (?:so gut wie |bald |schon )?(?:tot|geliefert)\\b|\\byou(?:'re| are) (?:so )?(?:dead|a dead man|done for)\\b|\\bdead man walking\\b|\\b(?:kill|murder) (?:you|u|ya|yourself)\\b|\\bkys\\b|\\bverreck\\w*\\b",
+    weight: 0.6,
+  },
+  {
+    reason: "threat.violence",
+    pattern: `\\b(?:ich|wir) (?:werde|werden|will|wollen)(?: \\w+){0,2}? ${target}(?: \\w+){0,3}? (?:verpruegeln|schlagen|zusammenschlagen|fertigmachen|weh tun|wehtun|finden|holen|kriegen|besuchen)\\b|\\b(?:wir|ich) (?:kriegen|kriege|finden|finde|holen|hole) (?:dich|euch|sie)\\b`,
+    weight: 0.7,
+  },
+  {
+    reason: "threat.violence",
+    pattern: `\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| gonna)(?: \\w+){0,2}? (?:hurt|beat|punch|find|get|destroy|visit|come for|come after|hunt) ${target}\\b`,
+    weight: 0.7,
+  },
+  {
+    reason: "threat.arson",
+    pattern:
+      "\\b(?:abfackeln|abbrennen|anzuenden|niederbrennen|abfackel|fackeln(?: \\w+){1,3} ab|zuenden(?: \\w+){1,3} an|brennen(?: \\w+){1,3} nieder|in brand (?:setzen|stecken))\\b|\\bburn(?: \\w+){0,3}? (?:down|to the ground)\\b|\\bset (?:your|their|the|his|her|our) (?:\\w+ )?(?:house|home|store|shop|car|office|building|headquarters|hq|branch) on fire\\b|\\btorch (?:your|their|the)\\b",
+    weight: 0.7,
+  },
+  {
+    reason: "threat.explosive",
+    pattern:
+      "\\b(?:jagen|sprengen)(?: \\w+){1,3} in die luft\\b|\\b(?:in die luft (?:jagen|sprengen)|sprengen|sprengsatz|bombe legen|bombenanschlag|anschlag (?:auf|verueben)|amoklauf|amok laufen|blow (?:\\w+ ){0,2}?up|bomb threat|plant a bomb|shoot (?:up|the place)|mass shooting)\\b",
+    weight: 0.75,
+  },
+  { reason: "threat.explosive", pattern: "\\b(?:bombe|bomb|sprengstoff|explosives?)\\b", weight: 0.3 },
+  {
+    reason: "threat.doxxing",
+    pattern:
+      "\\b(?:wir wissen|ich weiss|ich kenne|wir kennen|i know|we know)(?: genau)? (?:wo|where) (?:du wohnst|ihr wohnt|sie wohnen|deine \\w+|you live|your \\w+ (?:lives|live|is|are)|u live)\\b|\\b(?:deine|eure|your) adresse (?:ist|kenne|kennen|haben)\\b|\\bi have your address\\b",
+    weight: 0.8,
+  },
+  {
+    reason: "threat.intimidation",
+    pattern:
+      "\\b(?:pass (?:bloss |nur |gut )?auf (?:dich )?auf|pass auf was du|watch your back|watch out|you(?:'ll| will) (?:pay|regret|be sorry)|you(?:'re| are) going to pay|das wirst du bereuen|das werdet ihr bereuen|ihr werdet (?:das )?bereuen|du wirst (?:das |es )?bereuen|das wird (?:dir|euch) leid tun|ihr werdet bezahlen|du wirst bezahlen|(?:wir|ich) sehen uns (?:bald|noch)|warte(?:t)? nur ab|ihr seid die naechsten|you(?:'re| are) next|du bist der naechste)\\b",
+    weight: 0.55,
+  },
+  {
+    reason: "threat.weapon_word",
+    pattern: "\\b(?:messer|knarre|pistole|waffe|gewehr|gun|knife|rifle|machete|axt)\\b",
+    weight: 0.15,
+  },
+];
+const matchThreats = compilePhraseRules(threatRules);
+// "das bringt mich um vor Lachen", "ich sterbe", "killing it", "😂": jokes and idioms lower the weight.
+const jokeMarker =
+  /\b(?:vor lachen|haha\w*|lol|lmao|rofl|xd|just kidding|jk|nur spass|spass beiseite|killing it|killed it|you killed it|ihr habt es gerockt)\b|😂|🤣|😆/;
+
+/**
+ * `threat`: threats of violence or harm in German and English — killing and beating, arson,
+ * bombs, "wir wissen wo du wohnst", "you will pay" — scored higher when a speaker addresses a
+ * target, lower next to joke markers ("vor Lachen", "lol", 😂).
+ */
+export function detectThreat(text: string, ctx: DetectContext): RiskResult {
+  const prepared = preparedFor(text, ctx);
+  const folded = prepared.folded;
+  const found: WeightedSpan[] = matchesToSpans(matchThreats(folded.text, prepared.words), folded);
+  if (found.length > 0 && jokeMarker.test(folded.text)) for (const span of found) span.weight *= 0.35;
+  return toResult(found);
+}
