@@ -147,7 +147,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         "Character n-grams catch spelling variants but also raise the score of harmless words that share letters with insults.",
       ],
       anchors: [
-        "GermEval 2018 coarse, official test split, macro-F1: winner (TUWienKBS) 76.8; plain TF-IDF linear model 69.4.",
+        "GermEval 2018 coarse, official test split, macro-F1: winner 76.8; plain TF-IDF linear model 69.4.",
       ],
     },
   }));
