@@ -1,24 +1,13 @@
 import { z } from "zod";
+import { queryLanguages, queryPlatforms } from "../core/query/query.ast.ts";
 import { riskCategories } from "../core/risk/risk.types.ts";
 
 /** Platforms a post can come from; `scenario` is the demo and training simulator. */
-export const Platform = z.enum([
-  "mastodon",
-  "bluesky",
-  "rss",
-  "reddit",
-  "youtube",
-  "facebook",
-  "instagram",
-  "x",
-  "webhook",
-  "import",
-  "scenario",
-]);
+export const Platform = z.enum(queryPlatforms);
 export type Platform = z.infer<typeof Platform>;
 
 /** Languages the analysis distinguishes; everything else is `other`. */
-export const Lang = z.enum(["de", "en", "other"]);
+export const Lang = z.enum(queryLanguages);
 export type Lang = z.infer<typeof Lang>;
 
 /** A risk or chance category of the risk engine. */

@@ -79,7 +79,7 @@ export type QueryNode =
 /** Language codes `lang:` accepts. */
 export const queryLanguages = ["de", "en", "other"] as const;
 
-/** Platform names `platform:` accepts. */
+/** Platform names `platform:` accepts; also the platforms a post can come from (posts.schema.ts). */
 export const queryPlatforms = [
   "mastodon",
   "bluesky",
