@@ -9,6 +9,7 @@ const pages = [
   "/login",
   "/overview",
   "/mentions",
+  "/mentions?sort=priority&risk=complaint",
   "/incidents",
   "/stakeholders",
   "/accounts",
@@ -16,6 +17,7 @@ const pages = [
   "/settings",
   "/settings?tab=users",
   "/settings?tab=tokens",
+  "/settings?tab=risk",
 ];
 
 const server = await startServer();

@@ -305,6 +305,7 @@ export async function matchesLiveFilter(
   if (f.platform && post.platform !== f.platform) return false;
   if (f.lang && post.lang !== f.lang) return false;
   if (f.topicId && !post.topicIds.includes(f.topicId)) return false;
+  if (f.risk && !post.assessment?.flags.includes(f.risk)) return false;
   if (f.from && new Date(post.postedAt) < f.from) return false;
   if (f.to && new Date(post.postedAt) >= f.to) return false;
   if (f.q) return (await repo.filterPostIds(ctx.db, orgId, { q: f.q }, [post.id])).has(post.id);

@@ -3,7 +3,14 @@ import { parseHostList } from "../core/risk/detectors/host-list.ts";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
 import { problemResponses } from "../platform/http/problem.ts";
-import { AnalyzeBody, AnalyzeResult, RiskProfile, RiskProfileRead } from "./risk.schema.ts";
+import {
+  AnalyzeBody,
+  AnalyzeResult,
+  BlockListImported,
+  BlockLists,
+  RiskProfile,
+  RiskProfileRead,
+} from "./risk.schema.ts";
 import {
   analyzeTexts,
   getRiskProfile,
@@ -59,7 +66,7 @@ export function registerRiskRoutes(app: App, { ctx, risk }: Pick<AppOptions, "ct
         tags: ["risk"],
         summary: "Imported lists of known-bad hosts and their sizes",
         response: {
-          200: z.object({ items: z.array(z.object({ list: z.string(), hosts: z.number().int() })) }),
+          200: BlockLists,
           ...problemResponses,
         },
       },
@@ -77,7 +84,7 @@ export function registerRiskRoutes(app: App, { ctx, risk }: Pick<AppOptions, "ct
         summary: "Import a URLhaus/PhishTank-style list of known-bad hosts",
         body: BlockListUpload,
         response: {
-          200: z.object({ added: z.number().int(), total: z.number().int() }),
+          200: BlockListImported,
           ...problemResponses,
         },
       },

@@ -107,3 +107,13 @@ export type AnalyzeItem = z.infer<typeof AnalyzeItem>;
 /** Body of `POST /api/analyze`. */
 export const AnalyzeBody = z.object({ items: z.array(AnalyzeItem).min(1).max(1000) });
 export const AnalyzeResult = z.object({ items: z.array(AnalysisRead) });
+
+/** Imported block lists and their sizes. */
+export const BlockLists = z.object({
+  items: z.array(z.object({ list: z.string(), hosts: z.number().int() })),
+});
+export type BlockLists = z.infer<typeof BlockLists>;
+
+/** What an import did: hosts new to the organisation's lists, of the distinct hosts read from the upload. */
+export const BlockListImported = z.object({ added: z.number().int(), total: z.number().int() });
+export type BlockListImported = z.infer<typeof BlockListImported>;

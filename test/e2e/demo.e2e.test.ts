@@ -63,13 +63,22 @@ describe("a newcomer's first minutes with the demo", () => {
     await page.getByTestId("filter-risk").selectOption("complaint");
     await expect.poll(() => page.url()).toContain("risk=complaint");
     await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
-    const flagged = await page
-      .getByTestId("post-item")
-      .evaluateAll((els) =>
-        els.map((e) => e.querySelector('[data-testid="post-flag"][data-category="complaint"]') !== null),
-      );
-    expect(flagged.length).toBeGreaterThan(0);
-    expect(flagged.every(Boolean)).toBe(true);
+    // Polled, so posts of the previous filters that are still leaving the page do not count.
+    const flagged = () =>
+      page
+        .getByTestId("post-item")
+        .evaluateAll((els) =>
+          els.map((e) => e.querySelector('[data-testid="post-flag"][data-category="complaint"]') !== null),
+        );
+    await expect
+      .poll(
+        async () => {
+          const shown = await flagged();
+          return shown.length > 0 && shown.every(Boolean);
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     await page.getByTestId("filter-risk").selectOption("");
   });
 

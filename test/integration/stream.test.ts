@@ -96,6 +96,23 @@ describe("live stream of mentions", () => {
     expect((await events).map((e) => e.externalId)).toEqual(["fts-live-2"]);
   });
 
+  it("sends only posts flagged for the risk the stream asks for", async () => {
+    const res = await fetch(`${base}/api/posts/stream?risk=leak_secret`, { headers: { cookie } });
+    const events = readPostEvents(res, 1, 10_000);
+    await app.inject({
+      method: "POST",
+      url: "/api/posts",
+      headers,
+      payload: {
+        posts: [
+          buildPost({ externalId: "risk-live-1", text: "Schöner Tag in Kiel." }),
+          buildPost({ externalId: "risk-live-2", text: "Hier der Key: ghp_abcdefghijklmnopqrstuvwxyz0123456789" }),
+        ],
+      },
+    });
+    expect((await events).map((e) => e.externalId)).toEqual(["risk-live-2"]);
+  });
+
   it("does not send another organisation's posts", async () => {
     const res = await fetch(`${base}/api/posts/stream`, { headers: { cookie } });
     const events = readPostEvents(res, 1, 2_000);

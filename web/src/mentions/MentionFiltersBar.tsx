@@ -2,9 +2,10 @@ import { CloseButton, NativeSelect, Paper, SimpleGrid, TextInput } from "@mantin
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Lang, Platform } from "../../../src/posts/posts.schema.ts";
+import { Lang, Platform, RiskCategory } from "../../../src/posts/posts.schema.ts";
+import { chanceCategories, riskOnlyCategories } from "../risk/riskDisplay.ts";
 import { useTopics } from "../topics/useTopics.ts";
-import { type MentionFilters, type TimeRange, timeRanges } from "./mentionFilters.ts";
+import { type MentionFilters, sortOrders, type TimeRange, timeRanges } from "./mentionFilters.ts";
 
 interface MentionFiltersBarProps {
   filters: MentionFilters;
@@ -13,7 +14,7 @@ interface MentionFiltersBarProps {
 
 const SEARCH_DEBOUNCE_MS = 400;
 
-/** Topic, platform, language, time range and a debounced full-text search; native selects for robust tests. */
+/** Topic, platform, language, time range, risk, order and a debounced full-text search; native selects for robust tests. */
 export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps) {
   const { t } = useTranslation();
   const topics = useTopics();
@@ -39,9 +40,19 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
     topicOptions.push({ value: filters.topicId, label: filters.topicId });
   }
 
+  const categoryOption = (category: RiskCategory) => ({
+    value: category,
+    label: t(`risk.categories.${category}`),
+  });
+  const riskOptions = [
+    all,
+    { group: t("risk.kinds.risk"), items: riskOnlyCategories.map(categoryOption) },
+    { group: t("risk.kinds.chance"), items: chanceCategories.map(categoryOption) },
+  ];
+
   return (
     <Paper withBorder p="sm" role="search" aria-label={t("mentions.filters.label")}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <NativeSelect
           label={t("mentions.filters.topic")}
           data={topicOptions}
@@ -78,6 +89,26 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
             onChange({ ...filters, range: timeRanges.find((r): r is TimeRange => r === value) ?? "all" });
           }}
           data-testid="filter-range"
+        />
+        <NativeSelect
+          label={t("mentions.filters.risk")}
+          data={riskOptions}
+          value={filters.risk ?? ""}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, risk: RiskCategory.options.find((c) => c === value) });
+          }}
+          data-testid="filter-risk"
+        />
+        <NativeSelect
+          label={t("mentions.filters.sort")}
+          data={sortOrders.map((o) => ({ value: o, label: t(`mentions.sort.${o}`) }))}
+          value={filters.sort}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, sort: sortOrders.find((o) => o === value) ?? "time" });
+          }}
+          data-testid="filter-sort"
         />
         <TextInput
           label={t("mentions.filters.search")}

@@ -9,7 +9,12 @@ import { useTopicNames } from "../topics/useTopicNames.ts";
 import { LiveIndicator } from "./LiveIndicator.tsx";
 import { initialLiveState, liveReducer, mergePosts } from "./liveList.ts";
 import { MentionFiltersBar } from "./MentionFiltersBar.tsx";
-import { filtersFromSearch, filtersToSearch, type MentionFilters } from "./mentionFilters.ts";
+import {
+  filtersFromSearch,
+  filtersToSearch,
+  type MentionFilters,
+  matchesRiskFilter,
+} from "./mentionFilters.ts";
 import { PostItem } from "./PostItem.tsx";
 import { usePostStream } from "./usePostStream.ts";
 import { usePosts } from "./usePosts.ts";
@@ -37,7 +42,9 @@ export function MentionsPage() {
   }
 
   const status = usePostStream(filters, {
-    onPost: (post) => dispatch({ type: "received", post }),
+    onPost: (post) => {
+      if (matchesRiskFilter(post, filters)) dispatch({ type: "received", post });
+    },
     onReconnect: () => {
       dispatch({ type: "reset" });
       void posts.refetch();
@@ -77,6 +84,11 @@ export function MentionsPage() {
           {t("mentions.shown", { count: shown.length })}
         </Text>
       </Group>
+      {filters.sort === "priority" && (
+        <Text size="sm" c="dimmed" data-testid="priority-live-hint">
+          {t("mentions.priorityLiveHint")}
+        </Text>
+      )}
       <ProblemAlert error={posts.error} />
       {posts.isPending && (
         <Center py="xl">
@@ -88,7 +100,12 @@ export function MentionsPage() {
           {t("mentions.empty")}
         </Text>
       )}
-      <Stack gap="sm" component="section" aria-label={t("mentions.listLabel")} data-testid="post-list">
+      <Stack
+        gap="sm"
+        component="section"
+        aria-label={t(filters.sort === "priority" ? "mentions.listLabelPriority" : "mentions.listLabel")}
+        data-testid="post-list"
+      >
         {shown.map((post) => (
           <PostItem key={post.id} post={post} now={now} topicNames={topicNames} />
         ))}

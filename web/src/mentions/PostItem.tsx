@@ -3,7 +3,11 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { PostRead } from "../../../src/posts/posts.schema.ts";
 import { formatDateTime, formatRelativeTime } from "../app/formatTime.ts";
+import { RiskFlags } from "../risk/RiskFlags.tsx";
+import { HighlightedText } from "./HighlightedText.tsx";
 import { safeHttpUrl } from "./safeLink.ts";
+
+const noSpans: never[] = [];
 
 interface PostItemProps {
   post: PostRead;
@@ -11,7 +15,7 @@ interface PostItemProps {
   topicNames: ReadonlyMap<string, string>;
 }
 
-/** One mention. The text is rendered as plain text only: posts are attacker-controlled. */
+/** One mention with the risk engine's verdict. The text is rendered as plain text only: posts are attacker-controlled. */
 export const PostItem = memo(function PostItem({ post, now, topicNames }: PostItemProps) {
   const { t, i18n } = useTranslation();
   const url = safeHttpUrl(post.url);
@@ -59,9 +63,12 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
             </Text>
           </Group>
         </Group>
-        <Text size="sm" className="post-text" lang={post.lang === "other" ? undefined : post.lang}>
-          {post.text}
-        </Text>
+        {post.assessment && <RiskFlags priority={post.assessment.priority} flags={post.assessment.flags} />}
+        <HighlightedText
+          text={post.text}
+          spans={post.assessment?.spans ?? noSpans}
+          lang={post.lang === "other" ? undefined : post.lang}
+        />
         {(topics.length > 0 || url) && (
           <Group justify="space-between" gap="xs">
             <Group gap={4}>

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { PostRead } from "../../../src/posts/posts.schema.ts";
 import {
   defaultFilters,
   filtersFromSearch,
   filtersToSearch,
   listQuery,
   type MentionFilters,
+  matchesRiskFilter,
   rangeStart,
   streamQuery,
 } from "./mentionFilters.ts";
@@ -12,7 +14,7 @@ import {
 describe("mention filters in the URL", () => {
   it("reads every filter from a linked view", () => {
     const params = new URLSearchParams(
-      "topicId=t_123&platform=mastodon&lang=de&range=1h&q=k%C3%BCndigung%20st%C3%B6rung",
+      "topicId=t_123&platform=mastodon&lang=de&range=1h&q=k%C3%BCndigung%20st%C3%B6rung&risk=complaint&sort=priority",
     );
     expect(filtersFromSearch(params)).toEqual({
       topicId: "t_123",
@@ -20,11 +22,15 @@ describe("mention filters in the URL", () => {
       lang: "de",
       range: "1h",
       q: "kündigung störung",
+      risk: "complaint",
+      sort: "priority",
     });
   });
 
   it("falls back to no filter for unknown or empty values", () => {
-    const params = new URLSearchParams("topicId=&platform=myspace&lang=fr&range=3y&q=%20%20");
+    const params = new URLSearchParams(
+      "topicId=&platform=myspace&lang=fr&range=3y&q=%20%20&risk=spam&sort=random",
+    );
     expect(filtersFromSearch(params)).toEqual(defaultFilters);
   });
 
@@ -38,8 +44,16 @@ describe("mention filters in the URL", () => {
   it("round-trips every combination it writes", () => {
     const filters: MentionFilters[] = [
       defaultFilters,
-      { topicId: "a b&c", platform: "bluesky", lang: "other", range: "15m", q: '"schlechter service"' },
-      { topicId: undefined, platform: undefined, lang: "de", range: "7d", q: "" },
+      {
+        topicId: "a b&c",
+        platform: "bluesky",
+        lang: "other",
+        range: "15m",
+        q: '"schlechter service"',
+        risk: "opportunity_lead",
+        sort: "priority",
+      },
+      { ...defaultFilters, lang: "de", range: "7d", risk: "leak_pii" },
     ];
     for (const f of filters) expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
   });
@@ -55,14 +69,61 @@ describe("API queries from the filters", () => {
     expect(rangeStart("all", now)).toBeUndefined();
   });
 
-  it("sends the stream no time range and no empty search", () => {
-    const filters: MentionFilters = { ...defaultFilters, platform: "rss", range: "1h" };
-    expect(streamQuery(filters)).toEqual({
+  it("sends the stream no time range, no order and no empty search", () => {
+    const filters: MentionFilters = {
+      ...defaultFilters,
+      platform: "rss",
+      range: "1h",
+      risk: "threat",
+      sort: "priority",
+    };
+    expect(streamQuery(filters)).toStrictEqual({
       topicId: undefined,
       platform: "rss",
       lang: undefined,
       q: undefined,
+      risk: "threat",
     });
-    expect(listQuery(filters, now)).toMatchObject({ platform: "rss", from: "2025-11-25T11:00:00.000Z" });
+    expect(listQuery(filters, now)).toMatchObject({
+      platform: "rss",
+      risk: "threat",
+      sort: "priority",
+      from: "2025-11-25T11:00:00.000Z",
+    });
+  });
+
+  it("leaves the default order out of the list query", () => {
+    expect(listQuery(defaultFilters, now).sort).toBeUndefined();
+  });
+});
+
+describe("matchesRiskFilter", () => {
+  function post(assessment: PostRead["assessment"]): PostRead {
+    return {
+      id: "p1",
+      platform: "bluesky",
+      externalId: "ext-p1",
+      assessment,
+      text: "Seit drei Tagen kein Netz in Kiel, ich kündige!",
+      lang: "de",
+      url: null,
+      postedAt: "2025-11-25T11:00:00.000Z",
+      ingestedAt: "2025-11-25T11:00:01.000Z",
+      author: { id: "a1", handle: "kieler", displayName: null, followers: null },
+      metrics: {},
+      topicIds: [],
+      inReplyTo: null,
+    };
+  }
+  const complaint = post({ priority: 0.5, flags: ["complaint", "negative"], spans: [] });
+
+  it("lets every post through without a risk filter", () => {
+    expect(matchesRiskFilter(post(null), defaultFilters)).toBe(true);
+  });
+
+  it("keeps only posts flagged for the chosen category", () => {
+    expect(matchesRiskFilter(complaint, { ...defaultFilters, risk: "complaint" })).toBe(true);
+    expect(matchesRiskFilter(complaint, { ...defaultFilters, risk: "threat" })).toBe(false);
+    expect(matchesRiskFilter(post(null), { ...defaultFilters, risk: "complaint" })).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { Lang, Platform } from "../../../src/posts/posts.schema.ts";
+import { Lang, Platform, type PostRead, RiskCategory } from "../../../src/posts/posts.schema.ts";
 
 /** The time ranges the Mentions view offers; `all` sets no lower bound. */
 export const timeRanges = ["15m", "1h", "24h", "7d", "all"] as const;
@@ -11,6 +11,10 @@ const rangeMs: Record<Exclude<TimeRange, "all">, number> = {
   "7d": 7 * 24 * 60 * 60_000,
 };
 
+/** Orders of the list: newest first, or what to look at first (the engine's priority). */
+export const sortOrders = ["time", "priority"] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
 /** What the Mentions view shows, as kept in the URL query string so a view can be linked. */
 export interface MentionFilters {
   topicId: string | undefined;
@@ -19,6 +23,9 @@ export interface MentionFilters {
   range: TimeRange;
   /** Full-text search, trimmed; "" for none. */
   q: string;
+  /** Only posts the risk engine flagged for this category. */
+  risk: RiskCategory | undefined;
+  sort: SortOrder;
 }
 
 /** The view everyone starts with: everything, newest first. */
@@ -28,6 +35,8 @@ export const defaultFilters: MentionFilters = {
   lang: undefined,
   range: "all",
   q: "",
+  risk: undefined,
+  sort: "time",
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
@@ -43,6 +52,8 @@ export function filtersFromSearch(params: URLSearchParams): MentionFilters {
     lang: oneOf(Lang.options, params.get("lang")),
     range: oneOf(timeRanges, params.get("range")) ?? defaultFilters.range,
     q: (params.get("q") ?? "").trim().slice(0, 500),
+    risk: oneOf(RiskCategory.options, params.get("risk")),
+    sort: oneOf(sortOrders, params.get("sort")) ?? defaultFilters.sort,
   };
 }
 
@@ -54,6 +65,8 @@ export function filtersToSearch(filters: MentionFilters): URLSearchParams {
   if (filters.lang) params.set("lang", filters.lang);
   if (filters.range !== defaultFilters.range) params.set("range", filters.range);
   if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (filters.risk) params.set("risk", filters.risk);
+  if (filters.sort !== defaultFilters.sort) params.set("sort", filters.sort);
   return params;
 }
 
@@ -62,17 +75,27 @@ export function rangeStart(range: TimeRange, now: number): string | undefined {
   return range === "all" ? undefined : new Date(now - rangeMs[range]).toISOString();
 }
 
-/** Query parameters of the live stream (`GET /api/posts/stream`): the filters without a time range. */
+/** Query parameters of the live stream (`GET /api/posts/stream`): the filters without time range and order. */
 export function streamQuery(filters: MentionFilters) {
   return {
     topicId: filters.topicId,
     platform: filters.platform,
     lang: filters.lang,
     q: filters.q || undefined,
+    risk: filters.risk,
   };
 }
 
-/** Query parameters of the list (`GET /api/posts`) at time `now`. */
+/** Query parameters of the list (`GET /api/posts`) at time `now`; the default order is left out. */
 export function listQuery(filters: MentionFilters, now: number) {
-  return { ...streamQuery(filters), from: rangeStart(filters.range, now) };
+  return {
+    ...streamQuery(filters),
+    from: rangeStart(filters.range, now),
+    sort: filters.sort === defaultFilters.sort ? undefined : filters.sort,
+  };
+}
+
+/** Whether a live post passes the risk filter; checked here too, as a stream that ignores `risk` must not mix in other posts. */
+export function matchesRiskFilter(post: PostRead, filters: MentionFilters): boolean {
+  return !filters.risk || (post.assessment?.flags.includes(filters.risk) ?? false);
 }

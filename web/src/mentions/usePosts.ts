@@ -3,7 +3,7 @@ import type { PostList } from "../../../src/posts/posts.schema.ts";
 import { api } from "../app/api.ts";
 import { listQuery, type MentionFilters } from "./mentionFilters.ts";
 
-/** Mentions matching the filters, newest first, 50 a page; `fetchNextPage` loads older ones (`GET /api/posts`). */
+/** Mentions matching the filters in their order (newest or most important first), 50 a page; `fetchNextPage` loads more (`GET /api/posts`). */
 export function usePosts(filters: MentionFilters) {
   return useInfiniteQuery({
     queryKey: ["posts", "list", filters],

@@ -4,16 +4,17 @@ import { useSearchParams } from "react-router-dom";
 import { Page } from "../app/Page.tsx";
 import { MembersPanel } from "../orgs/MembersPanel.tsx";
 import { TokensPanel } from "../orgs/TokensPanel.tsx";
+import { RiskProfilePanel } from "../risk/RiskProfilePanel.tsx";
 import { TopicsPanel } from "../topics/TopicsPanel.tsx";
 
-const tabs = ["topics", "users", "tokens"] as const;
+const tabs = ["topics", "risk", "users", "tokens"] as const;
 type Tab = (typeof tabs)[number];
 
 function isTab(value: string | null): value is Tab {
   return tabs.some((tab) => tab === value);
 }
 
-/** Settings with tabs Topics, Users and API tokens; the open tab is in the URL (`?tab=users`). */
+/** Settings with tabs Topics, Risk profile, Users and API tokens; the open tab is in the URL (`?tab=users`). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -38,6 +39,9 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="topics" pt="md">
           <TopicsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="risk" pt="md">
+          <RiskProfilePanel />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <MembersPanel />
