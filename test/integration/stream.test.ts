@@ -106,7 +106,10 @@ describe("live stream of mentions", () => {
       payload: {
         posts: [
           buildPost({ externalId: "risk-live-1", text: "Schöner Tag in Kiel." }),
-          buildPost({ externalId: "risk-live-2", text: "Hier der Key: ghp_abcdefghijklmnopqrstuvwxyz0123456789" }),
+          buildPost({
+            externalId: "risk-live-2",
+            text: "Hier der Key: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+          }),
         ],
       },
     });
