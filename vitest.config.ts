@@ -9,7 +9,8 @@ export default defineConfig({
       "web/src/**/*.test.ts",
     ],
     environment: "node",
-    testTimeout: 20_000,
+    // Generous: PGlite start-up and argon2 take seconds on a busy 2-core CI machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // PGlite instances are heavy (WASM); two workers match the two cores of the CI machine.
     maxWorkers: 2,
