@@ -9,7 +9,10 @@ import { parseOrExit } from "./cli.input.ts";
 
 /** `brandwache topic add|list`. */
 export function registerTopicCommands(program: Command, boot: () => { env: Env; log: Logger }) {
-  const topic = program.command("topic").description("Manage tracked topics");
+  const topic = program
+    .command("topic")
+    .description("Manage tracked topics")
+    .addHelpText("after", "\nExample:\n  $ brandwache topic list --json\n");
   topic
     .command("add")
     .description("Add a tracked topic with a Boolean query")

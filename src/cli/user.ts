@@ -13,7 +13,13 @@ import { parseOrExit, readStdin } from "./cli.input.ts";
 
 /** `brandwache user add`. */
 export function registerUserCommands(program: Command, boot: () => { env: Env; log: Logger }) {
-  const user = program.command("user").description("Manage people who can sign in");
+  const user = program
+    .command("user")
+    .description("Manage people who can sign in")
+    .addHelpText(
+      "after",
+      '\nExample:\n  $ brandwache user add --email anna@example.de --name "Anna Schmidt" --role manager --password-stdin\n',
+    );
   user
     .command("add")
     .description("Add a member to an organisation (creates the user, and with --create-org the organisation)")

@@ -49,15 +49,23 @@ describe("brandwache CLI", { timeout: 90_000 }, () => {
   }, 120_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it.each(["serve", "worker", "migrate", "import", "analyze", "user add", "topic add", "topic list"])(
-    "explains `brandwache %s` with --help and an example",
-    (command) => {
-      const { code, stdout } = brandwache([...command.split(" "), "--help"]);
-      expect(code).toBe(0);
-      expect(stdout).toContain("Usage: brandwache");
-      expect(stdout).toContain("Example:");
-    },
-  );
+  it.each([
+    "serve",
+    "worker",
+    "migrate",
+    "import",
+    "analyze",
+    "user",
+    "user add",
+    "topic",
+    "topic add",
+    "topic list",
+  ])("explains `brandwache %s` with --help and an example", (command) => {
+    const { code, stdout } = brandwache([...command.split(" "), "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: brandwache");
+    expect(stdout).toContain("Example:");
+  });
 
   it("refuses a too-short password, naming the option", () => {
     const { code, stderr } = brandwache([
