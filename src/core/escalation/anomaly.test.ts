@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createAnomalyDetector, restoreAnomalyDetector } from "./anomaly.ts";
+
+const fiveMinutes = 300_000;
+
+function scoreAll(values: readonly number[], detector = createAnomalyDetector()): number[] {
+  return values.map((value, i) => detector.update(i * fiveMinutes, value));
+}
+
+/** Posts per 5 minutes of a quiet topic with a daily rhythm: mostly 0 to 3, deterministic. */
+function quietTopic(steps: number): number[] {
+  return Array.from({ length: steps }, (_, i) => {
+    const hour = ((i * 5) / 60) % 24;
+    const base = hour > 8 && hour < 22 ? 1.5 : 0.2;
+    return Math.floor(base + base * Math.sin(i * 12.9898) ** 2 * 2);
+  });
+}
+
+const anyValue = fc.oneof(
+  fc.double({ noNaN: false }),
+  fc.constantFrom(0, 0, 0, 1, 1e300, -1e300, Number.POSITIVE_INFINITY, Number.NaN),
+  fc.integer({ min: 0, max: 50 }),
+);
+
+describe("createAnomalyDetector", () => {
+  it("keeps every score within [0, 1], whatever the values", () => {
+    fc.assert(
+      fc.property(fc.array(anyValue, { maxLength: 400 }), (values) => {
+        for (const score of scoreAll(values)) {
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("is causal: scores up to a step do not change when later values change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 50, maxLength: 400 }),
+        fc.array(anyValue, { minLength: 1, maxLength: 100 }),
+        fc.nat(),
+        (past, future, cut) => {
+          const at = cut % past.length;
+          const original = scoreAll(past);
+          const changed = scoreAll([...past.slice(0, at + 1), ...future]);
+          expect(changed.slice(0, at + 1)).toEqual(original.slice(0, at + 1));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("continues from JSON state exactly as if it had never stopped", () => {
+    const values = quietTopic(3000);
+    const straight = scoreAll(values);
+    const first = createAnomalyDetector();
+    const head = values.slice(0, 1700).map((v, i) => first.update(i * fiveMinutes, v));
+    const restored = restoreAnomalyDetector(JSON.parse(JSON.stringify(first.toJSON())));
+    const tail = values.slice(1700).map((v, i) => restored.update((1700 + i) * fiveMinutes, v));
+    expect([...head, ...tail]).toEqual(straight);
+  });
+
+  it("scores a constant series as 0", () => {
+    expect(Math.max(...scoreAll(Array.from({ length: 2000 }, () => 42)))).toBe(0);
+    expect(Math.max(...scoreAll(Array.from({ length: 2000 }, () => 0)))).toBe(0);
+  });
+
+  it("scores a missing value 0 and does not let it disturb later scores", () => {
+    const values = quietTopic(1200);
+    const withGap = values.map((v, i) => (i === 700 ? Number.NaN : v));
+    const scores = scoreAll(withGap);
+    expect(scores[700]).toBe(0);
+    expect(scores.every(Number.isFinite)).toBe(true);
+  });
+
+  it("raises a high score when a quiet topic suddenly gets many posts", () => {
+    const values = quietTopic(2000);
+    values[1900] = 60;
+    const scores = scoreAll(values);
+    const before = Math.max(...scores.slice(1000, 1900));
+    expect(scores[1900]).toBeGreaterThan(0.5);
+    expect(scores[1900]).toBeGreaterThan(before);
+  });
+
+  it("survives huge values without throwing", () => {
+    const values = [...quietTopic(500), 1e308, -1e308, Number.MAX_VALUE, 5, Number.NEGATIVE_INFINITY, 3];
+    const scores = scoreAll(values);
+    expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+  });
+});
