@@ -1,4 +1,4 @@
-import { tokenize } from "./tokens.ts";
+import { foldWord, scanWords } from "./tokens.ts";
 
 /** The languages the analysis distinguishes; everything else is `other`. */
 export type DetectedLanguage = "de" | "en" | "other";
@@ -53,28 +53,86 @@ const latinLetter = /\p{Script=Latin}/u;
 export function detectLanguage(text: string): DetectedLanguage {
   // Links and handles are no language: "https", "t", "co" and user names would only add noise.
   const withoutLinks = text.replace(urls, " ");
-  const words = tokenize(withoutLinks).filter((token) => token.prefix !== "@");
   let german = 0;
   let english = 0;
   let other = 0;
   let latinWords = 0;
-  for (const word of words) {
-    const original = withoutLinks.slice(word.start, word.end);
-    if (!latinLetter.test(original)) continue;
+  let words = 0;
+  scanWords(withoutLinks, (start, end, prefix) => {
+    if (prefix === "@") return;
+    words += 1;
+    const evidence = evidenceOf(withoutLinks.slice(start, end));
+    if ((evidence & LATIN) === 0) return;
     latinWords += 1;
-    if (word.prefix === "#") continue;
-    if (germanWords.has(word.text)) german += 1;
-    if (englishWords.has(word.text)) english += 1;
-    if (otherLanguageWords.has(word.text)) other += 1;
-    if (germanLetters.test(original)) german += 1;
-    // Letter patterns only tip the balance where function words are missing, hence their small weights.
-    if (germanSuffixes.some((suffix) => word.text.endsWith(suffix))) german += 0.5;
-    if (word.text.length > 4 && englishSuffixes.some((suffix) => word.text.endsWith(suffix))) english += 0.5;
-    german += 0.25 * germanInfixes.filter((infix) => word.text.includes(infix)).length;
-    english += 0.25 * englishInfixes.filter((infix) => word.text.includes(infix)).length;
-  }
-  if (latinWords * 2 < words.length) return "other";
+    if (prefix === "#") return;
+    // Quarters of a point, so the sums are exact whatever order the words come in.
+    german += (evidence & 0xff) / 4;
+    english += ((evidence >>> 8) & 0xff) / 4;
+    other += (evidence >>> 16) & 0xff;
+  });
+  if (latinWords * 2 < words) return "other";
   const best = Math.max(german, english);
   if (best === 0 || other > best) return "other";
   return german >= english ? "de" : "en";
+}
+
+const LATIN = 1 << 24;
+const evidenceCache = new Map<string, number>();
+const EVIDENCE_CACHE_LIMIT = 16_384;
+
+/**
+ * What one word as written says: German and English points in quarters (bits 0–7 and 8–15), other
+ * languages' function words (bits 16–23) and whether it holds a Latin letter (`LATIN`). Memoised,
+ * as the same words recur in post after post.
+ */
+function evidenceOf(original: string): number {
+  const cached = evidenceCache.get(original);
+  if (cached !== undefined) return cached;
+  let evidence = 0;
+  if (hasLatinLetter(original)) {
+    const word = foldWord(original);
+    let german = 0;
+    let english = 0;
+    if (germanWords.has(word)) german += 4;
+    if (englishWords.has(word)) english += 4;
+    if (otherLanguageWords.has(word)) evidence |= 1 << 16;
+    if (hasGermanLetter(original)) german += 4;
+    // Letter patterns only tip the balance where function words are missing, hence their small weights.
+    if (endsWithAny(word, germanSuffixes)) german += 2;
+    if (word.length > 4 && endsWithAny(word, englishSuffixes)) english += 2;
+    german += countIncluded(word, germanInfixes);
+    english += countIncluded(word, englishInfixes);
+    evidence |= LATIN | Math.min(german, 0xff) | (Math.min(english, 0xff) << 8);
+  }
+  if (evidenceCache.size >= EVIDENCE_CACHE_LIMIT) evidenceCache.clear();
+  evidenceCache.set(original, evidence);
+  return evidence;
+}
+
+// The checks below give what the regular expressions above give, without running them on ASCII words.
+function hasLatinLetter(word: string): boolean {
+  for (let index = 0; index < word.length; index += 1) {
+    const code = word.charCodeAt(index);
+    if (code >= 0x80) return latinLetter.test(word);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return true;
+  }
+  return false;
+}
+
+function hasGermanLetter(word: string): boolean {
+  for (let index = 0; index < word.length; index += 1) {
+    if (word.charCodeAt(index) >= 0x80) return germanLetters.test(word);
+  }
+  return false;
+}
+
+function endsWithAny(word: string, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) if (word.endsWith(suffix)) return true;
+  return false;
+}
+
+function countIncluded(word: string, infixes: readonly string[]): number {
+  let count = 0;
+  for (const infix of infixes) if (word.includes(infix)) count += 1;
+  return count;
 }

@@ -1,5 +1,5 @@
 import type { RiskResult } from "../risk.types.ts";
-import { explainScore } from "./classify.explain.ts";
+import { explainScores } from "./classify.explain.ts";
 import {
   createFeatureExtractor,
   extractFeatures,
@@ -108,18 +108,31 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
     }
   }
   const scores: ClassifierScores = {};
+  const mode = options.explain ?? "flagged";
+  const toExplain: ClassifierModel[] = [];
+  const judge = (model: ClassifierModel, logit: number) => {
+    const score = calibrate(model, logit);
+    const flagged = score >= model.threshold;
+    scores[model.category] = { score, flagged, spans: [] };
+    if (mode === "always" || (mode === "flagged" && flagged)) toExplain.push(model);
+  };
   for (let m = 0; m < stride; m++) {
     const model = linear[m] as LinearClassifier;
-    scores[model.category] = verdict(
-      model,
-      model.bias + model.weightScale * (sums[m] ?? 0),
-      text,
-      extractor,
-      options,
-    );
+    judge(model, model.bias + model.weightScale * (sums[m] ?? 0));
   }
-  for (const model of set.lexicons) {
-    scores[model.category] = verdict(model, lexiconLogit(model, extractor), text, extractor, options);
+  for (const model of set.lexicons) judge(model, lexiconLogit(model, extractor));
+  if (toExplain.length > 0) {
+    // One pass over the words for every model that needs spans (explanations dominate flagged posts).
+    const columns = toExplain.map((model) => linear.indexOf(model as LinearClassifier));
+    const spans = explainScores(toExplain, text, extractor, options.maxSpans ?? 3, {
+      interleaved,
+      stride,
+      columns,
+    });
+    toExplain.forEach((model, k) => {
+      const result = scores[model.category];
+      if (result) result.spans = spans[k] ?? [];
+    });
   }
   return scores;
 }
@@ -147,24 +160,6 @@ export function rawLogit(model: ClassifierModel, extractor: FeatureExtractor): n
 export function calibrate(model: ClassifierModel, logit: number): number {
   const z = model.calibration.slope * logit + model.calibration.intercept;
   return 1 / (1 + Math.exp(-z));
-}
-
-function verdict(
-  model: ClassifierModel,
-  logit: number,
-  text: string,
-  extractor: FeatureExtractor,
-  options: ScoreOptions,
-): RiskResult {
-  const score = calibrate(model, logit);
-  const flagged = score >= model.threshold;
-  const mode = options.explain ?? "flagged";
-  const explain = mode === "always" || (mode === "flagged" && flagged);
-  return {
-    score,
-    flagged,
-    spans: explain ? explainScore(model, text, extractor, options.maxSpans ?? 3) : [],
-  };
 }
 
 function lexiconLogit(model: LexiconClassifier, extractor: FeatureExtractor): number {

@@ -178,9 +178,10 @@ describe("adversarial input", () => {
       const started = performance.now();
       detect(text);
       const elapsed = performance.now() - started;
-      // A few ms to a few tens of ms on a developer machine; catastrophic backtracking on 100 kB would
-      // take minutes. The bound leaves room for slow, shared CI runners.
-      expect(elapsed, `${detector} took ${elapsed.toFixed(1)} ms`).toBeLessThan(500);
+      // Not a speed target (that is bench:analyze): a guard against super-linear regular expressions.
+      // A few to tens of ms normally; catastrophic backtracking on 100 kB would take minutes, so a
+      // bound far above any normal figure keeps the test meaningful on a loaded CI runner.
+      expect(elapsed, `${detector} took ${elapsed.toFixed(1)} ms`).toBeLessThan(5000);
     }
   });
 });

@@ -60,6 +60,7 @@ export interface PhraseMatch {
 export type PhraseMatcher = (folded: string, words: readonly { text: string }[]) => PhraseMatch[];
 
 const STEM_KEY = 3;
+const FILTER_MASK = 127;
 
 interface CompiledRule {
   rule: PhraseRule;
@@ -78,6 +79,9 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
   const always: CompiledRule[] = [];
   const byKey = new Map<number, Array<{ stem: string; rule: CompiledRule }>>();
   const compiledRules: CompiledRule[] = [];
+  // One bit per stem key (folded into 4,096 bits): most words of a post start no rule, and the bit
+  // test turns them away before the map look-up.
+  const keyFilter = new Uint32Array(FILTER_MASK + 1);
   for (const rule of rules) {
     const compiled: CompiledRule = { rule, pattern: new RegExp(rule.pattern, "g"), seen: 0 };
     compiledRules.push(compiled);
@@ -91,6 +95,7 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
     }
     for (const stem of stems) {
       const key = stemKey(stem);
+      keyFilter[(key >>> 5) & FILTER_MASK] = (keyFilter[(key >>> 5) & FILTER_MASK] ?? 0) | (1 << (key & 31));
       const entries = byKey.get(key) ?? [];
       entries.push({ stem, rule: compiled });
       byKey.set(key, entries);
@@ -106,7 +111,9 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
       active.push(rule);
     }
     for (const word of words) {
-      const entries = byKey.get(stemKey(word.text));
+      const key = stemKey(word.text);
+      if (((keyFilter[(key >>> 5) & FILTER_MASK] ?? 0) & (1 << (key & 31))) === 0) continue;
+      const entries = byKey.get(key);
       if (!entries) continue;
       for (const entry of entries) {
         if (entry.rule.seen === run) continue;
@@ -131,13 +138,17 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
   };
 }
 
-/** A number from a word's first three UTF-16 units (all of a shorter word), without allocating. */
+/**
+ * A small integer from a word's first three UTF-16 units (all of a shorter word), without allocating.
+ * Kept within 30 bits so map look-ups stay on small integers; two stems that share a key are told
+ * apart by the stem check after the look-up.
+ */
 function stemKey(text: string): number {
   let key = text.length < STEM_KEY ? text.length : 0;
   for (let index = 0; index < STEM_KEY && index < text.length; index += 1) {
-    key = key * 65_537 + text.charCodeAt(index) + 1;
+    key = (Math.imul(key, 65_537) + text.charCodeAt(index) + 1) | 0;
   }
-  return key;
+  return key & 0x3fffffff;
 }
 
 /** Splits a pattern at its top-level "|" (outside groups, classes and escapes). */

@@ -212,9 +212,17 @@ function normalizePiece(piece: string): string {
 }
 
 function reverseFrom(pieces: string[], starts: number[], ends: number[], from: number): void {
-  for (const list of [pieces, starts, ends] as const) {
-    const reversed = list.splice(from).reverse();
-    for (const item of reversed) (list as Array<string | number>).push(item);
+  // In place: a post of 100 kB under one override must not copy its arrays around.
+  reverseTail(pieces, from);
+  reverseTail(starts, from);
+  reverseTail(ends, from);
+}
+
+function reverseTail<T>(list: T[], from: number): void {
+  for (let low = from, high = list.length - 1; low < high; low += 1, high -= 1) {
+    const item = list[low] as T;
+    list[low] = list[high] as T;
+    list[high] = item;
   }
 }
 
