@@ -24,6 +24,7 @@ const app = await buildApp({
   env: { BRANDWACHE_SECURE_COOKIES: true, BRANDWACHE_LOGIN_RATE: 10, BRANDWACHE_SESSION_HOURS: 12 },
   metrics: runtime.metrics,
   risk: runtime.risk,
+  escalation: runtime.escalation,
   webDist: "/nonexistent",
 });
 await app.ready();

@@ -79,6 +79,7 @@ export async function startTestApp(runtime: Runtime, env: { loginRate?: number }
     },
     metrics: runtime.metrics,
     risk: runtime.risk,
+    escalation: runtime.escalation,
     webDist: "/nonexistent",
   });
   await app.ready();

@@ -18,7 +18,13 @@ export function registerServe(program: Command, boot: () => { env: Env; log: Log
     .action(async (options: { port?: string; demo?: boolean; pipeline: boolean }) => {
       const { env, log } = boot();
       const runtime = await openRuntime(env, log, { pipeline: options.pipeline });
-      const app = await buildApp({ ctx: runtime.ctx, env, metrics: runtime.metrics, risk: runtime.risk });
+      const app = await buildApp({
+        ctx: runtime.ctx,
+        env,
+        metrics: runtime.metrics,
+        risk: runtime.risk,
+        escalation: runtime.escalation,
+      });
       let demo: DemoWorkspace | null = null;
       let stopDemo: (() => Promise<void>) | null = null;
       if (options.demo || env.BRANDWACHE_DEMO) {

@@ -1,3 +1,4 @@
+import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
 import { createRiskAssessor, type RiskAssessor } from "../risk/risk.service.ts";
@@ -19,6 +20,8 @@ export interface Runtime {
   pipeline: Pipeline | null;
   /** The risk engine with each organisation's profile, shared by the pipeline and the API. */
   risk: RiskAssessor;
+  /** Per-topic escalation, fed by stored posts (broadcast, so every serve process has it). */
+  escalation: EscalationMonitor;
   /** Stops the pipeline after in-flight batches, flushes the bus, closes the database. */
   close(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function openRuntime(
   };
   const metrics = createMetrics();
   const risk = createRiskAssessor(ctx);
+  const escalation = createEscalationMonitor(ctx);
   const pipeline = opts.pipeline ? startPipeline(ctx, risk, metrics) : null;
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
   return {
@@ -55,11 +59,13 @@ export async function openRuntime(
     metrics,
     pipeline,
     risk,
+    escalation,
     async close() {
       // Order matters for "finish in-flight writes": let queued posts reach the database, then stop.
       await ctx.bus.idle();
       await pipeline?.stop();
       risk.close();
+      escalation.close();
       await ctx.bus.close();
       await database.close();
     },

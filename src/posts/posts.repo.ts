@@ -185,3 +185,36 @@ export async function countPostsPerBucket(
     .groupBy(start)
     .orderBy(start);
 }
+
+/** The posts of a topic written since a time and stored before another, oldest first: what escalation rebuilds from. */
+export async function listTopicPostsForEscalation(
+  tx: Tx,
+  orgId: string,
+  topicId: string,
+  since: Date,
+  storedUpTo: Date,
+  limit: number,
+) {
+  return tx
+    .select({
+      postedAt: posts.postedAt,
+      platform: posts.platform,
+      authorHandle: authors.handle,
+      followers: authors.followers,
+      flags: assessments.flags,
+    })
+    .from(postTopics)
+    .innerJoin(posts, eq(posts.id, postTopics.postId))
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .leftJoin(assessments, assessmentJoin)
+    .where(
+      and(
+        eq(postTopics.orgId, orgId),
+        eq(postTopics.topicId, topicId),
+        gte(posts.postedAt, since),
+        lt(posts.ingestedAt, storedUpTo),
+      ),
+    )
+    .orderBy(posts.postedAt)
+    .limit(limit);
+}

@@ -311,3 +311,24 @@ export async function matchesLiveFilter(
   if (f.q) return (await repo.filterPostIds(ctx.db, orgId, { q: f.q }, [post.id])).has(post.id);
   return true;
 }
+
+/** A stored post as the escalation engine counts it. */
+export interface TopicPostEvent {
+  postedAt: Date;
+  platform: string;
+  authorHandle: string;
+  followers: number | null;
+  flags: string[];
+}
+
+/** The topic's posts of the last `since`…now that were stored by `storedUpTo`, oldest first (at most 200,000). */
+export async function topicPostsForEscalation(
+  ctx: AppContext,
+  orgId: string,
+  topicId: string,
+  since: Date,
+  storedUpTo: Date,
+): Promise<TopicPostEvent[]> {
+  const rows = await repo.listTopicPostsForEscalation(ctx.db, orgId, topicId, since, storedUpTo, 200_000);
+  return rows.map((r) => ({ ...r, flags: r.flags ?? [] }));
+}

@@ -24,6 +24,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { registerAuditRoutes } from "../../audit/audit.routes.ts";
+import { registerEscalationRoutes } from "../../escalation/escalation.routes.ts";
+import type { EscalationMonitor } from "../../escalation/escalation.service.ts";
 import { registerIncidentRoutes } from "../../incidents/incidents.routes.ts";
 import { registerOrgRoutes } from "../../orgs/orgs.routes.ts";
 import { registerPostRoutes } from "../../posts/posts.routes.ts";
@@ -56,6 +58,8 @@ export interface AppOptions {
   metrics: Metrics;
   /** The risk engine shared with the pipeline. */
   risk: RiskAssessor;
+  /** The per-topic escalation of this process. */
+  escalation: EscalationMonitor;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }
@@ -178,6 +182,7 @@ export async function buildApp(opts: AppOptions) {
         { name: "sources", description: "Where posts come from" },
         { name: "audit", description: "The audit log" },
         { name: "risk", description: "Risk profile, block lists and on-demand analysis" },
+        { name: "escalation", description: "Escalation level of each tracked topic" },
         { name: "operations", description: "Health and metrics" },
       ],
     },
@@ -194,6 +199,7 @@ export async function buildApp(opts: AppOptions) {
   registerSourceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRiskRoutes(app, opts);
+  registerEscalationRoutes(app, opts);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

@@ -332,6 +332,17 @@ export const de: Messages = {
       notAllowed: "Betrachter können keine Texte prüfen.",
     },
   },
+  escalation: {
+    title: "Eskalation je Thema",
+    intro:
+      "Stufe 0 (keine kritischen Stimmen) bis 6 (ein Sturm, über den die Leitmedien berichten), gemessen in der letzten Stunde am normalen Volumen.",
+    none: "Noch keine Themen angelegt.",
+    topic: "Thema",
+    level: "Stufe",
+    why: "Warum",
+    levelN: "Stufe {{level}}",
+    anomaly: "Auffällig",
+  },
   overview: {
     title: "Übersicht",
     total24h: "Erwähnungen in den letzten 24 Stunden",

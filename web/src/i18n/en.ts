@@ -321,6 +321,17 @@ export const en = {
       notAllowed: "Viewers cannot check texts.",
     },
   },
+  escalation: {
+    title: "Escalation by topic",
+    intro:
+      "Level 0 (no critical voices) to 6 (a storm that mainstream media report on), measured over the last hour against the normal volume.",
+    none: "No tracked topics yet.",
+    topic: "Topic",
+    level: "Level",
+    why: "Why",
+    levelN: "Level {{level}}",
+    anomaly: "Unusual",
+  },
   overview: {
     title: "Overview",
     total24h: "Mentions in the last 24 hours",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { EscalationPanel } from "../escalation/EscalationPanel.tsx";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { BreakdownTable } from "./BreakdownTable.tsx";
 import { usePostStats } from "./usePostStats.ts";
@@ -66,6 +67,8 @@ export function OverviewPage() {
           </Paper>
         ))}
       </SimpleGrid>
+
+      <EscalationPanel />
 
       <Paper withBorder p="md" component="section" aria-labelledby="volume-title">
         <Stack gap="sm">

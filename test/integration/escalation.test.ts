@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEscalationMonitor } from "../../src/escalation/escalation.service.ts";
+import { ManualClock } from "../../src/platform/clock.ts";
+import { buildPost } from "../factories.ts";
+import { seedOrganisation, signIn, startTestApp, startTestRuntime } from "../harness.ts";
+
+const angry = [
+  "Nordwind, ihr seid das Letzte! Seit Stunden kein Netz und keiner geht an die Hotline. Unverschämt!",
+  "Schon wieder Totalausfall bei Nordwind. Ich kündige, so ein Saftladen!",
+  "Nordwind outage again, worst provider ever, absolutely useless customer service!",
+];
+
+describe("escalation of a tracked topic", () => {
+  const clock = new ManualClock("2026-11-25T12:00:00Z");
+  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let admin: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime("pglite", { clock });
+    app = await startTestApp(runtime);
+    const { email } = await seedOrganisation(runtime, "nordwind");
+    admin = await signIn(app, email);
+    await app.inject({
+      method: "POST",
+      url: "/api/topics",
+      headers: admin.headers,
+      payload: { name: "Marke", query: "nordwind" },
+    });
+    // Two quiet days: one friendly post an hour.
+    const quiet = Array.from({ length: 48 }, (_, i) =>
+      buildPost({
+        externalId: `quiet-${i}`,
+        text: "Guter Empfang mit Nordwind heute, danke!",
+        postedAt: new Date(clock.now().getTime() - (49 - i) * 3_600_000).toISOString(),
+      }),
+    );
+    await app.inject({
+      method: "POST",
+      url: "/api/posts",
+      headers: admin.headers,
+      payload: { posts: quiet },
+    });
+    await runtime.ctx.bus.idle();
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  const levels = async () =>
+    (await app.inject({ method: "GET", url: "/api/escalation", headers: admin.headers })).json().items;
+
+  it("is calm on an ordinary day and explains itself in German and English", async () => {
+    const [topic] = await levels();
+    expect(topic.level).toBeLessThanOrEqual(1);
+    expect(topic.explanation.de).toMatch(/^Stufe \d/);
+    expect(topic.explanation.en).toMatch(/^level \d/i);
+    expect(topic.minutes).toHaveLength(60);
+  });
+
+  it("climbs when many different people post angrily within the hour", async () => {
+    const storm = Array.from({ length: 90 }, (_, i) =>
+      buildPost({
+        externalId: `storm-${i}`,
+        text: angry[i % angry.length],
+        platform: i % 3 === 0 ? "x" : "mastodon",
+        postedAt: new Date(clock.now().getTime() - (50 - Math.floor(i / 2)) * 60_000).toISOString(),
+        author: { handle: `wuetend${i}`, followers: 300 + i * 10 },
+      }),
+    );
+    await app.inject({
+      method: "POST",
+      url: "/api/posts",
+      headers: admin.headers,
+      payload: { posts: storm },
+    });
+    await runtime.ctx.bus.idle();
+    await new Promise((r) => setTimeout(r, 50)); // the monitor counts stored posts asynchronously
+    const [topic] = await levels();
+    expect(topic.level).toBeGreaterThanOrEqual(3);
+    expect(topic.metrics.volumeRatio).toBeGreaterThan(10);
+    expect(topic.minutes.reduce((s: number, m: { volume: number }) => s + m.volume, 0)).toBe(90);
+  });
+
+  it("rebuilds the same state from stored posts after a restart", async () => {
+    const [before] = await levels();
+    await clock.advance(1000); // a restart happens later than the last write
+    const fresh = createEscalationMonitor(runtime.ctx);
+    try {
+      const actor = {
+        orgId: (admin.session as { org: { id: string } }).org.id,
+        role: "admin" as const,
+        userId: null,
+        tokenId: null,
+      };
+      const [after] = await fresh.list(actor);
+      expect(after?.metrics.volume).toBe(before.metrics.volume);
+      expect(after?.level).toBeGreaterThanOrEqual(3);
+    } finally {
+      fresh.close();
+    }
+  });
+});
