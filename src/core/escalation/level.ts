@@ -77,6 +77,15 @@ export interface LevelRule {
   anyOf?: Criterion[];
 }
 
+// A storm in social media: many critical voices on several platforms (level 4); level 5 adds the media.
+const stormCriteria: readonly Criterion[] = [
+  { metric: "volume_ratio", threshold: 5 },
+  { metric: "volume", threshold: 50 },
+  { metric: "negative_share", threshold: 0.5 },
+  { metric: "critical_authors", threshold: 20 },
+  { metric: "platforms", threshold: 2 },
+];
+
 /** The default criteria table; docs/ESCALATION.md explains every number. */
 export const defaultLevelRules: readonly LevelRule[] = [
   { level: 1, allOf: [{ metric: "critical_authors", threshold: 1 }] },
@@ -93,26 +102,10 @@ export const defaultLevelRules: readonly LevelRule[] = [
       { metric: "reach_ratio", threshold: 2 },
     ],
   },
-  {
-    level: 4,
-    allOf: [
-      { metric: "volume_ratio", threshold: 5 },
-      { metric: "volume", threshold: 50 },
-      { metric: "negative_share", threshold: 0.5 },
-      { metric: "critical_authors", threshold: 20 },
-      { metric: "platforms", threshold: 2 },
-    ],
-  },
+  { level: 4, allOf: [...stormCriteria] },
   {
     level: 5,
-    allOf: [
-      { metric: "volume_ratio", threshold: 5 },
-      { metric: "volume", threshold: 50 },
-      { metric: "negative_share", threshold: 0.5 },
-      { metric: "critical_authors", threshold: 20 },
-      { metric: "platforms", threshold: 2 },
-      { metric: "media_accounts", threshold: 1 },
-    ],
+    allOf: [...stormCriteria, { metric: "media_accounts", threshold: 1 }],
     anyOf: [
       { metric: "media_accounts", threshold: 2 },
       { metric: "stakeholder_groups", threshold: 2 },
