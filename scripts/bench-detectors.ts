@@ -3,7 +3,7 @@
  * them together, on a realistic mix — German tweets (GermEval 2018 training split), English tweets
  * (TweetEval offensive training split), SMS spam and ham (training split), plus generated posts
  * with links, personal data, secrets and scam text (about one in ten, as in a brand's mentions).
- * Usage: npx tsx scripts/bench-detectors.ts [--seconds 5] [--posts 20000]
+ * Usage: npm run bench:detectors [-- --seconds 5 --posts 20000]
  * The last line of output is JSON: { postsPerSecond, microsecondsPerPost, posts, … }.
  */
 import { readFileSync } from "node:fs";
