@@ -128,17 +128,21 @@ for (const profile of nabProfileNames) {
   results.set(profile, { threshold, groups: perGroup, total: Number(total.toFixed(2)) });
 }
 
-// The scoring pass above ran with a cold JIT; a second pass over the same series measures the steady state.
-const warmStart = performance.now();
-for (const file of files) {
-  const detector = createAnomalyDetector();
-  for (let i = 0; i < file.series.length; i++)
-    detector.update(file.timestamps[i] as number, file.series[i] as number);
+// The scoring pass above ran with a cold JIT; further passes over the same series measure the steady state.
+// The fastest of five is reported: on a shared machine the slower ones measure the neighbours' load.
+let warmMs = Number.POSITIVE_INFINITY;
+for (let pass = 0; pass < 5; pass++) {
+  const warmStart = performance.now();
+  for (const file of files) {
+    const detector = createAnomalyDetector();
+    for (let i = 0; i < file.series.length; i++)
+      detector.update(file.timestamps[i] as number, file.series[i] as number);
+  }
+  warmMs = Math.min(warmMs, performance.now() - warmStart);
 }
-const warmMs = performance.now() - warmStart;
 const perSecond = (ms: number) => Math.round(steps / (ms / 1000)).toLocaleString("en");
 console.log(
-  `\ndetector: ${steps} steps, ${perSecond(warmMs)} steps/s warm (${perSecond(detectorMs)} cold, first pass) on one core, ${files.length} files`,
+  `\ndetector: ${steps} steps, ${perSecond(warmMs)} steps/s warm, best of 5 passes (${perSecond(detectorMs)} cold, first pass) on one core, ${files.length} files`,
 );
 console.log(`results written to ${flags.out}`);
 const standard = results.get("standard");

@@ -90,4 +90,90 @@ describe("createAnomalyDetector", () => {
     const scores = scoreAll(values);
     expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
   });
+
+  it("alarms within a few steps when a quiet count series shifts to a higher level", () => {
+    const values = quietTopic(2000);
+    for (let i = 1900; i < 2000; i++) values[i] = (values[i] as number) + 8;
+    const scores = scoreAll(values);
+    expect(Math.max(...scores.slice(1000, 1900))).toBeLessThan(0.5);
+    const first = scores.findIndex((s, i) => i >= 1900 && s >= 0.5);
+    expect(first).toBeGreaterThanOrEqual(1900);
+    expect(first).toBeLessThanOrEqual(1905);
+  });
+
+  it("does not alarm on one post after hours of silence, nor on the zeros after it", () => {
+    const values = Array.from({ length: 1500 }, (_, i) => (i % 97 === 0 ? 1 : 0));
+    for (let i = 1200; i < 1440; i++) values[i] = 0;
+    values[1440] = 1;
+    const scores = scoreAll(values);
+    expect(Math.max(...scores.slice(1200))).toBeLessThan(0.5);
+  });
+
+  it("raises one alarm, not a stream of them, for a lasting level shift", () => {
+    const values = quietTopic(3000);
+    for (let i = 2000; i < 3000; i++) values[i] = (values[i] as number) + 8;
+    const alarms = scoreAll(values)
+      .slice(2000)
+      .filter((s) => s >= 0.5).length;
+    expect(alarms).toBeGreaterThanOrEqual(1);
+    expect(alarms).toBeLessThanOrEqual(3);
+  });
+
+  it("alarms on a pattern never seen before through the pattern memory alone", () => {
+    // Every other component switched off: a clean 64-step wave, then 40 steps lifted by 8.
+    const off = 1e12;
+    const detector = createAnomalyDetector({
+      shortScale: off,
+      longScale: off,
+      levelScale: off,
+      diffScale: off,
+      spreadScale: off,
+      seasonScale: off,
+    });
+    const values = Array.from(
+      { length: 3000 },
+      (_, i) => 10 + 5 * Math.sin((2 * Math.PI * i) / 64) + (i >= 2500 && i < 2540 ? 8 : 0),
+    );
+    const scores = scoreAll(values, detector);
+    expect(Math.max(...scores.slice(1000, 2500))).toBeLessThan(0.1);
+    const first = scores.findIndex((s, i) => i >= 2500 && s >= 0.5);
+    expect(first).toBeGreaterThanOrEqual(2500);
+    expect(first).toBeLessThan(2540);
+  });
+
+  it("continues identically when stopped at any step, mid coarse point included", () => {
+    const values = quietTopic(1400).map((v, i) => (i > 1200 ? v + 6 : v));
+    const straight = scoreAll(values);
+    for (const cut of [151, 700, 1203]) {
+      const first = createAnomalyDetector();
+      const head = values.slice(0, cut).map((v, i) => first.update(i * fiveMinutes, v));
+      const restored = restoreAnomalyDetector(JSON.parse(JSON.stringify(first.toJSON())));
+      const tail = values.slice(cut).map((v, i) => restored.update((cut + i) * fiveMinutes, v));
+      expect([...head, ...tail]).toEqual(straight);
+    }
+  });
+
+  it("accepts a version-1 state (no pattern memory) and keeps scoring within [0, 1]", () => {
+    const detector = createAnomalyDetector();
+    scoreAll(quietTopic(800), detector);
+    const {
+      patternPoints: _points,
+      patternSum: _sum,
+      patternCount: _count,
+      patternNovelties: _novelties,
+      ...rest
+    } = detector.toJSON();
+    const restored = restoreAnomalyDetector({ ...rest, version: 1 });
+    const scores = quietTopic(400).map((v, i) => restored.update((800 + i) * fiveMinutes, v));
+    expect(scores.every((s) => s >= 0 && s <= 1)).toBe(true);
+  });
+
+  it("keeps its state small: a few hundred KB of JSON at most", () => {
+    const detector = createAnomalyDetector();
+    scoreAll(
+      quietTopic(20_000).map((v) => v * 1.2345678),
+      detector,
+    );
+    expect(JSON.stringify(detector.toJSON()).length).toBeLessThan(300_000);
+  });
 });

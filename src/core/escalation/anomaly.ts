@@ -1,6 +1,8 @@
 import {
+  createPatternMemory,
   createSlidingMax,
   createSlidingWindow,
+  type PatternMemory,
   type SlidingMax,
   type SlidingWindow,
 } from "./anomaly.window.ts";
@@ -32,9 +34,22 @@ export interface AnomalyDetectorOptions {
    * counts). Keeps a first post after hours of zeros from scoring as an infinitely large surprise.
    */
   resolutionSpread: number;
+  /** Raw values averaged into one point of the coarse series whose shapes the pattern memory compares. */
+  patternStride: number;
+  /** Coarse points in one pattern (patternStride × patternLength raw steps). */
+  patternLength: number;
+  /** Earlier patterns searched for the nearest neighbour of the newest one (patternStride × this steps back). */
+  patternMemory: number;
+  /**
+   * RMS distance to the nearest earlier pattern, in long-baseline spreads, that counts as one unit of pattern
+   * novelty; novelty below one unit never raises an alarm.
+   */
+  patternScale: number;
   /** Past surprises the current one is compared with: a score of 0.5 means "as surprising as the worst of these". */
   recordWindow: number;
-  /** Steps scored 0 while the baselines fill. */
+  /** First steps whose surprises do not enter the record: the baselines are too young for them to mean anything. */
+  recordDelay: number;
+  /** Steps scored 0 while the baselines and the record fill. */
   warmup: number;
   /** Score at or above which an alarm is raised and the following scores are held below it. */
   alarmLevel: number;
@@ -54,16 +69,21 @@ export const defaultAnomalyDetectorOptions: Readonly<AnomalyDetectorOptions> = {
   diffScale: 10,
   spreadScale: 2,
   seasonScale: 6,
-  recordWindow: 1000,
   resolutionSpread: 1,
-  warmup: 50,
+  patternStride: 8,
+  patternLength: 3,
+  patternMemory: 128,
+  patternScale: 1,
+  recordWindow: 1000,
+  recordDelay: 50,
+  warmup: 150,
   alarmLevel: 0.5,
   refractorySteps: 100,
 };
 
 /** Everything the detector has learnt, as plain JSON, so a topic's detector survives a restart. */
 export interface AnomalyDetectorState {
-  version: 1;
+  version: 2;
   options: AnomalyDetectorOptions;
   steps: number;
   previous: number | null;
@@ -78,7 +98,20 @@ export interface AnomalyDetectorState {
   hourMeans: number[];
   hourCounts: number[];
   stepsSinceAlarm: number;
+  /** Coarse points of the pattern memory, oldest first. */
+  patternPoints: number[];
+  /** Sum and number of the raw values of the coarse point being filled. */
+  patternSum: number;
+  patternCount: number;
+  /** Past pattern novelties (one per coarse point), oldest first. */
+  patternNovelties: number[];
 }
+
+/** The state before the pattern memory existed (version 1): restored with an empty pattern memory. */
+export type AnomalyDetectorStateV1 = Omit<
+  AnomalyDetectorState,
+  "version" | "patternPoints" | "patternSum" | "patternCount" | "patternNovelties"
+> & { version: 1 };
 
 /** An online, causal anomaly detector: one score in [0, 1] per observation, from the past and present only. */
 export interface AnomalyDetector {
@@ -88,25 +121,23 @@ export interface AnomalyDetector {
   toJSON(): AnomalyDetectorState;
 }
 
-// Values beyond this are clamped, so that differences and spreads of two values stay finite.
+// Values beyond this are clamped, so that differences, spreads and squared distances stay finite.
 const largestValue = 1e150;
 const hourMs = 3_600_000;
 // The hour-of-day mean forgets like a mean of its last 50 values, so it follows slow growth.
 const hourMemory = 50;
+// A pattern is only judged once this many earlier patterns can be compared with it.
+const patternMinimum = 32;
 
-function robustScale(window: SlidingWindow, center: number, floor: number): number {
-  // IQR / 1.349 estimates the standard deviation of normal values; the floors keep flat and mostly-zero
-  // series from dividing by zero: a tenth of the interdecile range, a Poisson-like sqrt of the level for
-  // counts, or a tiny absolute value.
+/**
+ * The spread of a window without the floor that depends on the data's resolution: IQR / 1.349 estimates the
+ * standard deviation of normal values; a tenth of the interdecile range and a Poisson-like sqrt of the level
+ * (for counts) keep flat and mostly-zero series from dividing by zero.
+ */
+function spreadOf(window: SlidingWindow, center: number): number {
   const iqr = (window.quantile(0.75) - window.quantile(0.25)) / 1.349;
   const spread = (window.quantile(0.9) - window.quantile(0.1)) * 0.1;
-  return Math.max(iqr, spread, Math.sqrt(Math.abs(center)) * 0.1, floor, 1e-9);
-}
-
-function robustZ(window: SlidingWindow, value: number, floor: number): number {
-  if (window.size() < 2) return 0;
-  const center = window.quantile(0.5);
-  return Math.abs(value - center) / robustScale(window, center, floor);
+  return Math.max(iqr, spread, Math.sqrt(Math.abs(center)) * 0.1, 1e-9);
 }
 
 /** Creates a detector with the default parameter set, overridden by `options`. */
@@ -114,9 +145,19 @@ export function createAnomalyDetector(options: Partial<AnomalyDetectorOptions> =
   return detectorFrom({ ...defaultAnomalyDetectorOptions, ...options }, undefined);
 }
 
-/** Recreates a detector from the state `toJSON` returned, so that it scores on as if it had never stopped. */
-export function restoreAnomalyDetector(state: AnomalyDetectorState): AnomalyDetector {
-  return detectorFrom(state.options, state);
+/**
+ * Recreates a detector from the state `toJSON` returned, so that it scores on as if it had never stopped.
+ * A version-1 state (before the pattern memory) is accepted: its pattern memory starts empty.
+ */
+export function restoreAnomalyDetector(
+  state: AnomalyDetectorState | AnomalyDetectorStateV1,
+): AnomalyDetector {
+  return detectorFrom(
+    { ...defaultAnomalyDetectorOptions, ...state.options },
+    state.version === 2
+      ? state
+      : { ...state, version: 2, patternPoints: [], patternSum: 0, patternCount: 0, patternNovelties: [] },
+  );
 }
 
 function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | undefined): AnomalyDetector {
@@ -127,6 +168,15 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
   const diffs = createSlidingWindow(longCapacity, state?.diffValues);
   const residuals = createSlidingWindow(longCapacity, state?.residualValues);
   const surprises: SlidingMax = createSlidingMax(o.recordWindow, state?.surpriseValues);
+  const patterns: PatternMemory = createPatternMemory(
+    o.patternLength,
+    o.patternMemory,
+    state?.patternPoints ?? [],
+  );
+  const novelties: SlidingMax = createSlidingMax(
+    Math.max(2, Math.ceil(o.recordWindow / o.patternStride)),
+    state?.patternNovelties,
+  );
   const hourMeans = Float64Array.from(state?.hourMeans ?? new Array<number>(24).fill(0));
   const hourCounts = Float64Array.from(state?.hourCounts ?? new Array<number>(24).fill(0));
   let steps = state?.steps ?? 0;
@@ -134,34 +184,77 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
   // The smallest non-zero change seen so far, this step's included; Infinity until the first change.
   let resolution = state?.resolution ?? Number.POSITIVE_INFINITY;
   let stepsSinceAlarm = state?.stepsSinceAlarm ?? Number.MAX_SAFE_INTEGER;
+  let patternSum = state?.patternSum ?? 0;
+  let patternCount = state?.patternCount ?? 0;
+
+  // The long windows change only every longStride steps: their medians and spreads are kept between changes.
+  let longCenter = 0;
+  let longSpread = 0;
+  let diffCenter = 0;
+  let diffSpread = 0;
+  let residualCenter = 0;
+  let residualSpread = 0;
+  function refreshLong(): void {
+    longCenter = long.quantile(0.5);
+    longSpread = spreadOf(long, longCenter);
+    diffCenter = diffs.quantile(0.5);
+    diffSpread = spreadOf(diffs, diffCenter);
+    residualCenter = residuals.quantile(0.5);
+    residualSpread = spreadOf(residuals, residualCenter);
+  }
+  refreshLong();
 
   /** How unusual `value` is, in units of each component's scale, against what came before it. */
-  function surpriseOf(value: number, hour: number): { surprise: number; seasonal: number } {
-    const seasonal = (hourCounts[hour] as number) > 0 ? value - (hourMeans[hour] as number) : Number.NaN;
-    if (long.size() < 2) return { surprise: 0, seasonal };
-    const longCenter = long.quantile(0.5);
-    const floor = Number.isFinite(resolution) ? resolution * o.resolutionSpread : 0;
-    const longSpread = robustScale(long, longCenter, floor);
+  function surpriseOf(value: number, seasonal: number): number {
+    if (long.size() < 2) return 0;
+    const floor = resolution < Number.POSITIVE_INFINITY ? resolution * o.resolutionSpread : 0;
+    const longScale = Math.max(longSpread, floor);
     const shortCenter = short.quantile(0.5);
-    const shortSpread = robustScale(short, shortCenter, floor);
+    const shortScale = Math.max(spreadOf(short, shortCenter), floor);
     const diff = value - previous;
-    const surprise = Math.max(
-      Math.abs(value - shortCenter) / shortSpread / o.shortScale,
-      Math.abs(value - longCenter) / longSpread / o.longScale,
-      Math.abs(level.quantile(0.5) - longCenter) / longSpread / o.levelScale,
-      Number.isFinite(diff) ? robustZ(diffs, diff, floor) / o.diffScale : 0,
-      Math.abs(Math.log(shortSpread / longSpread)) / o.spreadScale,
-      Number.isFinite(seasonal) ? robustZ(residuals, seasonal, floor) / o.seasonScale : 0,
+    let surprise = Math.max(
+      Math.abs(value - shortCenter) / shortScale / o.shortScale,
+      Math.abs(value - longCenter) / longScale / o.longScale,
+      Math.abs(level.quantile(0.5) - longCenter) / longScale / o.levelScale,
+      Math.abs(Math.log(shortScale / longScale)) / o.spreadScale,
     );
-    return { surprise, seasonal };
+    if (!Number.isNaN(diff) && diffs.size() >= 2) {
+      const z = Math.abs(diff - diffCenter) / Math.max(diffSpread, floor) / o.diffScale;
+      if (z > surprise) surprise = z;
+    }
+    if (!Number.isNaN(seasonal) && residuals.size() >= 2) {
+      const z = Math.abs(seasonal - residualCenter) / Math.max(residualSpread, floor) / o.seasonScale;
+      if (z > surprise) surprise = z;
+    }
+    return surprise;
+  }
+
+  /**
+   * Feeds the coarse series; when a coarse point completes, returns how much more novel the newest pattern is
+   * (distance to its nearest earlier pattern, in long spreads) than the novelties of the recent past; else 0.
+   */
+  function patternRatio(value: number): number {
+    patternSum += value;
+    patternCount++;
+    if (patternCount < o.patternStride) return 0;
+    patterns.push(patternSum / patternCount);
+    patternSum = 0;
+    patternCount = 0;
+    if (patterns.candidates() < patternMinimum || long.size() < 2) return 0;
+    const floor = resolution < Number.POSITIVE_INFINITY ? resolution * o.resolutionSpread : 0;
+    const novelty = patterns.nearestDistance() / Math.max(longSpread, floor) / o.patternScale;
+    const ratio = novelty / Math.max(novelties.max(), 1);
+    if (steps >= o.recordDelay) novelties.push(novelty);
+    return ratio;
   }
 
   function learn(value: number, hour: number, seasonal: number): void {
     short.push(value);
     if (steps % o.longStride === 0) {
       long.push(value);
-      if (Number.isFinite(previous)) diffs.push(value - previous);
-      if (Number.isFinite(seasonal)) residuals.push(seasonal);
+      if (!Number.isNaN(previous)) diffs.push(value - previous);
+      if (!Number.isNaN(seasonal)) residuals.push(seasonal);
+      refreshLong();
     }
     previous = value;
     hourCounts[hour] = (hourCounts[hour] as number) + 1;
@@ -177,13 +270,17 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
     const change = Math.abs(value - previous);
     if (change > 0 && change < resolution) resolution = change;
     level.push(value);
-    const { surprise, seasonal } = surpriseOf(value, hour);
+    const seasonal = (hourCounts[hour] as number) > 0 ? value - (hourMeans[hour] as number) : Number.NaN;
+    const surprise = surpriseOf(value, seasonal);
     // Surprise relative to the worst of the recent past: a file or topic with noisy data needs a bigger jolt.
-    const ratio = surprise / (Math.max(surprises.max(), 0) + 1e-9);
-    surprises.push(surprise);
+    // Pattern novelty is judged against its own past, as its units differ.
+    let ratio = surprise / (Math.max(surprises.max(), 0) + 1e-9);
+    const pattern = patternRatio(value);
+    if (pattern > ratio) ratio = pattern;
+    if (steps >= o.recordDelay) surprises.push(surprise);
     learn(value, hour, seasonal);
     if (steps <= o.warmup || !(ratio >= 0)) return 0;
-    let score = ratio / (1 + ratio);
+    let score = ratio === Number.POSITIVE_INFINITY ? 1 : ratio / (1 + ratio);
     stepsSinceAlarm++;
     if (stepsSinceAlarm <= o.refractorySteps) score = Math.min(score, o.alarmLevel * 0.99);
     else if (score >= o.alarmLevel) stepsSinceAlarm = 0;
@@ -192,7 +289,7 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
 
   function toJSON(): AnomalyDetectorState {
     return {
-      version: 1,
+      version: 2,
       options: { ...o },
       steps,
       previous: Number.isFinite(previous) ? previous : null,
@@ -206,6 +303,10 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
       hourMeans: Array.from(hourMeans),
       hourCounts: Array.from(hourCounts),
       stepsSinceAlarm,
+      patternPoints: patterns.values(),
+      patternSum,
+      patternCount,
+      patternNovelties: novelties.values(),
     };
   }
 

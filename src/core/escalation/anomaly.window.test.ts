@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSlidingMax, createSlidingWindow } from "./anomaly.window.ts";
+import { createPatternMemory, createSlidingMax, createSlidingWindow } from "./anomaly.window.ts";
 
 function sortedQuantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,6 +43,38 @@ describe("createSlidingMax", () => {
         expect(restored.values()).toEqual(values.slice(-capacity));
         expect(restored.max()).toBe(max.max());
       }),
+    );
+  });
+});
+
+describe("createPatternMemory", () => {
+  it("finds the same nearest earlier pattern as a brute-force search, also after a restore", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 30 }),
+        (values, length, memory) => {
+          const patterns = createPatternMemory(length, memory);
+          values.forEach((value, i) => {
+            patterns.push(value);
+            const held = values.slice(Math.max(0, i + 1 - (memory + length)), i + 1);
+            const query = held.slice(-length);
+            let best = Number.POSITIVE_INFINITY;
+            for (let start = 0; start + 2 * length <= held.length; start++) {
+              let sum = 0;
+              for (let k = 0; k < length; k++)
+                sum += ((held[start + k] as number) - (query[k] as number)) ** 2;
+              best = Math.min(best, sum);
+            }
+            expect(patterns.candidates()).toBe(Math.max(0, held.length - 2 * length + 1));
+            expect(patterns.nearestDistance()).toBeCloseTo(Math.sqrt(best / length), 12);
+          });
+          const restored = createPatternMemory(length, memory, patterns.values());
+          expect(restored.values()).toEqual(values.slice(-(memory + length)));
+          expect(restored.nearestDistance()).toBe(patterns.nearestDistance());
+        },
+      ),
     );
   });
 });

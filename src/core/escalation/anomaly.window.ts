@@ -123,3 +123,82 @@ export function createSlidingMax(capacity: number, initial: readonly number[] = 
     max: () => (length > 0 ? (ring[deque[front] as number] as number) : Number.NEGATIVE_INFINITY),
   };
 }
+
+/**
+ * The last `memory + length` points of a series, and the distance from its newest `length` points (the newest
+ * pattern) to the nearest earlier pattern that does not overlap it.
+ */
+export interface PatternMemory {
+  /** The points in arrival order, oldest first (what `toJSON` stores). */
+  readonly values: () => number[];
+  /** Adds a point, dropping the oldest once the memory is full. */
+  push(value: number): void;
+  /** Number of earlier, non-overlapping patterns the newest one is compared with. */
+  candidates(): number;
+  /** RMS distance per point from the newest pattern to its nearest candidate; Infinity without candidates. */
+  nearestDistance(): number;
+}
+
+/** Creates a pattern memory of patterns of `length` points, refilled from `initial` (oldest first). */
+export function createPatternMemory(
+  length: number,
+  memory: number,
+  initial: readonly number[] = [],
+): PatternMemory {
+  const capacity = memory + length;
+  // Every point is written twice, at k and k + capacity, so that any pattern is one contiguous run.
+  const ring = new Float64Array(2 * capacity);
+  const query = new Float64Array(length);
+  let pushed = 0;
+
+  function push(value: number): void {
+    const at = pushed % capacity;
+    ring[at] = value;
+    ring[at + capacity] = value;
+    pushed++;
+  }
+
+  function candidates(): number {
+    return Math.max(0, Math.min(pushed, capacity) - 2 * length + 1);
+  }
+
+  function nearestDistance(): number {
+    const count = candidates();
+    if (count === 0) return Number.POSITIVE_INFINITY;
+    const held = Math.min(pushed, capacity);
+    // Ring position of the oldest point held; the newest pattern starts `held - length` points after it.
+    const oldest = (pushed - held) % capacity;
+    const newest = oldest + held - length;
+    for (let k = 0; k < length; k++) query[k] = ring[newest + k] as number;
+    const half = length >> 1;
+    let best = Number.POSITIVE_INFINITY;
+    // Newest candidates first (recent behaviour matches best); a candidate whose first half is already
+    // farther than the best so far is dropped without its second half. The minimum is exact.
+    for (let start = oldest + count - 1; start >= oldest; start--) {
+      let sum = 0;
+      for (let k = 0; k < half; k++) {
+        const d = (ring[start + k] as number) - (query[k] as number);
+        sum += d * d;
+      }
+      if (sum >= best) continue;
+      for (let k = half; k < length; k++) {
+        const d = (ring[start + k] as number) - (query[k] as number);
+        sum += d * d;
+      }
+      if (sum < best) best = sum;
+    }
+    return Math.sqrt(best / length);
+  }
+
+  for (const value of initial.slice(-capacity)) push(value);
+  return {
+    values: () => {
+      const held = Math.min(pushed, capacity);
+      const oldest = (pushed - held) % capacity;
+      return Array.from(ring.subarray(oldest, oldest + held));
+    },
+    push,
+    candidates,
+    nearestDistance,
+  };
+}
