@@ -10,6 +10,7 @@ const pages = [
   "/overview",
   "/mentions",
   "/mentions?sort=priority&risk=complaint",
+  "/alerts",
   "/incidents",
   "/stakeholders",
   "/accounts",
@@ -18,6 +19,7 @@ const pages = [
   "/settings?tab=users",
   "/settings?tab=tokens",
   "/settings?tab=risk",
+  "/settings?tab=alerts",
 ];
 
 const server = await startServer();

@@ -25,6 +25,7 @@ const app = await buildApp({
   metrics: runtime.metrics,
   risk: runtime.risk,
   escalation: runtime.escalation,
+  alerting: runtime.alerting,
   webDist: "/nonexistent",
 });
 await app.ready();

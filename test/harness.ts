@@ -5,7 +5,7 @@ import { addMember, createOrganisation } from "../src/orgs/orgs.service.ts";
 import type { Clock } from "../src/platform/clock.ts";
 import { buildApp } from "../src/platform/http/app.ts";
 import { createLogger } from "../src/platform/logger.ts";
-import { openRuntime, type Runtime } from "../src/platform/runtime.ts";
+import { type AlertingEnv, openRuntime, type Runtime } from "../src/platform/runtime.ts";
 
 // Tests read their service addresses here (not through src/platform/env.ts, which configures the product).
 /** PostgreSQL server for integration tests; unset on a laptop with nothing but Node. */
@@ -49,15 +49,24 @@ export async function createScratchDatabase(
 /** A runtime on a fresh database of the given kind, with the in-process bus and pipeline. */
 export async function startTestRuntime(
   kind: "pglite" | "postgres",
-  opts: { clock?: Clock; bus?: string } = {},
+  opts: { clock?: Clock; bus?: string; alerting?: AlertingEnv; alertLoops?: boolean } = {},
 ): Promise<Runtime & { dispose(): Promise<void> }> {
   const scratch =
     kind === "postgres" && testDatabaseUrl ? await createScratchDatabase(testDatabaseUrl) : null;
   const log = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
   const runtime = await openRuntime(
-    { DATABASE_URL: scratch?.url, dataDir: "memory://", BRANDWACHE_BUS: opts.bus ?? "memory" },
+    {
+      DATABASE_URL: scratch?.url,
+      dataDir: "memory://",
+      BRANDWACHE_BUS: opts.bus ?? "memory",
+      ...opts.alerting,
+    },
     log,
-    { pipeline: true, ...(opts.clock ? { clock: opts.clock } : {}) },
+    {
+      pipeline: true,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.alertLoops !== undefined ? { alertLoops: opts.alertLoops } : {}),
+    },
   );
   return {
     ...runtime,
@@ -80,6 +89,7 @@ export async function startTestApp(runtime: Runtime, env: { loginRate?: number }
     metrics: runtime.metrics,
     risk: runtime.risk,
     escalation: runtime.escalation,
+    alerting: runtime.alerting,
     webDist: "/nonexistent",
   });
   await app.ready();

@@ -24,6 +24,7 @@ export function registerServe(program: Command, boot: () => { env: Env; log: Log
         metrics: runtime.metrics,
         risk: runtime.risk,
         escalation: runtime.escalation,
+        alerting: runtime.alerting,
       });
       let demo: DemoWorkspace | null = null;
       let stopDemo: (() => Promise<void>) | null = null;

@@ -1,40 +1,106 @@
 import { createAnomalyDetector } from "../core/escalation/anomaly.ts";
-import { explainLevel } from "../core/escalation/level.ts";
-import { bucketValue, isCriticalPost } from "../core/escalation/series.ts";
-import { assessTopic, createTopicTracker, type TopicTracker, trackPost } from "../core/escalation/tracker.ts";
+import {
+  addCampaignPost,
+  type CampaignDetector,
+  type CampaignGroup,
+  createCampaignDetector,
+  detectCampaigns,
+} from "../core/escalation/campaigns.ts";
+import { explainLevel, type LevelAssessment } from "../core/escalation/level.ts";
+import { bucketValue, isCriticalPost, type Resolution, resolutions } from "../core/escalation/series.ts";
+import {
+  assessTopic,
+  createTopicTracker,
+  maxAnomalyBetween,
+  type TopicTracker,
+  trackPost,
+} from "../core/escalation/tracker.ts";
+import { detectNewVoices, linkToStakeholders, type StakeholderLink } from "../core/escalation/voices.ts";
+import type { StakeholderGroup } from "../core/scenario/scenario.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { topicPostsForEscalation } from "../posts/posts.service.ts";
-import { listTopics } from "../topics/topics.service.ts";
-import type { TopicEscalationRead } from "./escalation.schema.ts";
+import { stakeholderDirectory } from "../stakeholders/stakeholders.service.ts";
+import { getTopic, listTopics } from "../topics/topics.service.ts";
+import type {
+  CampaignGroupRead,
+  TimelineResolution,
+  TopicEscalationDetail,
+  TopicEscalationRead,
+} from "./escalation.schema.ts";
 
 const minuteMs = 60_000;
+const hourMs = 60 * minuteMs;
 // The series keep 30 days of hours; rebuilding that much is enough for the weekly baseline.
 const rebuildDays = 30;
+// Campaigns are looked for in the last 3 hours (the detector's window); the rebuild feeds it that much.
+const campaignWindowMs = 3 * hourMs;
 // Authors remembered per topic to tell first-time voices; the oldest are forgotten beyond this.
 const maxKnownAuthors = 200_000;
+// How far back each timeline resolution reaches.
+const timelineSpanMs: Record<TimelineResolution, number> = {
+  minute: 6 * hourMs,
+  quarter: 3 * 24 * hourMs,
+  hour: 14 * 24 * hourMs,
+};
+
+type Directory = ReadonlyMap<string, StakeholderGroup>;
 
 interface TopicState {
   tracker: TopicTracker;
   knownAuthors: Map<string, true>;
+  /** Authors' ties to accounts on the stakeholder map (mentions, reshares), for the new-voices report. */
+  links: Map<string, StakeholderLink[]>;
+  campaigns: CampaignDetector;
   /** Posts stored from this time on were not part of the rebuild and are counted live. */
   rebuiltUpTo: number;
+}
+
+/** A topic's level as alert checks see it. */
+export interface TopicLevel {
+  level: number;
+  explanation: { de: string; en: string };
+  anomalyScore: number;
 }
 
 /** Per-topic escalation of this process: fed by `posts.stored`, rebuilt from stored posts after a restart. */
 export interface EscalationMonitor {
   /** The current escalation of every topic of the actor's organisation. */
   list(actor: Actor): Promise<TopicEscalationRead[]>;
+  /** One topic with its timeline, new voices and coordinated groups. */
+  detail(actor: Actor, topicId: string, resolution: TimelineResolution): Promise<TopicEscalationDetail>;
+  /** A topic's current level and anomaly score, for work done on the organisation's behalf (alert checks). */
+  topicLevel(orgId: string, topicId: string): Promise<TopicLevel>;
   close(): void;
 }
 
-function count(
-  state: TopicState,
-  event: { tMs: number; platform: string; author: string; followers: number; flags: string[] },
-) {
-  const authorKey = `${event.platform}:${event.author}`;
+interface CountedPost {
+  id: string;
+  text: string;
+  tMs: number;
+  platform: string;
+  author: string;
+  followers: number;
+  accountCreatedMs: number | undefined;
+  flags: string[];
+}
+
+const mentionPattern = /(?<![\p{L}\p{N}_.])@([\p{L}\p{N}_.]{1,100})/gu;
+
+/** Accounts a post mentions, as `platform:handle` (lower-case, as the stakeholder map keys them). */
+function mentionsOf(platform: string, text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(mentionPattern)) {
+    found.add(`${platform}:${(match[1] ?? "").replace(/\.+$/u, "").toLowerCase()}`);
+  }
+  return [...found];
+}
+
+function count(state: TopicState, post: CountedPost, now: number, directory: Directory) {
+  const authorKey = `${post.platform}:${post.author}`;
+  const mapKey = `${post.platform}:${post.author.toLowerCase()}`;
   const isFirstTimeAuthor = !state.knownAuthors.has(authorKey);
   if (isFirstTimeAuthor) {
     state.knownAuthors.set(authorKey, true);
@@ -43,40 +109,120 @@ function count(
       if (oldest !== undefined) state.knownAuthors.delete(oldest);
     }
   }
+  if (directory.size > 0 && post.text.includes("@")) {
+    const links = linkToStakeholders(
+      { authorKey: mapKey, mentions: mentionsOf(post.platform, post.text) },
+      directory,
+    );
+    if (links.length > 0) {
+      const known = state.links.get(authorKey) ?? [];
+      for (const link of links) {
+        if (!known.some((k) => k.account === link.account && k.via === link.via))
+          known.push({ ...link, authorKey });
+      }
+      state.links.delete(authorKey); // re-inserted last: the map forgets the least recently linked first
+      state.links.set(authorKey, known.slice(-20));
+      if (state.links.size > maxKnownAuthors) {
+        const oldest = state.links.keys().next().value;
+        if (oldest !== undefined) state.links.delete(oldest);
+      }
+    }
+  }
+  const stakeholderGroup = directory.get(mapKey);
   trackPost(state.tracker, {
-    tMs: event.tMs,
+    tMs: post.tMs,
     authorKey,
     isFirstTimeAuthor,
-    followers: event.followers,
-    platform: event.platform,
-    negative: isCriticalPost(event.flags),
+    followers: post.followers,
+    platform: post.platform,
+    negative: isCriticalPost(post.flags),
+    ...(stakeholderGroup !== undefined ? { stakeholderGroup } : {}),
   });
+  if (post.tMs >= now - campaignWindowMs) {
+    addCampaignPost(state.campaigns, {
+      id: post.id,
+      tMs: post.tMs,
+      authorKey,
+      text: post.text,
+      ...(post.accountCreatedMs !== undefined ? { accountCreatedMs: post.accountCreatedMs } : {}),
+    });
+  }
+}
+
+function explained(a: LevelAssessment) {
+  return {
+    de: explainLevel(a.level, a.metrics, "de", a.held),
+    en: explainLevel(a.level, a.metrics, "en", a.held),
+  };
+}
+
+function presentCampaign(group: CampaignGroup): CampaignGroupRead {
+  return {
+    score: group.score,
+    flagged: group.flagged,
+    signals: group.signals,
+    members: group.members.slice(0, 50),
+    memberCount: group.members.length,
+    postIds: group.postIds.slice(0, 100),
+    postCount: group.postIds.length,
+    exampleTexts: group.exampleTexts,
+    sharedLink: group.sharedLink,
+    from: new Date(group.fromMs).toISOString(),
+    to: new Date(group.toMs).toISOString(),
+    medianAccountAgeDays: group.accountAges.medianDays,
+    youngAccounts: group.accountAges.young,
+    textSimilarity: group.textSimilarity,
+    synchrony: group.synchrony,
+    reshareShare: group.reshareShare,
+  };
 }
 
 /** Starts the monitor: listens to stored posts of every organisation in this process. */
 export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
   const log = categoryLogger(ctx.log, "pipeline");
   const topics = new Map<string, Promise<TopicState>>();
+  const directories = new Map<string, Promise<Directory>>();
+
+  const directoryOf = (orgId: string): Promise<Directory> => {
+    let found = directories.get(orgId);
+    if (!found) {
+      found = stakeholderDirectory(ctx, orgId);
+      found.catch(() => directories.delete(orgId));
+      directories.set(orgId, found);
+    }
+    return found;
+  };
 
   const stateOf = (orgId: string, topicId: string): Promise<TopicState> => {
     let found = topics.get(topicId);
     if (!found) {
       found = (async () => {
         const now = ctx.clock.now();
+        const directory = await directoryOf(orgId);
         const state: TopicState = {
           tracker: createTopicTracker(createAnomalyDetector()),
           knownAuthors: new Map(),
+          links: new Map(),
+          campaigns: createCampaignDetector(),
           rebuiltUpTo: now.getTime(),
         };
-        const since = new Date(now.getTime() - rebuildDays * 24 * 3_600_000);
+        const since = new Date(now.getTime() - rebuildDays * 24 * hourMs);
         for (const p of await topicPostsForEscalation(ctx, orgId, topicId, since, now)) {
-          count(state, {
-            tMs: p.postedAt.getTime(),
-            platform: p.platform,
-            author: p.authorHandle,
-            followers: p.followers ?? 0,
-            flags: p.flags,
-          });
+          count(
+            state,
+            {
+              id: p.postId,
+              text: p.text,
+              tMs: p.postedAt.getTime(),
+              platform: p.platform,
+              author: p.authorHandle,
+              followers: p.followers ?? 0,
+              accountCreatedMs: p.accountCreatedAt?.getTime(),
+              flags: p.flags,
+            },
+            now.getTime(),
+            directory,
+          );
         }
         return state;
       })();
@@ -86,59 +232,134 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
     return found;
   };
 
+  const unlistenMap = ctx.bus.listen("stakeholders.changed", (payload) => {
+    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
+    if (typeof orgId === "string") directories.delete(orgId);
+  });
+
   const unlisten = ctx.bus.listen("posts.stored", (payload) => {
     const parsed = StoredPost.safeParse(payload);
     if (!parsed.success) return;
     const { orgId, post } = parsed.data;
     for (const topicId of post.topicIds) {
-      stateOf(orgId, topicId)
-        .then((state) => {
+      Promise.all([stateOf(orgId, topicId), directoryOf(orgId)])
+        .then(([state, directory]) => {
           // The rebuild read posts stored before `rebuiltUpTo`; later ones are counted here, once.
           if (new Date(post.ingestedAt).getTime() < state.rebuiltUpTo) return;
-          count(state, {
-            tMs: new Date(post.postedAt).getTime(),
-            platform: post.platform,
-            author: post.author.handle,
-            followers: post.author.followers ?? 0,
-            flags: post.assessment?.flags ?? [],
-          });
+          const accountCreated = post.author.accountCreatedAt
+            ? Date.parse(post.author.accountCreatedAt)
+            : Number.NaN;
+          count(
+            state,
+            {
+              id: post.id,
+              text: post.text,
+              tMs: new Date(post.postedAt).getTime(),
+              platform: post.platform,
+              author: post.author.handle,
+              followers: post.author.followers ?? 0,
+              accountCreatedMs: Number.isNaN(accountCreated) ? undefined : accountCreated,
+              flags: post.assessment?.flags ?? [],
+            },
+            ctx.clock.now().getTime(),
+            directory,
+          );
         })
         .catch((error) => log.warn({ err: error, topicId }, "escalation rebuild failed"));
     }
   });
+
+  const summary = (topicId: string, state: TopicState, now: number): TopicEscalationRead => {
+    const a = assessTopic(state.tracker, now);
+    const lastMinute = Math.floor(now / minuteMs) * minuteMs;
+    const minutes = [];
+    for (let t = lastMinute - 59 * minuteMs; t <= lastMinute; t += minuteMs) {
+      minutes.push({
+        t: new Date(t).toISOString(),
+        volume: bucketValue(state.tracker.series, "minute", t, "volume"),
+        negative: bucketValue(state.tracker.series, "minute", t, "negative"),
+      });
+    }
+    const { doublingMinutes, baselineSource: _source, ...numbers } = a.metrics;
+    return {
+      topicId,
+      level: a.level,
+      explanation: explained(a),
+      since: new Date(a.sinceMs).toISOString(),
+      anomalyScore: a.anomalyScore,
+      metrics: { ...numbers, ...(doublingMinutes !== null ? { doublingMinutes } : {}) },
+      minutes,
+    };
+  };
 
   return {
     async list(actor) {
       const now = ctx.clock.now().getTime();
       const out: TopicEscalationRead[] = [];
       for (const topic of await listTopics(ctx, actor)) {
-        const state = await stateOf(actor.orgId, topic.id);
-        const a = assessTopic(state.tracker, now);
-        const lastMinute = Math.floor(now / minuteMs) * minuteMs;
-        const minutes = [];
-        for (let t = lastMinute - 59 * minuteMs; t <= lastMinute; t += minuteMs) {
-          minutes.push({
-            t: new Date(t).toISOString(),
-            volume: bucketValue(state.tracker.series, "minute", t, "volume"),
-            negative: bucketValue(state.tracker.series, "minute", t, "negative"),
-          });
-        }
-        const { doublingMinutes, baselineSource: _source, ...numbers } = a.metrics;
-        out.push({
-          topicId: topic.id,
-          level: a.level,
-          explanation: {
-            de: explainLevel(a.level, a.metrics, "de", a.held),
-            en: explainLevel(a.level, a.metrics, "en", a.held),
-          },
-          since: new Date(a.sinceMs).toISOString(),
-          anomalyScore: a.anomalyScore,
-          metrics: { ...numbers, ...(doublingMinutes !== null ? { doublingMinutes } : {}) },
-          minutes,
-        });
+        out.push(summary(topic.id, await stateOf(actor.orgId, topic.id), now));
       }
       return out;
     },
-    close: unlisten,
+
+    async detail(actor, topicId, resolution) {
+      const topic = await getTopic(ctx, actor, topicId);
+      const state = await stateOf(actor.orgId, topic.id);
+      const now = ctx.clock.now().getTime();
+      const head = summary(topic.id, state, now);
+      const resolutionKey: Resolution = resolution;
+      const bucketMs = resolutions[resolutionKey].bucketMs;
+      const last = Math.floor(now / bucketMs) * bucketMs;
+      const timeline = [];
+      for (let t = last - timelineSpanMs[resolution] + bucketMs; t <= last; t += bucketMs) {
+        timeline.push({
+          t: new Date(t).toISOString(),
+          volume: bucketValue(state.tracker.series, resolutionKey, t, "volume"),
+          negative: bucketValue(state.tracker.series, resolutionKey, t, "negative"),
+          anomaly: maxAnomalyBetween(state.tracker, t, Math.min(t + bucketMs, now + 1)),
+        });
+      }
+      const voices = detectNewVoices(state.tracker.series, state.tracker.voices, now, state.links);
+      const recent = [];
+      for (let i = state.tracker.voices.entries.length - 1; i >= 0 && recent.length < 20; i--) {
+        const entry = state.tracker.voices.entries[i];
+        if (entry && entry.tMs <= now) recent.push(entry.authorKey);
+      }
+      const campaigns = detectCampaigns(state.campaigns)
+        .filter((group) => group.toMs >= now - campaignWindowMs)
+        .slice(0, 20)
+        .map(presentCampaign);
+      return {
+        ...head,
+        resolution,
+        timeline,
+        newVoices: {
+          surge: voices.surge,
+          firstTimeAuthors: voices.firstTimeAuthors,
+          baseline: voices.baseline,
+          ratio: voices.ratio,
+          groups: voices.groups.map((g) => ({
+            group: g.group,
+            authors: g.authors,
+            accounts: g.accounts,
+            examples: g.examples,
+          })),
+          unlinked: voices.unlinked,
+          recent,
+        },
+        campaigns,
+      };
+    },
+
+    async topicLevel(orgId, topicId) {
+      const state = await stateOf(orgId, topicId);
+      const a = assessTopic(state.tracker, ctx.clock.now().getTime());
+      return { level: a.level, explanation: explained(a), anomalyScore: a.anomalyScore };
+    },
+
+    close() {
+      unlisten();
+      unlistenMap();
+    },
   };
 }

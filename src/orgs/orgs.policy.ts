@@ -34,3 +34,11 @@ export const canIngestPosts = (actor: Actor) => atLeast(actor, "agent");
 export const canEditIncidents = (actor: Actor) => atLeast(actor, "agent");
 /** Reading the audit log. */
 export const canReadAudit = (actor: Actor) => atLeast(actor, "manager");
+/** Acknowledging, resolving and reopening alerts. */
+export const canHandleAlerts = (actor: Actor) => atLeast(actor, "agent");
+/** Creating, changing and deleting alert rules. */
+export const canManageAlertRules = (actor: Actor) => atLeast(actor, "manager");
+/** Creating, changing, testing and deleting alert channels (they hold recipients, webhook URLs and secrets). */
+export const canManageAlertChannels = (actor: Actor) => atLeast(actor, "admin");
+/** Adding, changing and removing accounts on the stakeholder map. */
+export const canEditStakeholders = (actor: Actor) => atLeast(actor, "manager");

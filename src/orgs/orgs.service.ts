@@ -43,6 +43,11 @@ export async function findOrganisationBySlug(ctx: AppContext, slug: string) {
   return repo.findOrganisationBySlug(ctx.db, slug);
 }
 
+/** An organisation's display name, or null when it does not exist. */
+export async function organisationName(ctx: AppContext, orgId: string): Promise<string | null> {
+  return (await repo.findOrganisation(ctx.db, orgId))?.name ?? null;
+}
+
 /** The organisation a command means: the one named, or the only one there is. */
 export async function resolveOrganisation(ctx: AppContext, slug: string | undefined) {
   const all = await repo.listOrganisations(ctx.db);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseOutboundAllow } from "./net/outbound.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,6 +28,25 @@ const EnvSchema = z.object({
   BRANDWACHE_LOGIN_RATE: z.coerce.number().int().min(1).default(10),
   /** Lifetime of a login session, in hours. */
   BRANDWACHE_SESSION_HOURS: z.coerce.number().int().min(1).default(12),
+  /** Address of the app as users reach it, for links in alert e-mails and chat messages. */
+  BRANDWACHE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** SMTP server for e-mail alerts, e.g. `smtps://user:password@mail.example.com:465`; e-mail channels fail visibly without it. */
+  BRANDWACHE_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender address of alert e-mails. */
+  BRANDWACHE_SMTP_FROM: z.string().default("Brandwache <alerts@localhost>"),
+  /** Hosts or CIDRs that outgoing webhooks may reach although private (comma-separated, e.g. `10.0.0.0/8,hooks.intra`). */
+  BRANDWACHE_OUTBOUND_ALLOW: z
+    .string()
+    .optional()
+    .superRefine((value, issues) => {
+      try {
+        parseOutboundAllow(value);
+      } catch (error) {
+        issues.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  /** How often alert rules on levels and anomalies are checked, in seconds. */
+  BRANDWACHE_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 /** The parsed configuration. */

@@ -1,4 +1,13 @@
+import { deliverAlert } from "../alerts/alerts.channels.ts";
+import {
+  type DispatchResult,
+  dispatchDueDeliveries,
+  type SendAlert,
+  startDispatcher,
+} from "../alerts/alerts.dispatcher.ts";
+import { type AlertEngine, createAlertEngine, startTopicChecks } from "../alerts/alerts.engine.ts";
 import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
+import { startAlertStage } from "../pipeline/alert.stage.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
 import { createRiskAssessor, type RiskAssessor } from "../risk/risk.service.ts";
@@ -11,6 +20,39 @@ import type { Env } from "./env.ts";
 import { createMetrics, type Metrics } from "./http/metrics.ts";
 import { type Ids, randomIds } from "./ids.ts";
 import { categoryLogger, type Logger } from "./logger.ts";
+import { parseOutboundAllow } from "./net/outbound.ts";
+
+/** Alert delivery of this process: how to send through a channel, and the app's address for links. */
+export interface Alerting {
+  send: SendAlert;
+  publicUrl: string;
+}
+
+/** The settings alerting reads; all optional (tests and one-off commands leave them out). */
+export type AlertingEnv = Partial<
+  Pick<
+    Env,
+    | "BRANDWACHE_PUBLIC_URL"
+    | "BRANDWACHE_SMTP_URL"
+    | "BRANDWACHE_SMTP_FROM"
+    | "BRANDWACHE_OUTBOUND_ALLOW"
+    | "BRANDWACHE_ALERT_CHECK_SECONDS"
+    | "PORT"
+  >
+>;
+
+/** The alert sender for the given settings: SMTP for e-mail, the SSRF-guarded HTTP client for the rest. */
+export function createAlerting(env: AlertingEnv): Alerting {
+  const smtp = env.BRANDWACHE_SMTP_URL
+    ? { url: env.BRANDWACHE_SMTP_URL, from: env.BRANDWACHE_SMTP_FROM ?? "Brandwache <alerts@localhost>" }
+    : null;
+  const policy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
+  return {
+    send: (config, message) =>
+      deliverAlert(config, message, { smtp, policy, nowSec: () => Math.floor(Date.now() / 1000) }),
+    publicUrl: env.BRANDWACHE_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+  };
+}
 
 /** Everything a process needs to run services: database, bus, pipeline, metrics. */
 export interface Runtime {
@@ -22,15 +64,26 @@ export interface Runtime {
   risk: RiskAssessor;
   /** Per-topic escalation, fed by stored posts (broadcast, so every serve process has it). */
   escalation: EscalationMonitor;
+  /** Alert delivery (the rules are checked and the outbox worked where the pipeline runs). */
+  alerting: Alerting;
+  /** The alert engine, and one pass over the delivery outbox now (the loop runs one every few seconds). */
+  alerts: { engine: AlertEngine; dispatch(): Promise<DispatchResult> };
   /** Stops the pipeline after in-flight batches, flushes the bus, closes the database. */
   close(): Promise<void>;
 }
 
 /** Opens the database (migrating it), the bus and, if asked, this process's pipeline stages. */
 export async function openRuntime(
-  env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS">,
+  env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS"> & AlertingEnv,
   log: Logger,
-  opts: { pipeline: boolean; clock?: Clock; ids?: Ids },
+  opts: {
+    pipeline: boolean;
+    clock?: Clock;
+    ids?: Ids;
+    alerting?: Alerting;
+    /** Run the periodic alert check and the delivery loop (default where the pipeline runs; tests drive them). */
+    alertLoops?: boolean;
+  },
 ): Promise<Runtime> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
   let bus: Bus | undefined;
@@ -51,7 +104,18 @@ export async function openRuntime(
   const metrics = createMetrics();
   const risk = createRiskAssessor(ctx);
   const escalation = createEscalationMonitor(ctx);
+  const alerting = opts.alerting ?? createAlerting(env);
   const pipeline = opts.pipeline ? startPipeline(ctx, risk, metrics) : null;
+  // Where the pipeline runs, alert rules are checked and the delivery outbox is worked off.
+  const loops = opts.alertLoops ?? opts.pipeline;
+  const dispatcher = loops ? startDispatcher(ctx, alerting.send, { publicUrl: alerting.publicUrl }) : null;
+  const engine = createAlertEngine(ctx, escalation, (outcome) => {
+    if (outcome.deliveries > 0) dispatcher?.poke();
+  });
+  const alertStage = opts.pipeline ? startAlertStage(ctx, engine) : null;
+  const topicChecks = loops
+    ? startTopicChecks(engine, (env.BRANDWACHE_ALERT_CHECK_SECONDS ?? 30) * 1000, ctx)
+    : null;
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
   return {
     ctx,
@@ -60,10 +124,19 @@ export async function openRuntime(
     pipeline,
     risk,
     escalation,
+    alerting,
+    alerts: {
+      engine,
+      dispatch: () => dispatchDueDeliveries(ctx, alerting.send, { publicUrl: alerting.publicUrl }),
+    },
     async close() {
       // Order matters for "finish in-flight writes": let queued posts reach the database, then stop.
       await ctx.bus.idle();
       await pipeline?.stop();
+      await alertStage?.stop();
+      await topicChecks?.stop();
+      await dispatcher?.stop();
+      engine.close();
       risk.close();
       escalation.close();
       await ctx.bus.close();

@@ -51,6 +51,7 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
     const flagged = sql`(select ${assessments.postId} from ${assessments} where ${assessments.orgId} = ${orgId} and ${assessments.engine} = ${riskEngineVersion} and ${assessments.flags} @> array[${f.risk}]::text[])`;
     where.push(inArray(posts.id, flagged));
   }
+  if (f.ids) where.push(inArray(posts.id, f.ids.split(",")));
   if (f.q) {
     // The search text is a bound parameter; websearch_to_tsquery never fails on user syntax.
     where.push(
@@ -75,6 +76,7 @@ const postColumns = {
   authorHandle: authors.handle,
   authorDisplayName: authors.displayName,
   authorFollowers: authors.followers,
+  authorCreatedAt: authors.accountCreatedAt,
   priority: assessments.priority,
   categories: assessments.categories,
   flags: assessments.flags,
@@ -199,8 +201,11 @@ export async function listTopicPostsForEscalation(
     .select({
       postedAt: posts.postedAt,
       platform: posts.platform,
+      postId: posts.id,
+      text: posts.text,
       authorHandle: authors.handle,
       followers: authors.followers,
+      accountCreatedAt: authors.accountCreatedAt,
       flags: assessments.flags,
     })
     .from(postTopics)
@@ -217,4 +222,39 @@ export async function listTopicPostsForEscalation(
     )
     .orderBy(posts.postedAt)
     .limit(limit);
+}
+
+/** How many posts of a topic the risk engine flagged with `category` in [from, to), and the newest of them. */
+export async function flaggedTopicPosts(
+  tx: Tx,
+  orgId: string,
+  topicId: string,
+  category: string,
+  from: Date,
+  to: Date,
+  newest: number,
+) {
+  const where = and(
+    eq(postTopics.orgId, orgId),
+    eq(postTopics.topicId, topicId),
+    eq(assessments.engine, riskEngineVersion),
+    sql`${assessments.flags} @> array[${category}]::text[]`,
+    gte(posts.postedAt, from),
+    lt(posts.postedAt, to),
+  );
+  const [counted] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(postTopics)
+    .innerJoin(posts, eq(posts.id, postTopics.postId))
+    .innerJoin(assessments, eq(assessments.postId, posts.id))
+    .where(where);
+  const recent = await tx
+    .select({ id: posts.id })
+    .from(postTopics)
+    .innerJoin(posts, eq(posts.id, postTopics.postId))
+    .innerJoin(assessments, eq(assessments.postId, posts.id))
+    .where(where)
+    .orderBy(desc(posts.postedAt), desc(posts.id))
+    .limit(newest);
+  return { count: counted?.count ?? 0, recentIds: recent.map((r) => r.id) };
 }

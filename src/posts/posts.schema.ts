@@ -119,6 +119,8 @@ export const PostRead = z.object({
     handle: z.string(),
     displayName: z.string().nullable(),
     followers: z.number().nullable(),
+    /** When the account was created, if the platform told (young accounts are a campaign signal). */
+    accountCreatedAt: z.string().nullable(),
   }),
   metrics: PostMetrics,
   /** Ids of the tracked topics whose query matches this post. */
@@ -162,6 +164,11 @@ export const PostFilter = z.object({
   to: z.coerce.date().optional(),
   /** Full-text search (German and English stemming), e.g. `kündigung störung`. */
   q: z.string().trim().max(500).optional(),
+  /** Only these posts: up to 100 ids, comma-separated (the posts of an alert or a coordinated group). */
+  ids: z
+    .string()
+    .regex(/^[\w-]{1,100}(,[\w-]{1,100}){0,99}$/u, "up to 100 post ids, comma-separated")
+    .optional(),
 });
 export type PostFilter = z.infer<typeof PostFilter>;
 

@@ -157,6 +157,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
           authorHandle: item.post.author.handle,
           authorDisplayName: item.post.author.displayName ?? null,
           authorFollowers: item.post.author.followers ?? null,
+          authorCreatedAt: item.post.author.createdAt ? new Date(item.post.author.createdAt) : null,
           topicIds: item.topicIds,
           priority: item.assessment.priority,
           categories: item.assessment.categories,
@@ -231,6 +232,7 @@ export function presentPost(
       handle: row.authorHandle,
       displayName: row.authorDisplayName,
       followers: row.authorFollowers,
+      accountCreatedAt: row.authorCreatedAt?.toISOString() ?? null,
     },
     metrics: row.metrics,
     topicIds: row.topicIds ?? [],
@@ -314,10 +316,13 @@ export async function matchesLiveFilter(
 
 /** A stored post as the escalation engine counts it. */
 export interface TopicPostEvent {
+  postId: string;
+  text: string;
   postedAt: Date;
   platform: string;
   authorHandle: string;
   followers: number | null;
+  accountCreatedAt: Date | null;
   flags: string[];
 }
 
@@ -331,4 +336,16 @@ export async function topicPostsForEscalation(
 ): Promise<TopicPostEvent[]> {
   const rows = await repo.listTopicPostsForEscalation(ctx.db, orgId, topicId, since, storedUpTo, 200_000);
   return rows.map((r) => ({ ...r, flags: r.flags ?? [] }));
+}
+
+/** Posts of a topic flagged with a risk category in [from, to): how many, and the ids of the newest. */
+export async function flaggedTopicPosts(
+  ctx: AppContext,
+  orgId: string,
+  topicId: string,
+  category: string,
+  from: Date,
+  to: Date,
+): Promise<{ count: number; recentIds: string[] }> {
+  return repo.flaggedTopicPosts(ctx.db, orgId, topicId, category, from, to, 50);
 }

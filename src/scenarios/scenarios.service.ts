@@ -1,13 +1,18 @@
+import { AlertRuleCreate } from "../alerts/alerts.schema.ts";
+import { createRule } from "../alerts/alerts.service.ts";
 import type { Scenario } from "../core/scenario/scenario.schema.ts";
 import type { Role } from "../orgs/orgs.schema.ts";
 import { addMember, createOrganisation, findOrganisationBySlug } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Metrics } from "../platform/http/metrics.ts";
 import { categoryLogger } from "../platform/logger.ts";
+import type { Platform } from "../posts/posts.schema.ts";
 import { publishIngested } from "../posts/posts.service.ts";
 import type { RiskProfile } from "../risk/risk.schema.ts";
 import { saveRiskProfile } from "../risk/risk.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
+import type { Stance } from "../stakeholders/stakeholders.schema.ts";
+import { addStakeholder } from "../stakeholders/stakeholders.service.ts";
 import { createTopic } from "../topics/topics.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "./scenarios.files.ts";
 import { startScenarioPlayer } from "./scenarios.player.ts";
@@ -45,6 +50,34 @@ const demo = {
     // "Leuchtturm" is the internal name of the core-network update the demo's leaking employee names.
     watchlist: ["Leuchtturm", "Projekt Leuchtturm", "intranet.nordwind-mobil.de"],
   } satisfies RiskProfile,
+  // In-app alerts only: channels (e-mail, Slack, Teams, webhooks) need the team's own addresses.
+  alertRules: [
+    {
+      name: "Shitstorm-Frühwarnung ab Stufe 3 / storm warning from level 3",
+      condition: { kind: "level_reached", minLevel: 3 },
+      severity: "critical",
+      cooldownMinutes: 60,
+    },
+    {
+      name: "Ungewöhnliches Volumen / unusual volume",
+      condition: { kind: "anomaly", minScore: 0.9 },
+      severity: "warning",
+      cooldownMinutes: 30,
+    },
+    {
+      name: "Drohungen und Angriffe sofort / threats and attacks at once",
+      condition: { kind: "priority_post", minPriority: 0.75 },
+      severity: "critical",
+      cooldownMinutes: 15,
+    },
+    {
+      name: "Beschwerdewelle Netz / complaint wave about the network",
+      topic: "Netzstörung / Outage",
+      condition: { kind: "risk_count", category: "complaint", count: 15, windowMinutes: 30 },
+      severity: "warning",
+      cooldownMinutes: 60,
+    },
+  ] as { name: string; topic?: string; condition: unknown; severity: string; cooldownMinutes: number }[],
   topics: [
     {
       name: "Marke Nordwind",
@@ -84,8 +117,17 @@ export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace>
     const created = await createOrganisation(ctx, { name: demo.name, slug: demo.slug });
     const system = { orgId: created.id, system: true } as const;
     for (const m of demo.members) await addMember(ctx, system, { ...m, password: demo.password });
-    for (const t of demo.topics) await createTopic(ctx, system, t);
+    const topicIds = new Map<string, string>();
+    for (const t of demo.topics) topicIds.set(t.name, (await createTopic(ctx, system, t)).id);
+    for (const { topic, ...rule } of demo.alertRules) {
+      await createRule(
+        ctx,
+        system,
+        AlertRuleCreate.parse({ ...rule, topicId: topic ? topicIds.get(topic) : null }),
+      );
+    }
     await saveRiskProfile(ctx, system, demo.riskProfile);
+    await seedStakeholders(ctx, system, await loadDemoScenario());
     org = await findOrganisationBySlug(ctx, demo.slug);
     categoryLogger(ctx.log, "demo").info({ org: demo.slug }, "demo workspace seeded");
   }
@@ -97,15 +139,65 @@ export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace>
 // to show a live stream again without flooding the embedded database.
 const maxCatchUpMs = 10 * 60_000;
 
-/** Plays the demo scenario into the organisation's normal ingest path, resuming a run after a restart. */
-export async function startDemoStream(ctx: AppContext, workspace: DemoWorkspace, metrics?: Metrics) {
+async function loadDemoScenario(): Promise<Scenario> {
   const loaded = await loadScenarioFile(demoScenarioPath);
   if (!loaded.ok) {
     throw new Error(
       `Demo scenario is invalid:\n${loaded.errors.map((e) => `${e.file}:${e.line}: ${e.field}: ${e.message}`).join("\n")}`,
     );
   }
-  return playScenario(ctx, workspace.orgId, loaded.scenario, metrics);
+  return loaded.scenario;
+}
+
+// How the demo team judges each group at the start; they change it on the Stakeholders page.
+const stanceOfGroup: Partial<Record<string, Stance>> = {
+  official_account: "friend",
+  employee: "friend",
+  press: "neutral",
+  radio: "neutral",
+  tv: "neutral",
+  police: "neutral",
+  regulator: "neutral",
+  impersonator: "foe",
+  scammer: "foe",
+  competitor: "foe",
+};
+
+/** Puts the scenario's named personas on the stakeholder map, on the platforms they post on. */
+async function seedStakeholders(
+  ctx: AppContext,
+  system: { orgId: string; system: true },
+  scenario: Scenario,
+) {
+  const platforms = new Map<string, Set<Platform>>();
+  const note = (persona: string, platform: Platform) =>
+    platforms.set(persona, (platforms.get(persona) ?? new Set()).add(platform));
+  for (const inject of scenario.injects) note(inject.persona, inject.platform);
+  for (const stream of scenario.streams) {
+    for (const persona of stream.personas)
+      for (const platform of Object.keys(stream.platforms) as Platform[]) note(persona, platform);
+  }
+  const seen = new Set<string>();
+  for (const persona of scenario.personas) {
+    for (const platform of platforms.get(persona.id) ?? []) {
+      const key = `${platform}:${persona.handle.toLowerCase()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await addStakeholder(ctx, system, {
+        platform,
+        handle: persona.handle.toLowerCase(),
+        group: persona.group,
+        stance: stanceOfGroup[persona.group] ?? "unknown",
+        influence: Math.min(5, Math.max(1, Math.ceil(Math.log10(Math.max(persona.followers, 1))))),
+        name: persona.displayName,
+      });
+    }
+  }
+}
+
+/** Plays the demo scenario into the organisation's normal ingest path, resuming a run after a restart. */
+export async function startDemoStream(ctx: AppContext, workspace: DemoWorkspace, metrics?: Metrics) {
+  return playScenario(ctx, workspace.orgId, await loadDemoScenario(), metrics);
 }
 
 /** Plays a scenario into an organisation: the run is stored, so a restart continues it instead of starting over. */

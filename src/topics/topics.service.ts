@@ -140,3 +140,8 @@ export async function loadMatchableTopics(ctx: AppContext, orgId: string): Promi
   }
   return out;
 }
+
+/** Ids and names of an organisation's topics, for work done on its behalf (alert checks). */
+export async function topicNamesOf(ctx: AppContext, orgId: string): Promise<{ id: string; name: string }[]> {
+  return (await repo.listTopics(ctx.db, orgId)).map((row) => ({ id: row.id, name: row.name }));
+}

@@ -7,6 +7,10 @@ const bodies: Record<string, unknown> = {
   "PATCH /api/topics/{id}": { name: "Übernommen?" },
   "PATCH /api/users/{id}": { role: "viewer" },
   "PATCH /api/incidents/{id}": { status: "closed" },
+  "PATCH /api/alerts/{id}": { state: "acknowledged" },
+  "PATCH /api/alert-rules/{id}": { name: "Übernommen?" },
+  "PATCH /api/alert-channels/{id}": { name: "Übernommen?" },
+  "PATCH /api/stakeholders/{id}": { stance: "foe" },
 };
 
 describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
@@ -35,10 +39,34 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
         password: "agent-password-1",
       })
     ).json().id;
+    objectsOfB.stakeholders = (
+      await post("/api/stakeholders", { platform: "x", handle: "b_press", group: "press" })
+    ).json().id;
+    objectsOfB["alert-channels"] = (
+      await post("/api/alert-channels", {
+        name: "b's hook",
+        config: {
+          kind: "webhook",
+          url: "https://hooks.org-b.example/x",
+          secret: "b-secret-of-enough-length",
+        },
+      })
+    ).json().id;
+    objectsOfB["alert-rules"] = (
+      await post("/api/alert-rules", {
+        name: "every post",
+        condition: { kind: "priority_post", minPriority: 0 },
+        channelIds: [],
+      })
+    ).json().id;
     await post("/api/posts", {
       posts: [buildPost({ externalId: "only-in-b", text: "Nordwind kein Netz in Kiel" })],
     });
     await runtime.ctx.bus.idle();
+    objectsOfB.alerts = (
+      await app.inject({ method: "GET", url: "/api/alerts", headers: b.headers })
+    ).json().items[0].id;
+    objectsOfB.escalation = objectsOfB.topics ?? "";
     objectsOfB.posts = (
       await app.inject({ method: "GET", url: "/api/posts", headers: b.headers })
     ).json().items[0].id;
@@ -50,7 +78,7 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
 
   it("answers 404 to a member of A for every object route of B's objects", async () => {
     const spec = app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    const objectRoutes = Object.entries(spec.paths).filter(([path]) => path.includes("{id}"));
+    const objectRoutes = Object.entries(spec.paths).filter(([path]) => /\{(id|topicId)\}/u.test(path));
     expect(objectRoutes.length).toBeGreaterThanOrEqual(5);
     const checked: string[] = [];
     for (const [path, methods] of objectRoutes) {
@@ -62,7 +90,7 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
         const key = `${method.toUpperCase()} ${path}`;
         const res = await app.inject({
           method: method.toUpperCase() as "GET",
-          url: path.replace("{id}", String(id)),
+          url: path.replace(/\{(id|topicId)\}/u, String(id)),
           headers: a.headers,
           ...(bodies[key] ? { payload: bodies[key] as Record<string, unknown> } : {}),
         });
@@ -76,6 +104,9 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
         "DELETE /api/tokens/{id}",
         "PATCH /api/users/{id}",
         "GET /api/posts/{id}",
+        "PATCH /api/alerts/{id}",
+        "POST /api/alert-channels/{id}/test",
+        "GET /api/escalation/{topicId}",
       ]),
     );
   });

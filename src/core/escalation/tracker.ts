@@ -32,9 +32,49 @@ export interface TopicTracker {
   scorer: AnomalyScorer | undefined;
   /** The latest anomaly score of the per-minute volume. */
   anomalyScore: number;
+  /** The scores of the last day's minutes, a ring indexed by minute of the day, for the timeline. */
+  minuteScores: MinuteScores;
 }
 
 const minuteMs = 60_000;
+
+/** Anomaly scores of the last `scoreRingMinutes` minutes: slot = minute % size; `stamps` tells whose score a slot holds. */
+export interface MinuteScores {
+  stamps: Float64Array;
+  scores: Float32Array;
+}
+
+/** Minutes of scores kept for the timeline: one day. */
+export const scoreRingMinutes = 24 * 60;
+
+function createMinuteScores(): MinuteScores {
+  return {
+    stamps: new Float64Array(scoreRingMinutes).fill(Number.NaN),
+    scores: new Float32Array(scoreRingMinutes),
+  };
+}
+
+function slotOf(minuteMs: number): number {
+  return Math.floor(minuteMs / minuteMs) % scoreRingMinutes;
+}
+
+/** The anomaly score the minute starting at `minuteMs` got, or null when it was not scored or is older than a day. */
+export function minuteAnomaly(tracker: TopicTracker, minuteMs: number): number | null {
+  const slot = slotOf(minuteMs);
+  return tracker.minuteScores.stamps[slot] === minuteMs ? (tracker.minuteScores.scores[slot] ?? null) : null;
+}
+
+/** The highest minute score in [fromMs, toMs), or null when none of its minutes has a score. */
+export function maxAnomalyBetween(tracker: TopicTracker, fromMs: number, toMs: number): number | null {
+  let best: number | null = null;
+  const start = Math.max(Math.ceil(fromMs / minuteMs) * minuteMs, toMs - scoreRingMinutes * minuteMs);
+  for (let t = start; t < toMs; t += minuteMs) {
+    const score = minuteAnomaly(tracker, t);
+    if (score !== null && (best === null || score > best)) best = score;
+  }
+  return best;
+}
+
 // A scorer that missed more than a day (the minute ring's length) restarts from the last day.
 const maxCatchUpMinutes = 24 * 60;
 
@@ -47,6 +87,7 @@ export function createTopicTracker(scorer?: AnomalyScorer): TopicTracker {
     lastFedMinuteMs: Number.NEGATIVE_INFINITY,
     scorer,
     anomalyScore: 0,
+    minuteScores: createMinuteScores(),
   };
 }
 
@@ -76,6 +117,9 @@ export function assessTopic(
     for (; minute <= lastClosed; minute += minuteMs) {
       tracker.anomalyScore = scorer.update(minute, bucketValue(tracker.series, "minute", minute, "volume"));
       tracker.lastFedMinuteMs = minute;
+      const slot = slotOf(minute);
+      tracker.minuteScores.stamps[slot] = minute;
+      tracker.minuteScores.scores[slot] = tracker.anomalyScore;
     }
   }
   const assessment = assessLevel(tracker.series, now, tracker.previous, options);
@@ -90,6 +134,8 @@ export interface TopicTrackerJson {
   previous: LevelAssessment | null;
   lastFedMinuteMs: number | null;
   anomalyScore: number;
+  /** `[minuteMs, score]` of the scored minutes of the last day. */
+  minuteScores?: [number, number][];
 }
 
 /** The tracker as JSON, to store when a worker stops. */
@@ -100,6 +146,9 @@ export function serializeTopicTracker(tracker: TopicTracker): TopicTrackerJson {
     previous: tracker.previous ?? null,
     lastFedMinuteMs: Number.isFinite(tracker.lastFedMinuteMs) ? tracker.lastFedMinuteMs : null,
     anomalyScore: tracker.anomalyScore,
+    minuteScores: [...tracker.minuteScores.stamps]
+      .map((stamp, slot): [number, number] => [stamp, tracker.minuteScores.scores[slot] ?? 0])
+      .filter(([stamp]) => !Number.isNaN(stamp)),
   };
 }
 
@@ -112,5 +161,16 @@ export function restoreTopicTracker(json: TopicTrackerJson, scorer?: AnomalyScor
     lastFedMinuteMs: json.lastFedMinuteMs ?? Number.NEGATIVE_INFINITY,
     scorer,
     anomalyScore: json.anomalyScore,
+    minuteScores: restoreMinuteScores(json.minuteScores ?? []),
   };
+}
+
+function restoreMinuteScores(entries: readonly [number, number][]): MinuteScores {
+  const ring = createMinuteScores();
+  for (const [stamp, score] of entries) {
+    const slot = slotOf(stamp);
+    ring.stamps[slot] = stamp;
+    ring.scores[slot] = score;
+  }
+  return ring;
 }

@@ -4,7 +4,9 @@ export type Subject =
   | "posts.assessed"
   | "posts.stored"
   | "topics.changed"
-  | "risk.changed";
+  | "risk.changed"
+  | "alerts.changed"
+  | "stakeholders.changed";
 
 /** Handles a batch of messages; throwing makes the bus deliver the batch again later. */
 export type BatchHandler = (payloads: unknown[]) => Promise<void>;

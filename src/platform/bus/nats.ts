@@ -47,7 +47,13 @@ export class NatsBus implements Bus {
     const jsm = await nc.jetstreamManager();
     const config = {
       name: stream,
-      subjects: [`${prefix}posts.*`, `${prefix}topics.*`, `${prefix}risk.*`],
+      subjects: [
+        `${prefix}posts.*`,
+        `${prefix}topics.*`,
+        `${prefix}risk.*`,
+        `${prefix}alerts.*`,
+        `${prefix}stakeholders.*`,
+      ],
       retention: RetentionPolicy.Limits,
       max_age: nanos(24 * 3_600_000),
       duplicate_window: nanos(10 * 60_000),

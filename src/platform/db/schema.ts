@@ -8,4 +8,5 @@ export * from "../../posts/posts.table.ts";
 export * from "../../risk/risk.table.ts";
 export * from "../../scenarios/scenarios.table.ts";
 export * from "../../sources/sources.table.ts";
+export * from "../../stakeholders/stakeholders.table.ts";
 export * from "../../topics/topics.table.ts";

@@ -23,6 +23,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { registerAlertRoutes } from "../../alerts/alerts.routes.ts";
 import { registerAuditRoutes } from "../../audit/audit.routes.ts";
 import { registerEscalationRoutes } from "../../escalation/escalation.routes.ts";
 import type { EscalationMonitor } from "../../escalation/escalation.service.ts";
@@ -32,11 +33,13 @@ import { registerPostRoutes } from "../../posts/posts.routes.ts";
 import { registerRiskRoutes } from "../../risk/risk.routes.ts";
 import type { RiskAssessor } from "../../risk/risk.service.ts";
 import { registerSourceRoutes } from "../../sources/sources.routes.ts";
+import { registerStakeholderRoutes } from "../../stakeholders/stakeholders.routes.ts";
 import { registerTopicRoutes } from "../../topics/topics.routes.ts";
 import type { AppContext } from "../context.ts";
 import { pingDatabase } from "../db/client.ts";
 import type { Env } from "../env.ts";
 import { categoryLogger } from "../logger.ts";
+import type { Alerting } from "../runtime.ts";
 import { registerAuth } from "./auth.ts";
 import { AppError } from "./errors.ts";
 import type { Metrics } from "./metrics.ts";
@@ -60,6 +63,8 @@ export interface AppOptions {
   risk: RiskAssessor;
   /** The per-topic escalation of this process. */
   escalation: EscalationMonitor;
+  /** Sends test messages through alert channels; links point at its public URL. */
+  alerting: Alerting;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }
@@ -183,6 +188,10 @@ export async function buildApp(opts: AppOptions) {
         { name: "audit", description: "The audit log" },
         { name: "risk", description: "Risk profile, block lists and on-demand analysis" },
         { name: "escalation", description: "Escalation level of each tracked topic" },
+        {
+          name: "alerts",
+          description: "Alerts, the rules that raise them and the channels they are delivered to",
+        },
         { name: "operations", description: "Health and metrics" },
       ],
     },
@@ -200,6 +209,8 @@ export async function buildApp(opts: AppOptions) {
   registerAuditRoutes(app, ctx);
   registerRiskRoutes(app, opts);
   registerEscalationRoutes(app, opts);
+  registerAlertRoutes(app, opts);
+  registerStakeholderRoutes(app, ctx);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

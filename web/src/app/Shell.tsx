@@ -1,8 +1,22 @@
-import { Anchor, AppShell, Box, Burger, Button, Center, Group, Loader, NavLink, Text } from "@mantine/core";
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Box,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, NavLink as RouterNavLink, useLocation } from "react-router-dom";
+import { useOpenAlertCount } from "../alerts/useOpenAlertCount.ts";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useLogout } from "../auth/useLogout.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
@@ -11,6 +25,7 @@ import { LanguageSwitch } from "./LanguageSwitch.tsx";
 export const sections = [
   "overview",
   "mentions",
+  "alerts",
   "incidents",
   "stakeholders",
   "accounts",
@@ -25,6 +40,8 @@ export function Shell() {
   const logout = useLogout();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const openAlerts = useOpenAlertCount();
+  const badges: Partial<Record<(typeof sections)[number], number>> = { alerts: openAlerts.data };
 
   return (
     <AppShell
@@ -84,6 +101,7 @@ export function Shell() {
             component={RouterNavLink}
             to={`/${section}`}
             label={t(`nav.${section}`)}
+            rightSection={<NavBadge count={badges[section]} />}
             active={location.pathname === `/${section}` || location.pathname.startsWith(`/${section}/`)}
             onClick={close}
             data-testid={`nav-${section}`}
@@ -104,5 +122,19 @@ export function Shell() {
         </Box>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** A count beside a navigation item (open alerts), read out as "3 open"; nothing when there is none. */
+function NavBadge({ count }: { count: number | undefined }) {
+  const { t } = useTranslation();
+  if (!count) return null;
+  return (
+    <>
+      <Badge size="sm" variant="filled" color="red.9" aria-hidden data-testid="nav-badge">
+        {count > 99 ? "99+" : count}
+      </Badge>
+      <VisuallyHidden>{t("shell.openCount", { count })}</VisuallyHidden>
+    </>
   );
 }

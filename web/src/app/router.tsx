@@ -12,6 +12,7 @@ const OverviewPage = lazy(() =>
 const MentionsPage = lazy(() =>
   import("../mentions/MentionsPage.tsx").then((m) => ({ default: m.MentionsPage })),
 );
+const AlertsPage = lazy(() => import("../alerts/AlertsPage.tsx").then((m) => ({ default: m.AlertsPage })));
 const IncidentsPage = lazy(() =>
   import("../incidents/IncidentsPage.tsx").then((m) => ({ default: m.IncidentsPage })),
 );
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/overview" replace /> },
       { path: "overview", element: <OverviewPage /> },
       { path: "mentions", element: <MentionsPage /> },
+      { path: "alerts", element: <AlertsPage /> },
       { path: "incidents", element: <IncidentsPage /> },
       { path: "stakeholders", element: <StakeholdersPage /> },
       { path: "accounts", element: <AccountsPage /> },

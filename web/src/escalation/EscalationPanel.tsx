@@ -1,18 +1,26 @@
-import { Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { useTopicNames } from "../topics/useTopicNames.ts";
+import { LevelBadge } from "./LevelBadge.tsx";
+import { rankTopics } from "./rankTopics.ts";
+import { ANOMALY_THRESHOLD } from "./timelineChart.ts";
 import { useEscalation } from "./useEscalation.ts";
 
-// Shitstorm scale colours, dark enough for white text (WCAG AA).
-const levelColour = ["gray.7", "teal.9", "yellow.9", "orange.9", "red.8", "red.9", "grape.9"] as const;
+interface EscalationPanelProps {
+  /** The topic whose detail is open. */
+  selectedTopicId?: string | undefined;
+  /** The query string ("?topic=…") that opens a topic's detail. */
+  searchFor: (topicId: string) => string;
+}
 
-/** The escalation level 0-6 of every tracked topic, with the reasons in the reader's language. */
-export function EscalationPanel() {
+/** The escalation level 0-6 of every tracked topic, with the reasons in the reader's language; a topic opens its detail. */
+export function EscalationPanel({ selectedTopicId, searchFor }: EscalationPanelProps) {
   const { t, i18n } = useTranslation();
   const escalation = useEscalation();
   const topicNames = useTopicNames();
   const lang = i18n.language.startsWith("de") ? "de" : "en";
-  const items = [...(escalation.data?.items ?? [])].sort((a, b) => b.level - a.level);
+  const items = rankTopics(escalation.data?.items ?? []);
   return (
     <Paper
       withBorder
@@ -42,26 +50,47 @@ export function EscalationPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.topicId} data-testid="escalation-row" data-level={item.level}>
-                  <Table.Td>{topicNames.get(item.topicId) ?? item.topicId}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Badge variant="filled" color={levelColour[item.level] ?? "gray.7"}>
-                        {t("escalation.levelN", { level: item.level })}
-                      </Badge>
-                      {item.anomalyScore >= 0.5 && (
-                        <Badge variant="outline" color="red.9" title={item.anomalyScore.toFixed(2)}>
-                          {t("escalation.anomaly")}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{item.explanation[lang]}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {items.map((item) => {
+                const name = topicNames.get(item.topicId) ?? item.topicId;
+                const selected = item.topicId === selectedTopicId;
+                return (
+                  <Table.Tr
+                    key={item.topicId}
+                    data-testid="escalation-row"
+                    data-level={item.level}
+                    data-selected={selected || undefined}
+                    bg={selected ? "gray.1" : undefined}
+                  >
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={{ search: searchFor(item.topicId) }}
+                        replace
+                        preventScrollReset
+                        fw={selected ? 700 : undefined}
+                        aria-current={selected ? "true" : undefined}
+                        title={t("escalation.detail.open", { topic: name })}
+                        data-testid="escalation-topic"
+                      >
+                        {name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <LevelBadge level={item.level} />
+                        {item.anomalyScore >= ANOMALY_THRESHOLD && (
+                          <Badge variant="outline" color="red.9" title={item.anomalyScore.toFixed(2)}>
+                            {t("escalation.anomaly")}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{item.explanation[lang]}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         )}

@@ -1,4 +1,4 @@
-import { CloseButton, NativeSelect, Paper, SimpleGrid, TextInput } from "@mantine/core";
+import { CloseButton, Group, NativeSelect, Paper, Pill, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,10 @@ interface MentionFiltersBarProps {
 
 const SEARCH_DEBOUNCE_MS = 400;
 
-/** Topic, platform, language, time range, risk, order and a debounced full-text search; native selects for robust tests. */
+/**
+ * Topic, platform, language, time range, risk, order and a debounced full-text search; native selects for
+ * robust tests. A chip shows when the view is limited to the posts of an alert or a group.
+ */
 export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps) {
   const { t } = useTranslation();
   const topics = useTopics();
@@ -34,6 +37,8 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
   }, [filters.q]);
 
   const all = { value: "", label: t("mentions.filters.all") };
+  // A variable, not an inline literal: Pill's button props do not declare data attributes.
+  const clearIdsProps = { "aria-label": t("mentions.filters.clearIds"), "data-testid": "filter-ids-clear" };
   const topicOptions = [all, ...(topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.name }))];
   // A linked topic that is not (yet) loaded still shows as selected.
   if (filters.topicId && !topicOptions.some((o) => o.value === filters.topicId)) {
@@ -52,6 +57,19 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
 
   return (
     <Paper withBorder p="sm" role="search" aria-label={t("mentions.filters.label")}>
+      {filters.ids && (
+        <Group mb="sm">
+          <Pill
+            size="md"
+            withRemoveButton
+            onRemove={() => onChange({ ...filters, ids: undefined })}
+            removeButtonProps={clearIdsProps}
+            data-testid="filter-ids"
+          >
+            {t("mentions.filters.ids", { count: filters.ids.length })}
+          </Pill>
+        </Group>
+      )}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <NativeSelect
           label={t("mentions.filters.topic")}

@@ -12,8 +12,9 @@ import { MentionFiltersBar } from "./MentionFiltersBar.tsx";
 import {
   filtersFromSearch,
   filtersToSearch,
+  followsLiveStream,
   type MentionFilters,
-  matchesRiskFilter,
+  matchesLiveFilters,
 } from "./mentionFilters.ts";
 import { PostItem } from "./PostItem.tsx";
 import { usePostStream } from "./usePostStream.ts";
@@ -34,6 +35,7 @@ export function MentionsPage() {
   const [live, dispatch] = useReducer(liveReducer, initialLiveState);
   const filterKey = filtersToSearch(filters).toString();
   const [shownKey, setShownKey] = useState(filterKey);
+  const following = followsLiveStream(filters);
 
   // New filters: live posts of the old ones no longer belong (reset during render, React's documented pattern).
   if (shownKey !== filterKey) {
@@ -41,15 +43,19 @@ export function MentionsPage() {
     dispatch({ type: "reset" });
   }
 
-  const status = usePostStream(filters, {
-    onPost: (post) => {
-      if (matchesRiskFilter(post, filters)) dispatch({ type: "received", post });
+  const status = usePostStream(
+    filters,
+    {
+      onPost: (post) => {
+        if (matchesLiveFilters(post, filters)) dispatch({ type: "received", post });
+      },
+      onReconnect: () => {
+        dispatch({ type: "reset" });
+        void posts.refetch();
+      },
     },
-    onReconnect: () => {
-      dispatch({ type: "reset" });
-      void posts.refetch();
-    },
-  });
+    following,
+  );
 
   const fetched = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
   const shown = useMemo(() => mergePosts(live.live, fetched), [live.live, fetched]);
@@ -58,28 +64,34 @@ export function MentionsPage() {
     <Page title={t("mentions.title")}>
       <MentionFiltersBar filters={filters} onChange={setFilters} />
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="md">
-          <LiveIndicator status={status} paused={live.paused} />
-          <Button
-            size="compact-sm"
-            variant="default"
-            onClick={() => dispatch({ type: live.paused ? "resume" : "pause" })}
-            aria-pressed={live.paused}
-            data-testid="live-pause"
-          >
-            {live.paused ? t("mentions.resume") : t("mentions.pause")}
-          </Button>
-          {live.paused && live.pending.length > 0 && (
+        {following ? (
+          <Group gap="md">
+            <LiveIndicator status={status} paused={live.paused} />
             <Button
               size="compact-sm"
-              variant="light"
-              onClick={() => dispatch({ type: "resume" })}
-              data-testid="live-pending"
+              variant="default"
+              onClick={() => dispatch({ type: live.paused ? "resume" : "pause" })}
+              aria-pressed={live.paused}
+              data-testid="live-pause"
             >
-              {t("mentions.pending", { count: live.pending.length })}
+              {live.paused ? t("mentions.resume") : t("mentions.pause")}
             </Button>
-          )}
-        </Group>
+            {live.paused && live.pending.length > 0 && (
+              <Button
+                size="compact-sm"
+                variant="light"
+                onClick={() => dispatch({ type: "resume" })}
+                data-testid="live-pending"
+              >
+                {t("mentions.pending", { count: live.pending.length })}
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="live-off">
+            {t("mentions.idsNotLive")}
+          </Text>
+        )}
         <Text size="sm" c="dimmed" aria-live="polite">
           {t("mentions.shown", { count: shown.length })}
         </Text>

@@ -4,9 +4,13 @@ import {
   defaultFilters,
   filtersFromSearch,
   filtersToSearch,
+  followsLiveStream,
   listQuery,
+  MAX_POST_IDS,
   type MentionFilters,
-  matchesRiskFilter,
+  matchesLiveFilters,
+  mentionsOfPosts,
+  parsePostIds,
   rangeStart,
   streamQuery,
 } from "./mentionFilters.ts";
@@ -24,12 +28,13 @@ describe("mention filters in the URL", () => {
       q: "kündigung störung",
       risk: "complaint",
       sort: "priority",
+      ids: undefined,
     });
   });
 
   it("falls back to no filter for unknown or empty values", () => {
     const params = new URLSearchParams(
-      "topicId=&platform=myspace&lang=fr&range=3y&q=%20%20&risk=spam&sort=random",
+      "topicId=&platform=myspace&lang=fr&range=3y&q=%20%20&risk=spam&sort=random&ids=%20,,",
     );
     expect(filtersFromSearch(params)).toEqual(defaultFilters);
   });
@@ -52,10 +57,45 @@ describe("mention filters in the URL", () => {
         q: '"schlechter service"',
         risk: "opportunity_lead",
         sort: "priority",
+        ids: undefined,
       },
       { ...defaultFilters, lang: "de", range: "7d", risk: "leak_pii" },
+      { ...defaultFilters, ids: ["p_1", "p_2"], sort: "priority" },
     ];
     for (const f of filters) expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
+  });
+});
+
+describe("the posts of an alert or a group (`ids`)", () => {
+  it("reads a comma-separated list, trimmed and without repeats", () => {
+    expect(filtersFromSearch(new URLSearchParams("ids=p_1,%20p_2%20,p_1,,p_3")).ids).toEqual([
+      "p_1",
+      "p_2",
+      "p_3",
+    ]);
+  });
+
+  it("keeps at most as many ids as one request takes, and drops ids the API would refuse", () => {
+    const many = Array.from({ length: MAX_POST_IDS + 20 }, (_, i) => `p_${i}`);
+    expect(parsePostIds(many.join(","))).toHaveLength(MAX_POST_IDS);
+    expect(parsePostIds(`${"x".repeat(101)},p_1,p 2,<script>,01HXYZ-abc`)).toEqual(["p_1", "01HXYZ-abc"]);
+    expect(parsePostIds("%%%")).toBeUndefined();
+    expect(parsePostIds(null)).toBeUndefined();
+  });
+
+  it("links to exactly these posts, in a form the Mentions view reads back", () => {
+    const link = mentionsOfPosts(["p_1", "01HXYZ-abc"]);
+    expect(link).toBe("/mentions?ids=p_1,01HXYZ-abc");
+    expect(filtersFromSearch(new URL(link, "http://x").searchParams).ids).toEqual(["p_1", "01HXYZ-abc"]);
+  });
+
+  it("asks the list for the ids and stops following the live stream", () => {
+    const filters: MentionFilters = { ...defaultFilters, ids: ["p_1", "p_2"] };
+    expect(listQuery(filters, 0).ids).toBe("p_1,p_2");
+    expect(listQuery(defaultFilters, 0).ids).toBeUndefined();
+    expect(followsLiveStream(filters)).toBe(false);
+    expect(followsLiveStream(defaultFilters)).toBe(true);
+    expect(streamQuery(filters)).not.toHaveProperty("ids");
   });
 });
 
@@ -97,7 +137,7 @@ describe("API queries from the filters", () => {
   });
 });
 
-describe("matchesRiskFilter", () => {
+describe("matchesLiveFilters", () => {
   function post(assessment: PostRead["assessment"]): PostRead {
     return {
       id: "p1",
@@ -109,7 +149,7 @@ describe("matchesRiskFilter", () => {
       url: null,
       postedAt: "2025-11-25T11:00:00.000Z",
       ingestedAt: "2025-11-25T11:00:01.000Z",
-      author: { id: "a1", handle: "kieler", displayName: null, followers: null },
+      author: { id: "a1", handle: "kieler", displayName: null, followers: null, accountCreatedAt: null },
       metrics: {},
       topicIds: [],
       inReplyTo: null,
@@ -118,12 +158,17 @@ describe("matchesRiskFilter", () => {
   const complaint = post({ priority: 0.5, flags: ["complaint", "negative"], spans: [] });
 
   it("lets every post through without a risk filter", () => {
-    expect(matchesRiskFilter(post(null), defaultFilters)).toBe(true);
+    expect(matchesLiveFilters(post(null), defaultFilters)).toBe(true);
   });
 
   it("keeps only posts flagged for the chosen category", () => {
-    expect(matchesRiskFilter(complaint, { ...defaultFilters, risk: "complaint" })).toBe(true);
-    expect(matchesRiskFilter(complaint, { ...defaultFilters, risk: "threat" })).toBe(false);
-    expect(matchesRiskFilter(post(null), { ...defaultFilters, risk: "complaint" })).toBe(false);
+    expect(matchesLiveFilters(complaint, { ...defaultFilters, risk: "complaint" })).toBe(true);
+    expect(matchesLiveFilters(complaint, { ...defaultFilters, risk: "threat" })).toBe(false);
+    expect(matchesLiveFilters(post(null), { ...defaultFilters, risk: "complaint" })).toBe(false);
+  });
+
+  it("keeps out every post that is not one of the chosen ids", () => {
+    expect(matchesLiveFilters(post(null), { ...defaultFilters, ids: ["p1"] })).toBe(true);
+    expect(matchesLiveFilters(post(null), { ...defaultFilters, ids: ["p2", "p3"] })).toBe(false);
   });
 });

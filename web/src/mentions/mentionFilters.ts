@@ -26,7 +26,12 @@ export interface MentionFilters {
   /** Only posts the risk engine flagged for this category. */
   risk: RiskCategory | undefined;
   sort: SortOrder;
+  /** Exactly these posts (those of an alert or a coordinated group); undefined for no such filter. */
+  ids: string[] | undefined;
 }
+
+/** At most this many ids fit one `GET /api/posts?ids=` request. */
+export const MAX_POST_IDS = 100;
 
 /** The view everyone starts with: everything, newest first. */
 export const defaultFilters: MentionFilters = {
@@ -37,10 +42,30 @@ export const defaultFilters: MentionFilters = {
   q: "",
   risk: undefined,
   sort: "time",
+  ids: undefined,
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
   return options.find((option) => option === value);
+}
+
+// What `GET /api/posts` accepts as one id; anything else would make the whole request fail.
+const postIdPattern = /^[\w-]{1,100}$/u;
+
+/** The distinct well-formed ids of a comma-separated list, at most MAX_POST_IDS; undefined when none remain. */
+export function parsePostIds(value: string | null): string[] | undefined {
+  if (!value) return undefined;
+  const ids = [...new Set(value.split(",").map((id) => id.trim()))].filter((id) => postIdPattern.test(id));
+  return ids.length > 0 ? ids.slice(0, MAX_POST_IDS) : undefined;
+}
+
+/** The Mentions view of exactly these posts, e.g. `/mentions?ids=p1,p2` for the posts of an alert. */
+export function mentionsOfPosts(ids: readonly string[]): string {
+  // Ids are word characters, so the list stays readable in the address.
+  return `/mentions?ids=${ids
+    .slice(0, MAX_POST_IDS)
+    .map((id) => encodeURIComponent(id))
+    .join(",")}`;
 }
 
 /** Reads the filters from a URL query string; unknown or malformed values fall back to "no filter". */
@@ -54,6 +79,7 @@ export function filtersFromSearch(params: URLSearchParams): MentionFilters {
     q: (params.get("q") ?? "").trim().slice(0, 500),
     risk: oneOf(RiskCategory.options, params.get("risk")),
     sort: oneOf(sortOrders, params.get("sort")) ?? defaultFilters.sort,
+    ids: parsePostIds(params.get("ids")),
   };
 }
 
@@ -67,6 +93,7 @@ export function filtersToSearch(filters: MentionFilters): URLSearchParams {
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.risk) params.set("risk", filters.risk);
   if (filters.sort !== defaultFilters.sort) params.set("sort", filters.sort);
+  if (filters.ids && filters.ids.length > 0) params.set("ids", filters.ids.join(","));
   return params;
 }
 
@@ -92,10 +119,23 @@ export function listQuery(filters: MentionFilters, now: number) {
     ...streamQuery(filters),
     from: rangeStart(filters.range, now),
     sort: filters.sort === defaultFilters.sort ? undefined : filters.sort,
+    ids: filters.ids?.join(","),
   };
 }
 
-/** Whether a live post passes the risk filter; checked here too, as a stream that ignores `risk` must not mix in other posts. */
-export function matchesRiskFilter(post: PostRead, filters: MentionFilters): boolean {
+/**
+ * Whether the view follows the live stream. Not for a fixed set of posts: the stream cannot filter by id,
+ * and a post stored from now on is never one of them.
+ */
+export function followsLiveStream(filters: MentionFilters): boolean {
+  return filters.ids === undefined;
+}
+
+/**
+ * Whether a live post belongs in the view: the risk and id filters are checked here too, as a stream that
+ * ignores them must not mix in other posts.
+ */
+export function matchesLiveFilters(post: PostRead, filters: MentionFilters): boolean {
+  if (filters.ids && !filters.ids.includes(post.id)) return false;
   return !filters.risk || (post.assessment?.flags.includes(filters.risk) ?? false);
 }

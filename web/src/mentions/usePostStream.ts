@@ -20,8 +20,12 @@ function looksLikePost(value: unknown): value is PostRead {
   return typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
 }
 
-/** Subscribes to `GET /api/posts/stream` (Server-Sent Events, `event: post`) for the filters. */
-export function usePostStream(filters: MentionFilters, handlers: StreamHandlers): StreamStatus {
+/** Subscribes to `GET /api/posts/stream` (Server-Sent Events, `event: post`) for the filters; `enabled: false` opens nothing. */
+export function usePostStream(
+  filters: MentionFilters,
+  handlers: StreamHandlers,
+  enabled = true,
+): StreamStatus {
   const [status, setStatus] = useState<StreamStatus>("connecting");
   const [attempt, setAttempt] = useState(0);
   const handlersRef = useRef(handlers);
@@ -33,6 +37,10 @@ export function usePostStream(filters: MentionFilters, handlers: StreamHandlers)
   useEffect(() => {
     // `attempt` is read so that a retry after a permanent close opens a fresh EventSource.
     void attempt;
+    if (!enabled) {
+      setStatus("closed");
+      return;
+    }
     setStatus("connecting");
     const source = new EventSource(url);
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -64,7 +72,7 @@ export function usePostStream(filters: MentionFilters, handlers: StreamHandlers)
       clearTimeout(retry);
       source.close();
     };
-  }, [url, attempt]);
+  }, [url, attempt, enabled]);
 
   return status;
 }

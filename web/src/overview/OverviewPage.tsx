@@ -5,25 +5,42 @@ import { useSearchParams } from "react-router-dom";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { EscalationPanel } from "../escalation/EscalationPanel.tsx";
+import { rankTopics } from "../escalation/rankTopics.ts";
+import { TopicDetail } from "../escalation/TopicDetail.tsx";
+import { useEscalation } from "../escalation/useEscalation.ts";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { BreakdownTable } from "./BreakdownTable.tsx";
+import { overviewViewFromSearch, withSearchParam } from "./overviewView.ts";
 import { usePostStats } from "./usePostStats.ts";
 import { VolumeChart } from "./VolumeChart.tsx";
 import { fillSeries, peakOf } from "./volumeSeries.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-type ChartWindow = "1h" | "24h";
 
-/** Overview: real mention figures of the last 24 hours and a volume chart, refreshed every 15 seconds. */
+/**
+ * Overview: real mention figures of the last 24 hours, each topic's escalation with one topic up close,
+ * and a volume chart, refreshed every 15 seconds. What is shown is in the URL (`chart`, `topic`, `res`).
+ */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const chartWindow: ChartWindow = params.get("chart") === "24h" ? "24h" : "1h";
+  const view = overviewViewFromSearch(params);
+  const chartWindow = view.chart;
   const day = usePostStats(DAY, "hour");
   const hour = usePostStats(HOUR, "minute");
   const topicNames = useTopicNames();
+  const escalation = useEscalation();
   const number = new Intl.NumberFormat(i18n.language);
+  const setParam = (key: string, value: string | undefined) =>
+    setParams((current) => withSearchParam(current, key, value), { replace: true });
+
+  // Without a choice in the URL, the most escalated topic is shown up close.
+  const rankedTopics = rankTopics(escalation.data?.items ?? []).map((item) => ({
+    id: item.topicId,
+    name: topicNames.get(item.topicId) ?? item.topicId,
+  }));
+  const detailTopicId = view.topicId ?? rankedTopics[0]?.id;
 
   const chartStats = chartWindow === "1h" ? hour.data : day.data;
   const bucket = chartWindow === "1h" ? "minute" : "hour";
@@ -68,7 +85,22 @@ export function OverviewPage() {
         ))}
       </SimpleGrid>
 
-      <EscalationPanel />
+      <EscalationPanel
+        selectedTopicId={detailTopicId}
+        searchFor={(topicId) => `?${withSearchParam(params, "topic", topicId).toString()}`}
+      />
+
+      {detailTopicId && (
+        <TopicDetail
+          topicId={detailTopicId}
+          resolution={view.resolution}
+          topics={rankedTopics}
+          onTopicChange={(topicId) => setParam("topic", topicId)}
+          onResolutionChange={(resolution) =>
+            setParam("res", resolution === "minute" ? undefined : resolution)
+          }
+        />
+      )}
 
       <Paper withBorder p="md" component="section" aria-labelledby="volume-title">
         <Stack gap="sm">
@@ -79,7 +111,7 @@ export function OverviewPage() {
             <SegmentedControl
               aria-label={t("overview.chart.window")}
               value={chartWindow}
-              onChange={(value) => setParams(value === "24h" ? { chart: "24h" } : {}, { replace: true })}
+              onChange={(value) => setParam("chart", value === "24h" ? "24h" : undefined)}
               data={[
                 { value: "1h", label: t("overview.chart.perMinute") },
                 { value: "24h", label: t("overview.chart.perHour") },

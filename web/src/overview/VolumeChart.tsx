@@ -3,7 +3,8 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useId, useRef } from "react";
+import { useId, useMemo } from "react";
+import { useEChart } from "../app/useEChart.ts";
 import type { ChartBucket, VolumePoint } from "./volumeSeries.ts";
 
 // Only the parts the chart uses, so the bundle carries no unused chart types.
@@ -22,53 +23,34 @@ interface VolumeChartProps {
 
 /** Mentions per bucket as bars; an image to assistive technology, with a name and a description. */
 export function VolumeChart({ points, bucket, lang, label, description, seriesName }: VolumeChartProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
   const descriptionId = useId();
-
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: "svg" });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
+  const option = useMemo(() => {
     const timeFormat = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit" });
     const dayFormat = new Intl.DateTimeFormat(lang, { weekday: "short", hour: "2-digit", minute: "2-digit" });
     const format = bucket === "minute" ? timeFormat : dayFormat;
-    chartRef.current?.setOption(
-      {
-        animation: false,
-        grid: { left: 40, right: 16, top: 16, bottom: 32 },
-        tooltip: { trigger: "axis" },
-        xAxis: {
-          type: "category",
-          data: points.map((p) => format.format(p.t)),
-          axisLabel: { color: "#495057", hideOverlap: true },
-          axisTick: { alignWithLabel: true },
-        },
-        yAxis: { type: "value", minInterval: 1, axisLabel: { color: "#495057" } },
-        series: [
-          {
-            name: seriesName,
-            type: "bar",
-            data: points.map((p) => p.count),
-            itemStyle: { color: "#c92a2a" },
-            barMaxWidth: 24,
-          },
-        ],
+    return {
+      animation: false,
+      grid: { left: 40, right: 16, top: 16, bottom: 32 },
+      tooltip: { trigger: "axis" },
+      xAxis: {
+        type: "category",
+        data: points.map((p) => format.format(p.t)),
+        axisLabel: { color: "#495057", hideOverlap: true },
+        axisTick: { alignWithLabel: true },
       },
-      { notMerge: true },
-    );
+      yAxis: { type: "value", minInterval: 1, axisLabel: { color: "#495057" } },
+      series: [
+        {
+          name: seriesName,
+          type: "bar",
+          data: points.map((p) => p.count),
+          itemStyle: { color: "#c92a2a" },
+          barMaxWidth: 24,
+        },
+      ],
+    };
   }, [points, bucket, lang, seriesName]);
+  const ref = useEChart(option);
 
   return (
     <Box>

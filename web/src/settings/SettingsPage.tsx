@@ -1,20 +1,21 @@
 import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { AlertSettingsPanel } from "../alerts/AlertSettingsPanel.tsx";
 import { Page } from "../app/Page.tsx";
 import { MembersPanel } from "../orgs/MembersPanel.tsx";
 import { TokensPanel } from "../orgs/TokensPanel.tsx";
 import { RiskProfilePanel } from "../risk/RiskProfilePanel.tsx";
 import { TopicsPanel } from "../topics/TopicsPanel.tsx";
 
-const tabs = ["topics", "risk", "users", "tokens"] as const;
+const tabs = ["topics", "risk", "alerts", "users", "tokens"] as const;
 type Tab = (typeof tabs)[number];
 
 function isTab(value: string | null): value is Tab {
   return tabs.some((tab) => tab === value);
 }
 
-/** Settings with tabs Topics, Risk profile, Users and API tokens; the open tab is in the URL (`?tab=users`). */
+/** Settings with tabs Topics, Risk profile, Alerts, Users and API tokens; the open tab is in the URL (`?tab=users`). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -42,6 +43,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="risk" pt="md">
           <RiskProfilePanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="alerts" pt="md">
+          <AlertSettingsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <MembersPanel />

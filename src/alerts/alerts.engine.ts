@@ -1,0 +1,201 @@
+// Evaluates the alert rules: post rules on every stored post (a pipeline stage), level and anomaly rules on
+// each topic's state at a fixed interval. Both raise through `raiseAlert`, which deduplicates per cause.
+import {
+  type AlertCandidate,
+  evaluatePriorityRule,
+  evaluateRiskCountRule,
+  evaluateTopicRule,
+  type RuleRef,
+  type TopicRef,
+} from "../core/alerts/rules.ts";
+import type { EscalationMonitor } from "../escalation/escalation.service.ts";
+import type { StoredPost } from "../pipeline/pipeline.messages.ts";
+import type { AppContext } from "../platform/context.ts";
+import { categoryLogger } from "../platform/logger.ts";
+import { flaggedTopicPosts } from "../posts/posts.service.ts";
+import { topicNamesOf } from "../topics/topics.service.ts";
+import type { AlertRuleRead } from "./alerts.schema.ts";
+import { enabledRules, type RaiseOutcome, raiseAlert } from "./alerts.service.ts";
+
+type Rule = AlertRuleRead & { orgId: string };
+
+/** Called after each raise, e.g. to wake the dispatcher. */
+export type RaiseListener = (outcome: RaiseOutcome) => void;
+
+/** Rules and topic names of one organisation, read at most every few seconds. */
+interface OrgRules {
+  rules: Rule[];
+  topics: Map<string, string>;
+  loadedMs: number;
+}
+
+const cacheMs = 5_000;
+
+/** The alert engine of one process. */
+export interface AlertEngine {
+  /** Stops listening for rule and topic changes. */
+  close(): void;
+  /** Post rules (priority, risk counts) on newly stored posts. */
+  evaluatePosts(stored: readonly StoredPost[]): Promise<RaiseOutcome[]>;
+  /** Level and anomaly rules on every topic's current state. */
+  checkTopics(): Promise<RaiseOutcome[]>;
+}
+
+const ruleRef = (rule: Rule): RuleRef => ({
+  id: rule.id,
+  condition: rule.condition,
+  severity: rule.severity,
+});
+
+/** Creates the engine; `escalation` supplies the topics' levels. */
+export function createAlertEngine(
+  ctx: AppContext,
+  escalation: Pick<EscalationMonitor, "topicLevel">,
+  onRaise: RaiseListener = () => {},
+): AlertEngine {
+  const log = categoryLogger(ctx.log, "alerts");
+  const cache = new Map<string, OrgRules>();
+  // Which (rule, topic) fired at the previous check, so that a lasting state is one occurrence, not many.
+  const firing = new Set<string>();
+
+  // Rules or topics changed somewhere: read them again at the next post.
+  const forget = (payload: unknown) => {
+    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
+    if (typeof orgId === "string") cache.delete(orgId);
+  };
+  const unlisten = [ctx.bus.listen("alerts.changed", forget), ctx.bus.listen("topics.changed", forget)];
+
+  const rulesOf = async (orgId: string): Promise<OrgRules> => {
+    const now = Date.now();
+    const cached = cache.get(orgId);
+    if (cached && now - cached.loadedMs < cacheMs) return cached;
+    const [rules, topics] = await Promise.all([enabledRules(ctx, orgId), topicNamesOf(ctx, orgId)]);
+    const fresh = { rules, topics: new Map(topics.map((t) => [t.id, t.name])), loadedMs: now };
+    cache.set(orgId, fresh);
+    return fresh;
+  };
+
+  const raise = async (orgId: string, rule: Rule, candidate: AlertCandidate | null) => {
+    if (!candidate) return null;
+    const outcome = await raiseAlert(ctx, orgId, candidate, rule);
+    if (outcome.outcome === "raised") {
+      log.info(
+        { orgId, alertId: outcome.alertId, ruleId: rule.id, trigger: candidate.trigger },
+        "alert raised",
+      );
+    }
+    onRaise(outcome);
+    return outcome;
+  };
+
+  return {
+    close() {
+      for (const stop of unlisten) stop();
+    },
+
+    async evaluatePosts(stored) {
+      const outcomes: RaiseOutcome[] = [];
+      for (const { orgId, post } of stored) {
+        const { rules, topics } = await rulesOf(orgId);
+        if (rules.length === 0) continue;
+        const facts = {
+          id: post.id,
+          text: post.text,
+          author: `${post.platform}:${post.author.handle}`,
+          priority: post.assessment?.priority ?? 0,
+          flags: post.assessment?.flags ?? [],
+        };
+        const postedAt = new Date(post.postedAt);
+        for (const rule of rules) {
+          const { condition } = rule;
+          if (condition.kind === "priority_post") {
+            if (rule.topicId !== null && !post.topicIds.includes(rule.topicId)) continue;
+            const topic: TopicRef | null = rule.topicId
+              ? { id: rule.topicId, name: topics.get(rule.topicId) ?? rule.topicId }
+              : null;
+            const outcome = await raise(orgId, rule, evaluatePriorityRule(ruleRef(rule), topic, facts));
+            if (outcome) outcomes.push(outcome);
+          } else if (condition.kind === "risk_count" && facts.flags.includes(condition.category)) {
+            const topicIds =
+              rule.topicId !== null ? post.topicIds.filter((t) => t === rule.topicId) : post.topicIds;
+            for (const topicId of topicIds) {
+              // Counted up to the newest post: a backlog imported late still counts in its own time.
+              const to = new Date(Math.max(postedAt.getTime(), ctx.clock.now().getTime()) + 1);
+              const from = new Date(to.getTime() - condition.windowMinutes * 60_000);
+              const { count, recentIds } = await flaggedTopicPosts(
+                ctx,
+                orgId,
+                topicId,
+                condition.category,
+                from,
+                to,
+              );
+              const topic = { id: topicId, name: topics.get(topicId) ?? topicId };
+              const outcome = await raise(
+                orgId,
+                rule,
+                evaluateRiskCountRule(ruleRef(rule), topic, count, recentIds),
+              );
+              if (outcome) outcomes.push(outcome);
+            }
+          }
+        }
+      }
+      return outcomes;
+    },
+
+    async checkTopics() {
+      const outcomes: RaiseOutcome[] = [];
+      const byOrg = new Map<string, Rule[]>();
+      for (const rule of await enabledRules(ctx)) {
+        if (rule.condition.kind !== "level_reached" && rule.condition.kind !== "anomaly") continue;
+        byOrg.set(rule.orgId, [...(byOrg.get(rule.orgId) ?? []), rule]);
+      }
+      const seen = new Set<string>();
+      for (const [orgId, rules] of byOrg) {
+        const topics = await topicNamesOf(ctx, orgId);
+        for (const rule of rules) {
+          for (const topic of topics) {
+            if (rule.topicId !== null && rule.topicId !== topic.id) continue;
+            const key = `${rule.id}:${topic.id}`;
+            const state = await escalation.topicLevel(orgId, topic.id);
+            const candidate = evaluateTopicRule(ruleRef(rule), topic, state, firing.has(key));
+            if (!candidate) continue;
+            seen.add(key);
+            const outcome = await raise(orgId, rule, candidate);
+            if (outcome) outcomes.push(outcome);
+          }
+        }
+      }
+      firing.clear();
+      for (const key of seen) firing.add(key);
+      return outcomes;
+    },
+  };
+}
+
+/** Runs `checkTopics` every `intervalMs` (and never two at once) until stopped. */
+export function startTopicChecks(
+  engine: AlertEngine,
+  intervalMs: number,
+  ctx: AppContext,
+): { stop(): Promise<void> } {
+  const log = categoryLogger(ctx.log, "alerts");
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = engine
+      .checkTopics()
+      .catch((error) => log.error({ err: error }, "alert check failed; trying again at the next interval"))
+      .finally(() => {
+        running = null;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import {
+  conditionKinds,
+  defaultCondition,
+  describeCondition,
+  isConditionValid,
+  numberFromInput,
+} from "./ruleCondition.ts";
+
+describe("rule conditions", () => {
+  it("offers every kind the API knows, each with a default the API accepts", () => {
+    expect(conditionKinds).toEqual(["level_reached", "anomaly", "risk_count", "priority_post"]);
+    for (const kind of conditionKinds) {
+      const condition = defaultCondition(kind);
+      expect(condition.kind).toBe(kind);
+      expect(isConditionValid(condition)).toBe(true);
+    }
+  });
+
+  it("holds back values the API would refuse", () => {
+    expect(isConditionValid({ kind: "level_reached", minLevel: 0 })).toBe(false);
+    expect(isConditionValid({ kind: "anomaly", minScore: 0.3 })).toBe(false);
+    expect(isConditionValid({ kind: "priority_post", minPriority: Number.NaN })).toBe(false);
+    expect(isConditionValid({ kind: "risk_count", category: "threat", count: 2.5, windowMinutes: 30 })).toBe(
+      false,
+    );
+  });
+
+  it("reads number fields, an empty or partial entry as not a number", () => {
+    expect(numberFromInput(4)).toBe(4);
+    expect(numberFromInput("0.75")).toBe(0.75);
+    expect(numberFromInput(" ")).toBeNaN();
+    expect(numberFromInput("0,")).toBeNaN();
+  });
+
+  it("puts a condition into words with its figures", () => {
+    const t = (key: string, options?: Record<string, unknown>) =>
+      options ? `${key} ${JSON.stringify(options)}` : key;
+    expect(describeCondition({ kind: "level_reached", minLevel: 4 }, t, "en")).toBe(
+      'alerts.rules.describe.level_reached {"level":4}',
+    );
+    expect(describeCondition({ kind: "anomaly", minScore: 0.75 }, t, "de")).toBe(
+      'alerts.rules.describe.anomaly {"score":"0,75"}',
+    );
+    expect(
+      describeCondition({ kind: "risk_count", category: "threat", count: 3, windowMinutes: 15 }, t, "en"),
+    ).toBe('alerts.rules.describe.risk_count {"count":3,"category":"risk.categories.threat","minutes":15}');
+  });
+});

@@ -1,0 +1,53 @@
+import { AlertCondition, type AlertTrigger } from "../../../src/alerts/alerts.schema.ts";
+
+/** The kinds of condition a rule can have, in the order the form offers them. */
+export const conditionKinds: readonly AlertTrigger[] = AlertCondition.options.map((o) => o.shape.kind.value);
+
+/**
+ * A sensible start for each kind: level 3 (the first level measured against normal; levels 1-2 are the
+ * everyday state of a big brand, docs/ESCALATION.md), a clear anomaly, ten complaints an hour, an urgent post.
+ */
+export function defaultCondition(kind: AlertTrigger): AlertCondition {
+  switch (kind) {
+    case "level_reached":
+      return { kind, minLevel: 3 };
+    case "anomaly":
+      return { kind, minScore: 0.7 };
+    case "risk_count":
+      return { kind, category: "complaint", count: 10, windowMinutes: 60 };
+    case "priority_post":
+      return { kind, minPriority: 0.7 };
+  }
+}
+
+/** Whether the server would accept the condition (same zod schema), so the form can hold back a doomed save. */
+export function isConditionValid(condition: AlertCondition): boolean {
+  return AlertCondition.safeParse(condition).success;
+}
+
+/** A number field's value: what Mantine's NumberInput reports, with an empty or partial entry as NaN. */
+export function numberFromInput(value: number | string): number {
+  if (typeof value === "number") return value;
+  return value.trim() === "" ? Number.NaN : Number(value);
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The condition in words, e.g. "Escalation level 4 or higher"; `t` translates, `lang` formats numbers. */
+export function describeCondition(condition: AlertCondition, t: Translate, lang: string): string {
+  const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  switch (condition.kind) {
+    case "level_reached":
+      return t("alerts.rules.describe.level_reached", { level: condition.minLevel });
+    case "anomaly":
+      return t("alerts.rules.describe.anomaly", { score: decimal.format(condition.minScore) });
+    case "risk_count":
+      return t("alerts.rules.describe.risk_count", {
+        count: condition.count,
+        category: t(`risk.categories.${condition.category}`),
+        minutes: condition.windowMinutes,
+      });
+    case "priority_post":
+      return t("alerts.rules.describe.priority_post", { priority: decimal.format(condition.minPriority) });
+  }
+}
