@@ -26,6 +26,7 @@ const app = await buildApp({
   risk: runtime.risk,
   escalation: runtime.escalation,
   alerting: runtime.alerting,
+  connectorPolicy: runtime.connectorPolicy,
   webDist: "/nonexistent",
 });
 await app.ready();

@@ -90,6 +90,7 @@ export async function startTestApp(runtime: Runtime, env: { loginRate?: number }
     risk: runtime.risk,
     escalation: runtime.escalation,
     alerting: runtime.alerting,
+    connectorPolicy: runtime.connectorPolicy,
     webDist: "/nonexistent",
   });
   await app.ready();

@@ -25,6 +25,7 @@ export function registerServe(program: Command, boot: () => { env: Env; log: Log
         risk: runtime.risk,
         escalation: runtime.escalation,
         alerting: runtime.alerting,
+        connectorPolicy: runtime.connectorPolicy,
       });
       let demo: DemoWorkspace | null = null;
       let stopDemo: (() => Promise<void>) | null = null;

@@ -42,3 +42,5 @@ export const canManageAlertRules = (actor: Actor) => atLeast(actor, "manager");
 export const canManageAlertChannels = (actor: Actor) => atLeast(actor, "admin");
 /** Adding, changing and removing accounts on the stakeholder map. */
 export const canEditStakeholders = (actor: Actor) => atLeast(actor, "manager");
+/** Adding, changing, polling and removing connectors (they hold platform credentials). */
+export const canManageConnectors = (actor: Actor) => atLeast(actor, "admin");

@@ -1,5 +1,6 @@
 import type { Bus } from "./bus/bus.ts";
 import type { Clock } from "./clock.ts";
+import type { SecretBox } from "./crypto/secrets.ts";
 import type { Db } from "./db/client.ts";
 import type { Ids } from "./ids.ts";
 import type { Logger } from "./logger.ts";
@@ -12,4 +13,6 @@ export interface AppContext {
   ids: Ids;
   /** The root logger; each area logs through `categoryLogger(log, area)`. */
   log: Logger;
+  /** Seals secrets at rest (connector credentials) with the installation's key. */
+  secrets: SecretBox;
 }

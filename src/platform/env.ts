@@ -45,6 +45,10 @@ const EnvSchema = z.object({
         issues.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
       }
     }),
+  /** Key that seals connector credentials at rest: 32 bytes as base64 or 64 hex digits (`openssl rand -base64 32`). */
+  BRANDWACHE_SECRET_KEY: z.string().optional(),
+  /** File holding that key; default `<BRANDWACHE_DATA>/secret.key`, created on first start. */
+  BRANDWACHE_SECRET_KEY_FILE: z.string().optional(),
   /** How often alert rules on levels and anomalies are checked, in seconds. */
   BRANDWACHE_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });

@@ -1,7 +1,17 @@
 import pino, { type Logger } from "pino";
 
 /** Areas of the code base; each logs under its own category so operators can filter. */
-export type LogCategory = "http" | "db" | "bus" | "pipeline" | "demo" | "cli" | "auth" | "import" | "alerts";
+export type LogCategory =
+  | "http"
+  | "db"
+  | "bus"
+  | "pipeline"
+  | "demo"
+  | "cli"
+  | "auth"
+  | "import"
+  | "alerts"
+  | "connectors";
 
 export type { Logger };
 

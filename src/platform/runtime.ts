@@ -6,6 +6,7 @@ import {
   startDispatcher,
 } from "../alerts/alerts.dispatcher.ts";
 import { type AlertEngine, createAlertEngine, startTopicChecks } from "../alerts/alerts.engine.ts";
+import { startConnectorRunner } from "../connectors/connectors.runner.ts";
 import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
 import { startAlertStage } from "../pipeline/alert.stage.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
@@ -15,12 +16,13 @@ import type { Bus } from "./bus/bus.ts";
 import { openBus } from "./bus/open.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { AppContext } from "./context.ts";
+import { createSecretBox, loadSecretKey } from "./crypto/secrets.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { createMetrics, type Metrics } from "./http/metrics.ts";
 import { type Ids, randomIds } from "./ids.ts";
 import { categoryLogger, type Logger } from "./logger.ts";
-import { parseOutboundAllow } from "./net/outbound.ts";
+import { type OutboundPolicy, parseOutboundAllow } from "./net/outbound.ts";
 
 /** Alert delivery of this process: how to send through a channel, and the app's address for links. */
 export interface Alerting {
@@ -66,6 +68,8 @@ export interface Runtime {
   escalation: EscalationMonitor;
   /** Alert delivery (the rules are checked and the outbox worked where the pipeline runs). */
   alerting: Alerting;
+  /** The SSRF policy of connector requests (BRANDWACHE_OUTBOUND_ALLOW). */
+  connectorPolicy: OutboundPolicy;
   /** The alert engine, and one pass over the delivery outbox now (the loop runs one every few seconds). */
   alerts: { engine: AlertEngine; dispatch(): Promise<DispatchResult> };
   /** Stops the pipeline after in-flight batches, flushes the bus, closes the database. */
@@ -74,7 +78,9 @@ export interface Runtime {
 
 /** Opens the database (migrating it), the bus and, if asked, this process's pipeline stages. */
 export async function openRuntime(
-  env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS"> & AlertingEnv,
+  env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS"> &
+    Partial<Pick<Env, "BRANDWACHE_SECRET_KEY" | "BRANDWACHE_SECRET_KEY_FILE">> &
+    AlertingEnv,
   log: Logger,
   opts: {
     pipeline: boolean;
@@ -85,6 +91,12 @@ export async function openRuntime(
     alertLoops?: boolean;
   },
 ): Promise<Runtime> {
+  const secretKey = loadSecretKey({
+    ...(env.BRANDWACHE_SECRET_KEY ? { key: env.BRANDWACHE_SECRET_KEY } : {}),
+    ...(env.BRANDWACHE_SECRET_KEY_FILE ? { keyFile: env.BRANDWACHE_SECRET_KEY_FILE } : {}),
+    // With PostgreSQL the key file still lives in the data folder: every process needs the same key.
+    dataDir: env.dataDir,
+  });
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir });
   let bus: Bus | undefined;
   try {
@@ -100,6 +112,7 @@ export async function openRuntime(
     clock: opts.clock ?? systemClock,
     ids: opts.ids ?? randomIds,
     log,
+    secrets: createSecretBox(secretKey),
   };
   const metrics = createMetrics();
   const risk = createRiskAssessor(ctx);
@@ -113,6 +126,8 @@ export async function openRuntime(
     if (outcome.deliveries > 0) dispatcher?.poke();
   });
   const alertStage = opts.pipeline ? startAlertStage(ctx, engine) : null;
+  const connectorPolicy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
+  const connectorRunner = loops ? startConnectorRunner(ctx, { policy: connectorPolicy, metrics }) : null;
   const topicChecks = loops
     ? startTopicChecks(engine, (env.BRANDWACHE_ALERT_CHECK_SECONDS ?? 30) * 1000, ctx)
     : null;
@@ -125,6 +140,7 @@ export async function openRuntime(
     risk,
     escalation,
     alerting,
+    connectorPolicy,
     alerts: {
       engine,
       dispatch: () => dispatchDueDeliveries(ctx, alerting.send, { publicUrl: alerting.publicUrl }),
@@ -132,6 +148,7 @@ export async function openRuntime(
     async close() {
       // Order matters for "finish in-flight writes": let queued posts reach the database, then stop.
       await ctx.bus.idle();
+      await connectorRunner?.stop();
       await pipeline?.stop();
       await alertStage?.stop();
       await topicChecks?.stop();

@@ -40,3 +40,20 @@ export async function listSourcesWithCounts(tx: Tx, orgId: string) {
     .groupBy(sources.id)
     .orderBy(asc(sources.createdAt));
 }
+
+/** Renames a source. */
+export async function renameSource(tx: Tx, orgId: string, id: string, name: string) {
+  await tx
+    .update(sources)
+    .set({ name })
+    .where(and(eq(sources.orgId, orgId), eq(sources.id, id)));
+}
+
+/** Deletes a source; returns whether it existed. */
+export async function deleteSource(tx: Tx, orgId: string, id: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(sources)
+    .where(and(eq(sources.orgId, orgId), eq(sources.id, id)))
+    .returning({ id: sources.id });
+  return deleted.length > 0;
+}

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/audit.service.ts";
 import { type CompiledQuery, compileQuery, formatQuery, parseQuery } from "../core/query/index.ts";
+import { queryWords } from "../core/query/query.words.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canEditTopics } from "../orgs/orgs.policy.ts";
 import type { AppContext } from "../platform/context.ts";
@@ -144,4 +145,14 @@ export async function loadMatchableTopics(ctx: AppContext, orgId: string): Promi
 /** Ids and names of an organisation's topics, for work done on its behalf (alert checks). */
 export async function topicNamesOf(ctx: AppContext, orgId: string): Promise<{ id: string; name: string }[]> {
   return (await repo.listTopics(ctx.db, orgId)).map((row) => ({ id: row.id, name: row.name }));
+}
+
+/** The words the organisation's topics look for, for connectors whose platform search needs terms. */
+export async function loadMatchableTopicWords(ctx: AppContext, orgId: string): Promise<string[]> {
+  const words = new Set<string>();
+  for (const row of await repo.listTopics(ctx.db, orgId)) {
+    const parsed = parseQuery(row.query);
+    if (parsed.ok) for (const word of queryWords(parsed.ast)) words.add(word);
+  }
+  return [...words];
 }

@@ -2,6 +2,7 @@
 export * from "../../alerts/alerts.table.ts";
 export * from "../../audit/audit.table.ts";
 export * from "../../authors/authors.table.ts";
+export * from "../../connectors/connectors.table.ts";
 export * from "../../incidents/incidents.table.ts";
 export * from "../../orgs/orgs.table.ts";
 export * from "../../posts/posts.table.ts";

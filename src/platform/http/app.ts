@@ -25,6 +25,7 @@ import {
 } from "fastify-type-provider-zod";
 import { registerAlertRoutes } from "../../alerts/alerts.routes.ts";
 import { registerAuditRoutes } from "../../audit/audit.routes.ts";
+import { registerConnectorRoutes } from "../../connectors/connectors.routes.ts";
 import { registerEscalationRoutes } from "../../escalation/escalation.routes.ts";
 import type { EscalationMonitor } from "../../escalation/escalation.service.ts";
 import { registerIncidentRoutes } from "../../incidents/incidents.routes.ts";
@@ -39,6 +40,7 @@ import type { AppContext } from "../context.ts";
 import { pingDatabase } from "../db/client.ts";
 import type { Env } from "../env.ts";
 import { categoryLogger } from "../logger.ts";
+import type { OutboundPolicy } from "../net/outbound.ts";
 import type { Alerting } from "../runtime.ts";
 import { registerAuth } from "./auth.ts";
 import { AppError } from "./errors.ts";
@@ -65,6 +67,8 @@ export interface AppOptions {
   escalation: EscalationMonitor;
   /** Sends test messages through alert channels; links point at its public URL. */
   alerting: Alerting;
+  /** The SSRF policy for connector requests made from the API (poll now). */
+  connectorPolicy: OutboundPolicy;
   /** Folder of the built web app; not served when absent. */
   webDist?: string;
 }
@@ -211,6 +215,7 @@ export async function buildApp(opts: AppOptions) {
   registerEscalationRoutes(app, opts);
   registerAlertRoutes(app, opts);
   registerStakeholderRoutes(app, ctx);
+  registerConnectorRoutes(app, opts);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

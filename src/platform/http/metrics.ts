@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** The Prometheus metrics of one process, served at /metrics. */
 export function createMetrics() {
@@ -27,8 +27,31 @@ export function createMetrics() {
     help: "Posts rejected at ingest because they failed validation",
     registers: [registry],
   });
+  const connectorPolls = new Counter({
+    name: "brandwache_connector_polls_total",
+    help: "Connector polls by kind and outcome (ok, rate_limited, transient, auth, config)",
+    labelNames: ["kind", "outcome"] as const,
+    registers: [registry],
+  });
+  const connectorPosts = new Counter({
+    name: "brandwache_connector_posts_total",
+    help: "Posts connectors delivered into the pipeline, by kind",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  const connectorStates = new Gauge({
+    name: "brandwache_connectors",
+    help: "Enabled connectors by kind and health state, as of the last runner pass of this process",
+    labelNames: ["kind", "state"] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    connectorStates,
+    connectorPolled(kind: string, outcome: string, posts: number) {
+      connectorPolls.inc({ kind, outcome });
+      if (posts > 0) connectorPosts.inc({ kind }, posts);
+    },
     httpDuration,
     postsStored,
     postsIngested,

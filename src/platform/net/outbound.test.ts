@@ -200,7 +200,8 @@ describe("postOutbound", () => {
       { "X-Test": "yes" },
       { policy: open },
     );
-    expect(res).toEqual({ status: 200, body: "ok POST", truncated: false });
+    expect(res).toMatchObject({ status: 200, body: "ok POST", truncated: false });
+    expect(res.headers["content-type"]).toBe("text/plain");
     const request = seen.find((r) => r.path === "/hook?x=1");
     expect(request?.body).toBe('{"a":1}');
     expect(request?.headers["x-test"]).toBe("yes");

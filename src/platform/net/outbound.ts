@@ -267,11 +267,15 @@ export interface OutboundOptions {
   policy: OutboundPolicy;
   /** Covers connecting, sending and reading the answer; default 10 s. */
   timeoutMs?: number;
+  /** The most bytes of the answer that are read; default `outboundBodyLimit` (64 KiB). */
+  bodyLimit?: number;
 }
 
 /** The answer of the receiver; redirects are returned as they are, never followed. */
 export interface OutboundResponse {
   status: number;
+  /** Response headers, names in lower case (e.g. `retry-after`, `link`, `etag`). */
+  headers: Record<string, string>;
   /** The body as UTF-8, at most `outboundBodyLimit` bytes of it. */
   body: string;
   /** True when the body was longer than the limit and cut. */
@@ -323,12 +327,37 @@ function networkError(err: unknown, host: string): OutboundError {
  * policy allows it. The check runs on the address actually connected to (a custom `lookup`), so DNS
  * rebinding cannot slip past it. Redirects are not followed; the answer is read up to 64 KiB.
  */
-export async function postOutbound(
+export function postOutbound(
   url: string,
   body: string,
   headers: Record<string, string>,
   options: OutboundOptions,
 ): Promise<OutboundResponse> {
+  return requestOutbound({ method: "POST", url, headers, body }, options);
+}
+
+/** One request to a URL that came from a user (feeds, webhooks, connector endpoints). */
+export interface OutboundRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  url: string;
+  headers?: Record<string, string>;
+  /** Sent with a Content-Length; none for GET. */
+  body?: string;
+}
+
+/**
+ * Sends a request through the SSRF guard: every address that is not public is refused unless the policy
+ * allows it, checked on the address actually connected to. Redirects are returned, never followed (a
+ * caller that follows one calls again with the new URL, so the guard checks it too).
+ */
+export async function requestOutbound(
+  req: OutboundRequest,
+  options: OutboundOptions,
+): Promise<OutboundResponse> {
+  const { url, method } = req;
+  const headers = req.headers ?? {};
+  const body = req.body;
+  const bodyLimit = options.bodyLimit ?? outboundBodyLimit;
   const target = parseTarget(url);
   const policy = compilePolicy(options.policy);
   const hostAllowed = policy.hosts.has(target.hostname.replace(/\.$/, ""));
@@ -360,8 +389,9 @@ export async function postOutbound(
         hostname: target.hostname,
         port: target.url.port || undefined,
         path: `${target.url.pathname}${target.url.search}`,
-        method: "POST",
-        headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) },
+        method,
+        headers:
+          body !== undefined ? { ...headers, "Content-Length": String(Buffer.byteLength(body)) } : headers,
         auth: target.url.username
           ? `${decodeURIComponent(target.url.username)}:${decodeURIComponent(target.url.password)}`
           : undefined,
@@ -387,13 +417,24 @@ export async function postOutbound(
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      const responseHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
+      }
       const done = (truncated: boolean) => {
         const status = response.statusCode ?? 0;
-        finish(() => resolve({ status, body: Buffer.concat(chunks).toString("utf8"), truncated }));
+        finish(() =>
+          resolve({
+            status,
+            headers: responseHeaders,
+            body: Buffer.concat(chunks).toString("utf8"),
+            truncated,
+          }),
+        );
       };
       response.on("data", (chunk: Buffer) => {
-        if (size + chunk.length > outboundBodyLimit) {
-          chunks.push(chunk.subarray(0, outboundBodyLimit - size));
+        if (size + chunk.length > bodyLimit) {
+          chunks.push(chunk.subarray(0, bodyLimit - size));
           done(true);
           response.destroy();
           return;

@@ -1,0 +1,103 @@
+// The contract every connector implements. A connector turns one platform's API into posts: it is polled
+// with its settings, its secrets and the cursor it returned last time, and answers with the new posts and
+// the next cursor. The runner (connectors.runner.ts) schedules polls, keeps cursors and health across
+// restarts, backs off on errors and honours rate limits; a connector only talks to its platform.
+import type { z } from "zod";
+import type { OutboundRequest, OutboundResponse } from "../platform/net/outbound.ts";
+import type { PostCreate } from "../posts/posts.schema.ts";
+
+/**
+ * A post as a connector hands it over: the JSON shape of the Post model (`postedAt` and `author.createdAt`
+ * as ISO strings). The runner validates each with the PostCreate schema; one that fails is counted and
+ * skipped, the others go on.
+ */
+export type PostInput = z.input<typeof PostCreate>;
+
+/** What a connector may use: the SSRF-guarded HTTP client, the clock, and a signal that ends the poll. */
+export interface ConnectorContext {
+  /** Every request goes through the SSRF guard; redirects are returned, not followed. */
+  request(
+    req: OutboundRequest,
+    options?: { timeoutMs?: number; bodyLimit?: number },
+  ): Promise<OutboundResponse>;
+  now(): Date;
+  signal: AbortSignal;
+  /** The tracked topics' words, for platforms that need a search term or filter (Bluesky, X, Reddit). */
+  searchTerms: readonly string[];
+}
+
+/** The outcome of one poll. */
+export interface PollResult {
+  /** New or edited posts, mapped to the Post model (ingest is idempotent on platform + external id). */
+  posts: PostInput[];
+  /** External ids the platform reports as deleted since the last poll. */
+  deleted?: string[];
+  /** Stored and handed to the next poll; JSON only. */
+  cursor: unknown;
+  /** True when the platform has more right now (the runner polls again at once instead of waiting). */
+  more?: boolean;
+}
+
+/** Why a poll failed; `rate_limited` and `transient` are retried, `auth` and `config` wait for a person. */
+export type ConnectorErrorKind = "rate_limited" | "transient" | "auth" | "config";
+
+/** A failure the runner understands: what kind, and when to try again if the platform said so. */
+export class ConnectorError extends Error {
+  constructor(
+    message: string,
+    readonly kind: ConnectorErrorKind,
+    /** From Retry-After or the platform's rate-limit reset header. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "ConnectorError";
+  }
+}
+
+/** One connector: its settings (shown in the app), its secrets (encrypted at rest, never returned) and `poll`. */
+export interface Connector<Config = unknown, Secrets = unknown> {
+  /** Stable name, also the source kind: `rss`, `mastodon`, `bluesky`, `reddit`, … */
+  kind: string;
+  /** The platform its posts carry. */
+  platform: PostInput["platform"];
+  /** `push` connectors receive posts (the generic webhook) and are never polled; default `poll`. */
+  mode?: "poll" | "push";
+  /** In German and English, for the settings page. */
+  title: { de: string; en: string };
+  description: { de: string; en: string };
+  /** Non-secret settings (instance URL, hashtags, feed URL …). */
+  config: z.ZodType<Config>;
+  /** Tokens and keys; `z.object({})` when there are none. */
+  secrets: z.ZodType<Secrets>;
+  /** How often it is polled when nothing is pending. */
+  pollSeconds: number;
+  poll(config: Config, secrets: Secrets, cursor: unknown, ctx: ConnectorContext): Promise<PollResult>;
+}
+
+/**
+ * The wait a Retry-After header asks for, in ms: delta-seconds or an HTTP date; null when absent or
+ * unreadable. Capped at a day so a broken header cannot stop a connector for good.
+ */
+export function retryAfterMs(value: string | undefined, now: Date): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/u.test(trimmed)) return Math.min(Number(trimmed) * 1000, 86_400_000);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return null;
+  return Math.min(Math.max(0, at - now.getTime()), 86_400_000);
+}
+
+/**
+ * Turns a platform's HTTP answer into a ConnectorError when it is not a success: 429 and 5xx are retried
+ * (honouring Retry-After), 401/403 need new credentials, other 4xx a fix of the settings.
+ */
+export function checkResponse(res: OutboundResponse, what: string, now: Date): void {
+  if (res.status >= 200 && res.status < 300) return;
+  const wait = retryAfterMs(res.headers["retry-after"], now) ?? undefined;
+  const detail = res.body.slice(0, 200).replace(/\s+/gu, " ").trim();
+  const message = `${what}: HTTP ${res.status}${detail ? ` (${detail})` : ""}`;
+  if (res.status === 429) throw new ConnectorError(message, "rate_limited", wait);
+  if (res.status >= 500 || res.status === 408) throw new ConnectorError(message, "transient", wait);
+  if (res.status === 401 || res.status === 403) throw new ConnectorError(message, "auth");
+  throw new ConnectorError(message, "config");
+}

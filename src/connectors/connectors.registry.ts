@@ -1,0 +1,13 @@
+// Every connector kind the installation offers.
+import type { Connector } from "./connector.ts";
+import { rssConnector } from "./rss/rss.connector.ts";
+import { webhookConnector } from "./webhook/webhook.connector.ts";
+
+// The registry is heterogeneous: each connector checks its own settings with its own schema.
+// biome-ignore lint/suspicious/noExplicitAny: settings and secrets are validated by each connector's zod schemas
+type AnyConnector = Connector<any, any>;
+
+/** The connectors by kind. */
+export const connectorKinds: ReadonlyMap<string, AnyConnector> = new Map(
+  ([rssConnector, webhookConnector] as AnyConnector[]).map((c) => [c.kind, c]),
+);

@@ -1,0 +1,460 @@
+import { z } from "zod";
+import { recordAudit } from "../audit/audit.service.ts";
+import { verifyWebhookSignature } from "../core/alerts/render.ts";
+import type { Actor } from "../orgs/orgs.policy.ts";
+import { canManageConnectors } from "../orgs/orgs.policy.ts";
+import type { AppContext } from "../platform/context.ts";
+import { AppError, type FieldProblem, forbidden, notFound } from "../platform/http/errors.ts";
+import { categoryLogger } from "../platform/logger.ts";
+import { type OutboundPolicy, requestOutbound } from "../platform/net/outbound.ts";
+import { PostCreate } from "../posts/posts.schema.ts";
+import { ingestPosts, publishIngested } from "../posts/posts.service.ts";
+import { createConnectorSource, deleteSource, renameSource } from "../sources/sources.service.ts";
+import { loadMatchableTopicWords } from "../topics/topics.service.ts";
+import { type Connector, ConnectorError, type ConnectorErrorKind } from "./connector.ts";
+import { connectorKinds } from "./connectors.registry.ts";
+import * as repo from "./connectors.repo.ts";
+import type { ConnectorCreate, ConnectorRead, ConnectorUpdate } from "./connectors.schema.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: settings and secrets are validated by each connector's zod schemas
+type AnyConnector = Connector<any, any>;
+
+/** Delay before retrying after the n-th consecutive failure (n = 1…): 30 s doubling, at most 30 minutes. */
+export function backoffMs(consecutiveErrors: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, consecutiveErrors - 1), 30 * 60_000);
+}
+
+// Refused credentials or settings wait for a person, but are tried again hourly in case the platform recovers.
+const humanFixMs = 60 * 60_000;
+// A poll that takes longer than this is abandoned (its claim runs a little longer).
+const pollTimeoutMs = 90_000;
+const claimMs = 2 * 60_000;
+
+// Push connectors are never due: they receive posts instead of fetching them.
+const never = new Date("9999-12-31T00:00:00Z");
+const firstRun = (connector: AnyConnector, now: Date) => (connector.mode === "push" ? never : now);
+
+function kindOf(kind: string): AnyConnector {
+  const connector = connectorKinds.get(kind);
+  if (!connector) {
+    throw new AppError("validation_failed", `Unknown connector kind ${kind}`, [
+      { field: "kind", message: `one of ${[...connectorKinds.keys()].join(", ")}` },
+    ]);
+  }
+  return connector;
+}
+
+function problems(error: z.ZodError, prefix: string): FieldProblem[] {
+  return error.issues.map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), message: i.message }));
+}
+
+/** Checks settings and secrets against the connector's schemas; every problem names its field. */
+function validate(connector: AnyConnector, config: unknown, secrets: unknown) {
+  const parsedConfig = connector.config.safeParse(config);
+  const parsedSecrets = connector.secrets.safeParse(secrets);
+  const found = [
+    ...(parsedConfig.success ? [] : problems(parsedConfig.error, "config")),
+    ...(parsedSecrets.success ? [] : problems(parsedSecrets.error, "secrets")),
+  ];
+  if (found.length > 0)
+    throw new AppError("validation_failed", "The connector's settings are not valid", found);
+  return {
+    config: parsedConfig.data as Record<string, unknown>,
+    secrets: parsedSecrets.data as Record<string, unknown>,
+  };
+}
+
+function present(row: repo.ConnectorRow, name: string, secretsSet: string[]): ConnectorRead {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name,
+    enabled: row.enabled,
+    config: row.config,
+    secretsSet,
+    health: {
+      state: row.state as ConnectorRead["health"]["state"],
+      lastSuccessAt: row.lastSuccessAt?.toISOString() ?? null,
+      lastError: row.lastError,
+      lastErrorAt: row.lastErrorAt?.toISOString() ?? null,
+      consecutiveErrors: row.consecutiveErrors,
+      nextRunAt: row.nextRunAt.toISOString(),
+      postsTotal: row.postsTotal,
+    },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function openSecrets(ctx: AppContext, row: repo.ConnectorRow): Record<string, unknown> {
+  if (!row.secretsSealed) return {};
+  return JSON.parse(ctx.secrets.open(row.secretsSealed)) as Record<string, unknown>;
+}
+
+/** Names of the secrets that are set (never their values). */
+function secretNames(ctx: AppContext, row: repo.ConnectorRow): string[] {
+  try {
+    return Object.entries(openSecrets(ctx, row))
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k]) => k)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The kinds on offer with their settings as JSON Schema. */
+export function listKinds() {
+  return [...connectorKinds.values()].map((c) => ({
+    kind: c.kind,
+    platform: c.platform,
+    title: c.title,
+    description: c.description,
+    configSchema: z.toJSONSchema(c.config, { io: "input", unrepresentable: "any" }) as Record<
+      string,
+      unknown
+    >,
+    secretsSchema: z.toJSONSchema(c.secrets, { io: "input", unrepresentable: "any" }) as Record<
+      string,
+      unknown
+    >,
+    pollSeconds: c.pollSeconds,
+  }));
+}
+
+/** The organisation's connectors with their health. */
+export async function listConnectors(ctx: AppContext, actor: Actor): Promise<ConnectorRead[]> {
+  return (await repo.listConnectors(ctx.db, actor.orgId)).map(({ row, name }) =>
+    present(row, name, secretNames(ctx, row)),
+  );
+}
+
+async function getConnector(ctx: AppContext, actor: Actor, id: string): Promise<ConnectorRead> {
+  const found = await repo.findConnector(ctx.db, actor.orgId, id);
+  if (!found) throw notFound("Connector");
+  return present(found.row, found.name, secretNames(ctx, found.row));
+}
+
+/** Adds a connector (admins): settings checked, secrets sealed; it is polled at once. */
+export async function createConnector(
+  ctx: AppContext,
+  actor: Actor,
+  input: ConnectorCreate,
+): Promise<ConnectorRead> {
+  if (!canManageConnectors(actor)) throw forbidden("manage connectors");
+  const connector = kindOf(input.kind);
+  const { config, secrets } = validate(connector, input.config, input.secrets);
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const sourceId = await createConnectorSource(tx, ctx, actor.orgId, connector.kind, input.name);
+    await repo.insertConnector(tx, {
+      id: sourceId,
+      orgId: actor.orgId,
+      kind: connector.kind,
+      enabled: input.enabled,
+      config,
+      secretsSealed: Object.keys(secrets).length > 0 ? ctx.secrets.seal(JSON.stringify(secrets)) : null,
+      cursor: null,
+      state: "new",
+      lastSuccessAt: null,
+      lastError: null,
+      lastErrorAt: null,
+      consecutiveErrors: 0,
+      postsTotal: 0,
+      nextRunAt: firstRun(connector, now),
+      lockedUntil: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    // The audit log records which secrets were set, never their values.
+    await recordAudit(tx, ctx, actor, {
+      action: "connector.create",
+      entityType: "connector",
+      entityId: sourceId,
+      detail: { kind: connector.kind, name: input.name, config, secrets: Object.keys(secrets) },
+    });
+    return sourceId;
+  });
+  return getConnector(ctx, actor, id);
+}
+
+/** Changes a connector; changed settings start it afresh (new cursor and health). */
+export async function updateConnector(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ConnectorUpdate,
+): Promise<ConnectorRead> {
+  if (!canManageConnectors(actor)) throw forbidden("manage connectors");
+  await ctx.db.transaction(async (tx) => {
+    const found = await repo.findConnector(tx, actor.orgId, id);
+    if (!found) throw notFound("Connector");
+    const connector = kindOf(found.row.kind);
+    const secrets = input.secrets ?? openSecrets(ctx, found.row);
+    const checked = validate(connector, input.config ?? found.row.config, secrets);
+    const now = ctx.clock.now();
+    const restart = input.config !== undefined || input.secrets !== undefined || input.enabled === true;
+    await repo.updateConnector(tx, actor.orgId, id, {
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.config !== undefined ? { config: checked.config, cursor: null } : {}),
+      ...(input.secrets !== undefined
+        ? {
+            secretsSealed:
+              Object.keys(checked.secrets).length > 0
+                ? ctx.secrets.seal(JSON.stringify(checked.secrets))
+                : null,
+          }
+        : {}),
+      ...(restart ? { state: "new", consecutiveErrors: 0, nextRunAt: firstRun(connector, now) } : {}),
+      updatedAt: now,
+    });
+    if (input.name !== undefined) await renameSource(tx, actor.orgId, id, input.name);
+    await recordAudit(tx, ctx, actor, {
+      action: "connector.update",
+      entityType: "connector",
+      entityId: id,
+      detail: { ...input, secrets: input.secrets ? Object.keys(input.secrets) : undefined },
+    });
+  });
+  return getConnector(ctx, actor, id);
+}
+
+/** Deletes a connector; the posts it brought stay. */
+export async function deleteConnector(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  if (!canManageConnectors(actor)) throw forbidden("manage connectors");
+  await ctx.db.transaction(async (tx) => {
+    if (!(await repo.findConnector(tx, actor.orgId, id))) throw notFound("Connector");
+    await deleteSource(tx, actor.orgId, id);
+    await recordAudit(tx, ctx, actor, { action: "connector.delete", entityType: "connector", entityId: id });
+  });
+}
+
+/** What polling needs besides the database: the SSRF policy and, optionally, counters for /metrics. */
+export interface PollDeps {
+  policy: OutboundPolicy;
+  metrics?: { connectorPolled(kind: string, outcome: string, posts: number): void };
+}
+
+/** The outcome of one poll. */
+export interface PollOutcome {
+  posts: number;
+  /** Mapped posts the Post model refused (counted, skipped). */
+  rejected: number;
+  state: ConnectorRead["health"]["state"];
+  error: string | null;
+}
+
+function classify(error: unknown): { kind: ConnectorErrorKind; message: string; retryAfterMs?: number } {
+  if (error instanceof ConnectorError) {
+    return {
+      kind: error.kind,
+      message: error.message,
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // The SSRF guard's refusals are settings to fix, not outages to retry.
+  const blocked =
+    typeof error === "object" && error !== null && "reason" in error && error.reason === "blocked";
+  return { kind: blocked ? "config" : "transient", message };
+}
+
+/**
+ * Polls one claimed connector: opens its secrets, calls the platform, sends the posts into the pipeline,
+ * stores the cursor and health, and schedules the next poll (at once when the platform has more, after
+ * the poll interval otherwise, later with back-off or Retry-After after failures). Releases the claim.
+ */
+export async function pollClaimed(
+  ctx: AppContext,
+  row: repo.ConnectorRow,
+  deps: PollDeps,
+): Promise<PollOutcome> {
+  const log = categoryLogger(ctx.log, "connectors");
+  const connector = connectorKinds.get(row.kind);
+  const started = ctx.clock.now();
+  const finish = async (set: Partial<repo.ConnectorRow>) =>
+    repo.updateConnector(ctx.db, row.orgId, row.id, {
+      ...set,
+      lockedUntil: null,
+      updatedAt: ctx.clock.now(),
+    });
+  const fail = async (
+    kind: ConnectorErrorKind,
+    message: string,
+    retryAfterMs?: number,
+  ): Promise<PollOutcome> => {
+    const consecutiveErrors = row.consecutiveErrors + 1;
+    const wait =
+      kind === "auth" || kind === "config" ? humanFixMs : (retryAfterMs ?? backoffMs(consecutiveErrors));
+    await finish({
+      state: kind,
+      lastError: message.slice(0, 500),
+      lastErrorAt: ctx.clock.now(),
+      consecutiveErrors,
+      nextRunAt: new Date(ctx.clock.now().getTime() + wait),
+    });
+    deps.metrics?.connectorPolled(row.kind, kind, 0);
+    log.warn(
+      { connectorId: row.id, kind: row.kind, state: kind, error: message, retryInMs: wait },
+      "connector poll failed",
+    );
+    return { posts: 0, rejected: 0, state: kind, error: message };
+  };
+  if (!connector) return fail("config", `this installation has no connector of kind ${row.kind}`);
+  let config: unknown;
+  let secrets: unknown;
+  try {
+    const checked = validate(connector, row.config, openSecrets(ctx, row));
+    config = checked.config;
+    secrets = checked.secrets;
+  } catch (error) {
+    const detail =
+      error instanceof AppError
+        ? error.errors.map((p) => `${p.field}: ${p.message}`).join("; ")
+        : String(error);
+    return fail("config", `settings or secrets cannot be used: ${detail}`);
+  }
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), pollTimeoutMs);
+  try {
+    const searchTerms = await loadMatchableTopicWords(ctx, row.orgId);
+    const result = await connector.poll(config, secrets, row.cursor, {
+      request: (req, options) => requestOutbound(req, { policy: deps.policy, ...(options ?? {}) }),
+      now: () => ctx.clock.now(),
+      signal: abort.signal,
+      searchTerms,
+    });
+    let published = 0;
+    let rejected = 0;
+    for (const candidate of result.posts) {
+      const parsed = PostCreate.safeParse(candidate);
+      if (!parsed.success) {
+        rejected++;
+        continue;
+      }
+      await publishIngested(ctx, row.orgId, parsed.data, row.id);
+      published++;
+    }
+    if (rejected > 0)
+      log.warn({ connectorId: row.id, kind: row.kind, rejected }, "mapped posts refused by the Post model");
+    const interval = result.more ? 0 : connector.pollSeconds * 1000;
+    await finish({
+      cursor: result.cursor ?? null,
+      state: "ok",
+      lastSuccessAt: ctx.clock.now(),
+      consecutiveErrors: 0,
+      postsTotal: row.postsTotal + published,
+      nextRunAt: new Date(started.getTime() + interval),
+    });
+    deps.metrics?.connectorPolled(row.kind, "ok", published);
+    return { posts: published, rejected, state: "ok", error: null };
+  } catch (error) {
+    const { kind, message, retryAfterMs } = classify(error);
+    return fail(kind, message, retryAfterMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls a connector now (admins), unless a runner is polling it at this moment. */
+export async function pollNow(ctx: AppContext, actor: Actor, id: string, deps: PollDeps) {
+  if (!canManageConnectors(actor)) throw forbidden("poll connectors");
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction((tx) =>
+    repo.claimConnector(tx, actor.orgId, id, now, new Date(now.getTime() + claimMs)),
+  );
+  if (!row) {
+    if (!(await repo.findConnector(ctx.db, actor.orgId, id))) throw notFound("Connector");
+    throw new AppError("conflict", "The connector is being polled right now; try again in a moment");
+  }
+  const outcome = await pollClaimed(ctx, row, deps);
+  return { posts: outcome.posts, health: (await getConnector(ctx, actor, id)).health };
+}
+
+/** One pass of the runner: claims due connectors of every organisation and polls them one after another. */
+export async function pollDueConnectors(ctx: AppContext, deps: PollDeps, limit = 5): Promise<PollOutcome[]> {
+  const now = ctx.clock.now();
+  const claimed = await ctx.db.transaction((tx) =>
+    repo.claimDueConnectors(tx, now, new Date(now.getTime() + claimMs), limit),
+  );
+  const outcomes: PollOutcome[] = [];
+  for (const row of claimed) outcomes.push(await pollClaimed(ctx, row, deps));
+  return outcomes;
+}
+
+/** Enabled connectors per kind and state, for /metrics. */
+export async function connectorStates(ctx: AppContext) {
+  return repo.countByState(ctx.db);
+}
+
+/** The outcome of a push to the generic webhook. */
+export interface WebhookOutcome {
+  accepted: number;
+  rejected: number;
+  problems: { line: number; field: string; message: string }[];
+}
+
+const WebhookBody = z.object({ posts: z.array(z.unknown()).min(1).max(1000) });
+const signatureToleranceSec = 300;
+
+/**
+ * Receives posts pushed to a webhook connector. The signature is checked before anything else; an unknown
+ * connector, a disabled one and a bad signature all answer the same 401, so the endpoint reveals nothing.
+ */
+export async function receiveWebhook(
+  ctx: AppContext,
+  id: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  rawBody: string,
+): Promise<WebhookOutcome> {
+  const refused = new AppError(
+    "unauthorized",
+    "Missing or invalid signature (X-Brandwache-Timestamp, X-Brandwache-Signature)",
+  );
+  const row = await repo.findConnectorById(ctx.db, id);
+  if (row?.kind !== "webhook" || !row.enabled || !headers.timestamp || !headers.signature) throw refused;
+  const secrets = WebhookSecretsShape.safeParse(openSecrets(ctx, row));
+  const nowSec = Math.floor(ctx.clock.now().getTime() / 1000);
+  if (
+    !secrets.success ||
+    !verifyWebhookSignature(
+      secrets.data.signingSecret,
+      headers.signature,
+      headers.timestamp,
+      rawBody,
+      nowSec,
+      signatureToleranceSec,
+    )
+  ) {
+    throw refused;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    throw new AppError("validation_failed", "The body is not JSON", [
+      { field: "(body)", message: "not JSON" },
+    ]);
+  }
+  const parsed = WebhookBody.safeParse(body);
+  if (!parsed.success)
+    throw new AppError(
+      "validation_failed",
+      "Expected { posts: [...] } with 1 to 1,000 posts",
+      problems(parsed.error, "body").map((p) => ({
+        ...p,
+        field: p.field.replace(/^body\.?/u, "") || "(body)",
+      })),
+    );
+  const result = await ingestPosts(ctx, { orgId: row.orgId, system: true }, parsed.data.posts, {
+    sourceId: row.id,
+  });
+  await repo.updateConnector(ctx.db, row.orgId, row.id, {
+    state: "ok",
+    lastSuccessAt: ctx.clock.now(),
+    postsTotal: row.postsTotal + result.accepted,
+    updatedAt: ctx.clock.now(),
+  });
+  return result;
+}
+
+const WebhookSecretsShape = z.object({ signingSecret: z.string().min(16) });
