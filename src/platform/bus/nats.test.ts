@@ -12,8 +12,8 @@ if (!url) {
   );
 }
 
-/** Polls `condition` until it holds; fails the test after `timeoutMs`. */
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Polls `condition` until it holds; fails the test after `timeoutMs` (generous: CI shares two cores). */
+async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
@@ -209,6 +209,23 @@ describe.skipIf(!url)("NatsBus", () => {
     await closing;
     expect(error).not.toHaveBeenCalled();
     expect(await storedMessages()).toBe(2);
+  });
+
+  it("sets its consumer up again when the server loses it, and goes on with the stream", async () => {
+    const { open, stream } = testStream();
+    const bus = await open();
+    const handled = new Set<number>();
+    const consumer = bus.consume("posts.stored", "alerts", async (b) => {
+      for (const i of b as number[]) handled.add(i);
+    });
+    for (const i of range(5)) await bus.publish("posts.stored", i, { id: `l${i}` });
+    await waitFor(() => handled.size === 5);
+    // What an operator's mistake or a server failure does: the durable consumer is gone.
+    await jsm.consumers.delete(stream, "alerts-posts_stored");
+    for (const i of range(5)) await bus.publish("posts.stored", i + 5, { id: `l${i + 5}` });
+    await waitFor(() => handled.size === 10);
+    await consumer.stop();
+    expect([...handled].sort((a, b) => a - b)).toEqual(range(10));
   });
 
   it("continues a group where a stopped consumer left off, without redelivering acked messages", async () => {

@@ -4,6 +4,7 @@ import {
   DeliverPolicy,
   type JetStreamClient,
   JSONCodec,
+  type JsMsg,
   type NatsConnection,
   nanos,
   RetentionPolicy,
@@ -102,36 +103,55 @@ export class NatsBus implements Bus {
     const durable = `${group}-${subject.replace(/[.*>]/g, "_")}`;
     const batchSize = opts.batchSize ?? 100;
     let stopped = false;
+    // The shortest pull nats.js allows; a full batch returns at once under load.
+    const fetchExpiresMs = 1_000;
+    const handle = async (batch: JsMsg[]) => {
+      try {
+        await handler(batch.map((m) => codec.decode(m.data)));
+        for (const m of batch) m.ack();
+      } catch (error) {
+        this.log.warn(
+          { err: error, subject, group, size: batch.length },
+          "batch failed; will be redelivered",
+        );
+        for (const m of batch) m.nak(1000);
+      }
+    };
     const loop = (async () => {
-      const jsm = await this.nc.jetstreamManager();
-      await jsm.consumers.add(this.stream, {
-        durable_name: durable,
-        filter_subject: this.prefix + subject,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(30_000),
-        max_deliver: 20,
-      });
-      const consumer = await this.js.consumers.get(this.stream, durable);
+      let failures = 0;
+      // A consumer that fails (server restart, stream recreated, network) is set up again with back-off,
+      // never left stopped: messages wait in the stream meanwhile.
       while (!stopped && !this.nc.isClosed()) {
-        const messages = await consumer.fetch({ max_messages: batchSize, expires: 1000 });
-        const batch = [];
-        for await (const m of messages) batch.push(m);
-        if (batch.length === 0) continue;
         try {
-          await handler(batch.map((m) => codec.decode(m.data)));
-          for (const m of batch) m.ack();
+          const jsm = await this.nc.jetstreamManager();
+          await jsm.consumers.add(this.stream, {
+            durable_name: durable,
+            filter_subject: this.prefix + subject,
+            ack_policy: AckPolicy.Explicit,
+            deliver_policy: DeliverPolicy.All,
+            ack_wait: nanos(30_000),
+            max_deliver: 20,
+          });
+          const consumer = await this.js.consumers.get(this.stream, durable);
+          failures = 0;
+          while (!stopped && !this.nc.isClosed()) {
+            const messages = await consumer.fetch({ max_messages: batchSize, expires: fetchExpiresMs });
+            const batch: JsMsg[] = [];
+            for await (const m of messages) batch.push(m);
+            if (batch.length > 0) await handle(batch);
+          }
         } catch (error) {
+          if (stopped || this.nc.isClosed()) break;
+          failures++;
+          const waitMs = Math.min(100 * 2 ** failures, 5_000);
           this.log.warn(
-            { err: error, subject, group, size: batch.length },
-            "batch failed; will be redelivered",
+            { err: error, subject, group, retryInMs: waitMs },
+            "consumer failed; starting it again",
           );
-          for (const m of batch) m.nak(1000);
+          await new Promise((r) => setTimeout(r, waitMs));
         }
       }
-    })().catch((error) => {
-      if (!stopped) this.log.error({ err: error, subject, group }, "consumer stopped");
-    });
+    })();
     const c: Consumer = {
       stop: async () => {
         stopped = true;
