@@ -1,5 +1,8 @@
 // Every connector kind the installation offers.
+
+import { blueskyConnector } from "./bluesky/bluesky.connector.ts";
 import type { Connector } from "./connector.ts";
+import { mastodonConnector } from "./mastodon/mastodon.connector.ts";
 import { rssConnector } from "./rss/rss.connector.ts";
 import { webhookConnector } from "./webhook/webhook.connector.ts";
 
@@ -9,5 +12,8 @@ type AnyConnector = Connector<any, any>;
 
 /** The connectors by kind. */
 export const connectorKinds: ReadonlyMap<string, AnyConnector> = new Map(
-  ([rssConnector, webhookConnector] as AnyConnector[]).map((c) => [c.kind, c]),
+  ([rssConnector, mastodonConnector, blueskyConnector, webhookConnector] as AnyConnector[]).map((c) => [
+    c.kind,
+    c,
+  ]),
 );
