@@ -112,6 +112,27 @@ export async function latestAlertOfCause(
   return row;
 }
 
+/** The alert of a rule that already names this post (a redelivered post must not raise it again). */
+export async function alertOfRuleWithPost(
+  tx: Tx,
+  orgId: string,
+  ruleId: string,
+  postId: string,
+): Promise<AlertRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.orgId, orgId),
+        eq(alerts.ruleId, ruleId),
+        sql`${alerts.postIds} @> ${JSON.stringify([postId])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 export async function insertAlert(tx: Tx, row: AlertRow) {
   await tx.insert(alerts).values(row);
 }

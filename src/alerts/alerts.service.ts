@@ -421,6 +421,12 @@ export async function raiseAlert(
 ): Promise<RaiseOutcome> {
   return ctx.db.transaction(async (tx) => {
     await repo.lockCause(tx, orgId, candidate.dedupKey);
+    // A post seen again (a redelivered bus message after a worker died) changes nothing.
+    const [onlyPost] = candidate.postIds;
+    if (candidate.trigger === "priority_post" && onlyPost !== undefined) {
+      const known = await repo.alertOfRuleWithPost(tx, orgId, candidate.ruleId, onlyPost);
+      if (known) return { alertId: known.id, outcome: "folded", deliveries: 0 };
+    }
     const now = ctx.clock.now();
     const previous = await repo.latestAlertOfCause(tx, orgId, candidate.dedupKey);
     const rankOf = (row: repo.AlertRow) => (typeof row.detail.rank === "number" ? row.detail.rank : 0);

@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   BRANDWACHE_DATA: z.string().default("./data"),
   /** `memory` (one process) or a NATS URL (`nats://127.0.0.1:4222`) to run the pipeline over JetStream. */
   BRANDWACHE_BUS: z.union([z.literal("memory"), z.url({ protocol: /^nats$/ })]).default("memory"),
+  /** Own stream and subjects on a NATS server shared with other installations or test runs (letters, digits, _). */
+  BRANDWACHE_NATS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_]{1,40}$/u, "lower-case letters, digits and _ only, at most 40")
+    .optional(),
   /** Seed the demo organisation and play the demo stream (`npm start` sets it). */
   BRANDWACHE_DEMO: bool.default(false),
   /** Log level of the pino logger. */

@@ -79,7 +79,7 @@ export interface Runtime {
 /** Opens the database (migrating it), the bus and, if asked, this process's pipeline stages. */
 export async function openRuntime(
   env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS"> &
-    Partial<Pick<Env, "BRANDWACHE_SECRET_KEY" | "BRANDWACHE_SECRET_KEY_FILE">> &
+    Partial<Pick<Env, "BRANDWACHE_SECRET_KEY" | "BRANDWACHE_SECRET_KEY_FILE" | "BRANDWACHE_NATS_NAMESPACE">> &
     AlertingEnv,
   log: Logger,
   opts: {
@@ -101,7 +101,7 @@ export async function openRuntime(
   let bus: Bus | undefined;
   try {
     await database.migrate();
-    bus = await openBus(env.BRANDWACHE_BUS, categoryLogger(log, "bus"));
+    bus = await openBus(env.BRANDWACHE_BUS, categoryLogger(log, "bus"), env.BRANDWACHE_NATS_NAMESPACE);
   } catch (error) {
     await database.close();
     throw error;

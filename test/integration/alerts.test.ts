@@ -195,6 +195,16 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
       ]);
     });
 
+    it("does not raise it again when the same post comes back (a redelivered bus message)", async () => {
+      const [postId] = (await alertList()).items[0].postIds;
+      const post = (await api("GET", `/api/posts/${postId}`)).json();
+      const outcomes = await runtime.alerts.engine.evaluatePosts([{ orgId, post }]);
+      expect(outcomes.map((o) => o.outcome)).toEqual(["folded"]);
+      const { items } = await alertList();
+      expect(items).toHaveLength(1);
+      expect(items[0].occurrences).toBe(1);
+    });
+
     it("delivers it by e-mail, Slack, Teams and a signed webhook", async () => {
       const result = await runtime.alerts.dispatch();
       expect(result).toEqual({ sent: 4, retrying: 0, failed: 0 });
