@@ -53,11 +53,18 @@ describe("a manager keeps the stakeholder map: who speaks, which group, friend o
   it("filters the map by group, with the filter in the address", async () => {
     await page.getByTestId("stakeholder-filter-group").selectOption("press");
     await expect.poll(() => page.url()).toContain("group=press");
-    const groups = await page
-      .getByTestId("stakeholder-row")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("data-group")));
-    expect(groups.length).toBeGreaterThan(0);
-    expect(groups.every((g) => g === "press")).toBe(true);
+    // The list re-renders after the address changes: poll instead of racing it.
+    const groups = () =>
+      page.getByTestId("stakeholder-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-group")));
+    await expect
+      .poll(
+        async () => {
+          const found = await groups();
+          return found.length > 0 && found.every((g) => g === "press");
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await page.getByTestId("stakeholder-filters-clear").click();
     await expect.poll(() => page.url()).not.toContain("group=");
   });
