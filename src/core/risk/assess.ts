@@ -8,7 +8,7 @@ import {
   type LanguageClassifiers,
 } from "./classify/classify.select.ts";
 import type { KnownBadHosts } from "./detectors/host-list.ts";
-import { preparePost, runRuleDetectors } from "./detectors/index.ts";
+import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult } from "./risk.types.ts";
 import { riskCategories } from "./risk.types.ts";
 
@@ -96,29 +96,43 @@ export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
 /** Assesses one text for every risk and chance; never throws on any string. */
 export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRiskInputs): Assessment {
   const prepared = preparePost(input.text);
-  const lang = input.lang ?? detectLanguage(prepared.visible.text);
-  const learned = scoreWithSet(classifiersForLanguage(engine.classifiers, lang), prepared.visible.text, {
+  const visible = prepared.visible;
+  const lang = input.lang ?? detectLanguage(visible.text);
+  const learned = scoreWithSet(classifiersForLanguage(engine.classifiers, lang), visible.text, {
     explain: "flagged",
   });
-  const rules = runRuleDetectors(input.text, {
-    lang,
-    org: inputs.org,
-    prepared,
-    ...(input.author ? { author: input.author } : {}),
-    ...(input.direction ? { direction: input.direction } : {}),
-    ...(inputs.knownBadHosts ? { knownBadHosts: inputs.knownBadHosts } : {}),
-  });
+  const ctx: DetectContext = { lang, org: inputs.org, prepared };
+  if (input.author) ctx.author = input.author;
+  if (input.direction) ctx.direction = input.direction;
+  if (inputs.knownBadHosts) ctx.knownBadHosts = inputs.knownBadHosts;
+  const rules = runRuleDetectors(input.text, ctx);
   const risks = {} as Record<RiskCategory, RiskResult>;
   for (const category of classifiedCategories) {
-    const result = learned[category] ?? nothing;
-    // Learned spans point into the visible text; map them back to the original.
-    risks[category] = {
-      ...result,
-      spans: result.spans.map((s) => ({ ...s, ...prepared.visible.toOriginalSpan(s.start, s.end) })),
-    };
+    const result = learned[category];
+    if (result === undefined) {
+      risks[category] = { score: nothing.score, flagged: nothing.flagged, spans: [] };
+      continue;
+    }
+    // Learned spans point into the visible text; map them back to the original. The results and
+    // their spans are fresh objects of this post, so they are updated in place.
+    for (const span of result.spans) {
+      const mapped = visible.toOriginalSpan(span.start, span.end);
+      span.start = mapped.start;
+      span.end = mapped.end;
+    }
+    risks[category] = result;
   }
-  const { factual_accusation: accusation, ...ruleResults } = rules;
-  Object.assign(risks, ruleResults);
-  risks.defamation = combineDefamation(accusation, risks.fact_claim, risks.negative);
+  risks.leak_pii = rules.leak_pii;
+  risks.leak_secret = rules.leak_secret;
+  risks.leak_confidential = rules.leak_confidential;
+  risks.malicious_link = rules.malicious_link;
+  risks.impersonation = rules.impersonation;
+  risks.scam = rules.scam;
+  risks.threat = rules.threat;
+  risks.opportunity_question = rules.opportunity_question;
+  risks.opportunity_praise = rules.opportunity_praise;
+  risks.opportunity_lead = rules.opportunity_lead;
+  risks.opportunity_recruiting = rules.opportunity_recruiting;
+  risks.defamation = combineDefamation(rules.factual_accusation, risks.fact_claim, risks.negative);
   return { lang, priority: priorityOf(risks), risks };
 }

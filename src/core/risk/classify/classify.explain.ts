@@ -68,63 +68,98 @@ export function explainScores(
   const first = models[0];
   if (first === undefined) return [];
   const features = first.features;
-  const candidates: Candidate[][] = models.map(() => []);
-  const sums = new Float64Array(models.length);
-  // Adds one feature's contribution to every model's sum; the post's part of it is computed once.
-  const credit = (hash: number, lexiconsToo: boolean) => {
-    const bucket = hash & extractor.mask;
-    let magnitude = 0;
-    let value = 0;
-    if (extractor.norm !== 0) {
-      const count = countOf(extractor, bucket);
-      magnitude = Math.abs(count);
-      if (magnitude !== 0) value = (Math.sign(count) * (1 + Math.log(magnitude))) / extractor.norm;
+  const modelCount = models.length;
+  // Where each model's weight of a bucket is read: weights[bucket * stride + column].
+  const weightsOf: Int8Array[] = [];
+  const strides = new Int32Array(modelCount);
+  const columns = new Int32Array(modelCount);
+  const scales = new Float64Array(modelCount);
+  const lexicons: Array<ReadonlyMap<number, number> | undefined> = [];
+  let lexiconCount = 0;
+  for (let m = 0; m < modelCount; m++) {
+    const model = models[m] as ClassifierModel;
+    if (model.kind === "lexicon") {
+      weightsOf.push(noWeights);
+      lexicons.push(model.terms);
+      lexiconCount++;
+    } else {
+      weightsOf.push(shared ? shared.interleaved : model.weights);
+      strides[m] = shared ? shared.stride : 1;
+      columns[m] = shared ? (shared.columns[m] ?? 0) : 0;
+      scales[m] = model.weightScale;
+      lexicons.push(undefined);
     }
-    for (let m = 0; m < models.length; m++) {
-      const model = models[m] as ClassifierModel;
-      if (model.kind === "lexicon") {
-        if (lexiconsToo) sums[m] = (sums[m] ?? 0) + (model.terms.get(hash) ?? 0);
-      } else if (magnitude !== 0) {
-        const weight = shared
-          ? (shared.interleaved[bucket * shared.stride + (shared.columns[m] ?? 0)] ?? 0)
-          : (model.weights[bucket] ?? 0);
-        // A feature seen several times in the post shares its weight among its occurrences.
-        sums[m] = (sums[m] ?? 0) + (model.weightScale * weight * value) / magnitude;
-      } else {
-        sums[m] = (sums[m] ?? 0) + 0;
+  }
+  const candidates: Candidate[][] = models.map(() => []);
+  const sums = new Float64Array(modelCount);
+  const { mask, norm } = extractor;
+  // Adds the contributions of hashes[from..to) to every model's sum, in order: each model sees the
+  // same additions in the same order as one feature at a time would give it, so figures stay put.
+  const credit = (hashes: Int32Array, from: number, to: number, lexiconsToo: boolean): void => {
+    for (let k = from; k < to; k++) {
+      const hash = hashes[k] ?? 0;
+      const bucket = hash & mask;
+      let magnitude = 0;
+      let value = 0;
+      if (norm !== 0) {
+        const count = countOf(extractor, bucket);
+        magnitude = count < 0 ? -count : count;
+        if (magnitude !== 0) value = (Math.sign(count) * onePlusLog(magnitude)) / norm;
+      }
+      if (magnitude !== 0) {
+        for (let m = 0; m < modelCount; m++) {
+          const terms = lexicons[m];
+          if (terms !== undefined) {
+            if (lexiconsToo) sums[m] = (sums[m] ?? 0) + (terms.get(hash) ?? 0);
+          } else {
+            const weight = (weightsOf[m] as Int8Array)[bucket * (strides[m] ?? 1) + (columns[m] ?? 0)] ?? 0;
+            // A feature seen several times in the post shares its weight among its occurrences.
+            sums[m] = (sums[m] ?? 0) + ((scales[m] ?? 0) * weight * value) / magnitude;
+          }
+        }
+      } else if (lexiconsToo && lexiconCount > 0) {
+        // Absent from the post's vector: only lexicons (which look at words, not buckets) count.
+        for (let m = 0; m < modelCount; m++) {
+          const terms = lexicons[m];
+          if (terms !== undefined) sums[m] = (sums[m] ?? 0) + (terms.get(hash) ?? 0);
+        }
       }
     }
   };
-  let previousLastWord: number | undefined;
+  const tokens = tokenCacheFor(features);
+  const pairHash = new Int32Array(1);
+  let previousLastWord = 0;
+  let havePrevious = false;
   let previousStart = 0;
   scanWords(text, (tokenStart, tokenEnd, prefix) => {
-    const hashes = tokenHashes(features, text.slice(prefix ? tokenStart - 1 : tokenStart, tokenEnd));
-    const words = (hashes[0] ?? 0) + (hashes[1] ?? 0);
+    const hashes = tokens.get(text, prefix ? tokenStart - 1 : tokenStart, tokenEnd);
+    const unigrams = hashes[0] ?? 0;
+    const words = unigrams + (hashes[1] ?? 0);
     const end = 3 + words + (hashes[2] ?? 0);
     sums.fill(0);
     // Unigrams, bigrams, then n-grams: the order of additions of one model alone, so figures stay put.
-    for (let k = 3; k < 3 + words; k++) credit(hashes[k] ?? 0, true);
-    for (let k = 3 + words; k < end; k++) credit(hashes[k] ?? 0, false);
-    for (let m = 0; m < models.length; m++) {
+    credit(hashes, 3, 3 + words, true);
+    credit(hashes, 3 + words, end, false);
+    for (let m = 0; m < modelCount; m++) {
       const contribution = sums[m] ?? 0;
       // Only candidates that can be shown are kept; the ranking drops the others anyway.
       if (contribution >= minimumContribution) {
         candidates[m]?.push({ start: tokenStart, end: tokenEnd, contribution });
       }
     }
-    const unigrams = hashes[0] ?? 0;
-    const firstWord = unigrams > 0 ? hashes[3] : undefined;
-    if (features.wordBigrams && previousLastWord !== undefined && firstWord !== undefined) {
+    if (features.wordBigrams && havePrevious && unigrams > 0) {
       sums.fill(0);
-      credit(bigramHash(previousLastWord, firstWord), true);
-      for (let m = 0; m < models.length; m++) {
+      pairHash[0] = bigramHash(previousLastWord, hashes[3] ?? 0);
+      credit(pairHash, 0, 1, true);
+      for (let m = 0; m < modelCount; m++) {
         const pair = sums[m] ?? 0;
         if (pair >= minimumContribution) {
           candidates[m]?.push({ start: previousStart, end: tokenEnd, contribution: pair });
         }
       }
     }
-    previousLastWord = unigrams > 0 ? hashes[3 + unigrams - 1] : undefined;
+    havePrevious = unigrams > 0;
+    if (havePrevious) previousLastWord = hashes[3 + unigrams - 1] ?? 0;
     previousStart = tokenStart;
   });
   return models.map((model, m) =>
@@ -137,21 +172,81 @@ export function explainScores(
   );
 }
 
-const tokenHashCaches = new WeakMap<FeatureConfig, Map<string, Int32Array>>();
+const noWeights = new Int8Array(0);
+// 1 + ln(n) for small n, the same doubles Math.log gives (occurrence counts are small).
+const onePlusLogTable = Float64Array.from({ length: 256 }, (_, n) => 1 + Math.log(n));
+
+function onePlusLog(magnitude: number): number {
+  return magnitude < 256 ? (onePlusLogTable[magnitude] ?? 0) : 1 + Math.log(magnitude);
+}
+
 const TOKEN_CACHE_LIMIT = 16_384;
 
 /**
+ * Memoised feature hashes of words as written, looked up by a range of the post's text so that a
+ * hit needs no substring: open addressing over (word, hashes) with an FNV-1a hash of the code units.
+ */
+class TokenCache {
+  private readonly slots = TOKEN_CACHE_LIMIT * 2;
+  private readonly mask = this.slots - 1;
+  private words: Array<string | undefined> = new Array(this.slots).fill(undefined);
+  private entries: Array<Int32Array | undefined> = new Array(this.slots).fill(undefined);
+  private size = 0;
+
+  constructor(private readonly features: FeatureConfig) {}
+
+  /** The hashes of `text.slice(start, end)` (see `tokenHashes`). */
+  get(text: string, start: number, end: number): Int32Array {
+    let hash = 0x811c9dc5;
+    for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+    const length = end - start;
+    const words = this.words;
+    let slot = hash & this.mask;
+    for (let word = words[slot]; word !== undefined; word = words[slot]) {
+      if (word.length === length && sameUnits(word, text, start)) return this.entries[slot] as Int32Array;
+      slot = (slot + 1) & this.mask;
+    }
+    const word = text.slice(start, end);
+    const hashes = tokenHashes(this.features, word);
+    // Long "words" (base64 blobs, a megabyte of one letter) are rare and would only fill the cache.
+    if (length <= maxExplainedWordLength) {
+      if (this.size >= TOKEN_CACHE_LIMIT) {
+        this.words.fill(undefined);
+        this.entries.fill(undefined);
+        this.size = 0;
+        slot = hash & this.mask;
+      }
+      words[slot] = word;
+      this.entries[slot] = hashes;
+      this.size++;
+    }
+    return hashes;
+  }
+}
+
+function sameUnits(word: string, text: string, start: number): boolean {
+  for (let index = 0; index < word.length; index++) {
+    if (word.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  }
+  return true;
+}
+
+const tokenCaches = new WeakMap<FeatureConfig, TokenCache>();
+
+function tokenCacheFor(features: FeatureConfig): TokenCache {
+  let cache = tokenCaches.get(features);
+  if (!cache) {
+    cache = new TokenCache(features);
+    tokenCaches.set(features, cache);
+  }
+  return cache;
+}
+
+/**
  * The feature hashes of one word as written (with its # or @): the counts of unigrams, bigrams and
- * character n-grams, then the hashes in that order. Memoised per feature space, as words recur.
+ * character n-grams, then the hashes in that order.
  */
 function tokenHashes(features: FeatureConfig, word: string): Int32Array {
-  let cache = tokenHashCaches.get(features);
-  if (!cache) {
-    cache = new Map();
-    tokenHashCaches.set(features, cache);
-  }
-  const cached = cache.get(word);
-  if (cached) return cached;
   normaliseInto(tokenBuffer, foldForFeatures(word));
   unigramScratch.length = 0;
   bigramScratch.length = 0;
@@ -165,11 +260,6 @@ function tokenHashes(features: FeatureConfig, word: string): Int32Array {
   hashes.set(unigramScratch, 3);
   hashes.set(bigramScratch, 3 + unigramScratch.length);
   hashes.set(gramScratch, 3 + unigramScratch.length + bigramScratch.length);
-  // Long "words" (base64 blobs, a megabyte of one letter) are rare and would only fill the cache.
-  if (word.length <= maxExplainedWordLength) {
-    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
-    cache.set(word, hashes);
-  }
   return hashes;
 }
 

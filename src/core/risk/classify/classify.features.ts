@@ -45,10 +45,10 @@ export interface FeatureExtractor {
   buffer: Uint16Array;
   length: number;
   /**
-   * The signed occurrence count of each bucket of the current text, as an open-addressing table of
-   * (epoch, bucket, count) triples sized to the text: a post touches a few hundred of the 2^18
+   * Where each bucket of the current text sits in `touched`, as an open-addressing table of
+   * (epoch, bucket, index) triples sized to the text: a post touches a few hundred of the 2^18
    * buckets, and a table that fits the CPU cache is much faster than two arrays of 1 MB each.
-   * Read it with `countOf`.
+   * Read a bucket's count with `countOf`.
    */
   table: Int32Array;
   /** Slots of `table` minus one (a power of two minus one). */
@@ -56,6 +56,8 @@ export interface FeatureExtractor {
   epoch: number;
   /** Buckets touched by the current text, in first-seen order. */
   touched: Int32Array;
+  /** The signed occurrence count of each touched bucket (same order as `touched`). */
+  counts: Int32Array;
   touchedCount: number;
   /** Feature values of the touched buckets (sublinear tf, signed, L2-normalised). */
   values: Float32Array;
@@ -80,6 +82,7 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     tableMask: INITIAL_SLOTS - 1,
     epoch: 0,
     touched: new Int32Array(1024),
+    counts: new Int32Array(1024),
     touchedCount: 0,
     values: new Float32Array(1024),
     norm: 0,
@@ -223,12 +226,13 @@ export function hashNormalised(extractor: FeatureExtractor): void {
 
   // Values: sublinear tf with the hash's sign, then L2 normalisation.
   const touched = extractor.touched;
+  const counts = extractor.counts;
   const count = extractor.touchedCount;
   if (extractor.values.length < count) extractor.values = new Float32Array(touched.length);
   const values = extractor.values;
   let sumSquares = 0;
   for (let k = 0; k < count; k++) {
-    const n = countOf(extractor, touched[k] ?? 0);
+    const n = counts[k] ?? 0;
     const magnitude = n < 0 ? -n : n;
     const tf = magnitude < 64 ? (logTable[magnitude] ?? 0) : 1 + Math.log(magnitude);
     const value = n < 0 ? -tf : tf;
@@ -316,26 +320,33 @@ function addHash(extractor: FeatureExtractor, hash: number, mask: number, epoch:
     const at = slot * 3;
     if (table[at] !== epoch) break;
     if (table[at + 1] === bucket) {
-      table[at + 2] = (table[at + 2] ?? 0) + sign;
+      const index = table[at + 2] ?? 0;
+      extractor.counts[index] = (extractor.counts[index] ?? 0) + sign;
       return;
     }
     slot = (slot + 1) & tableMask;
   }
   const at = slot * 3;
+  const index = extractor.touchedCount;
   table[at] = epoch;
   table[at + 1] = bucket;
-  table[at + 2] = sign;
-  if (extractor.touchedCount === extractor.touched.length) {
+  table[at + 2] = index;
+  if (index === extractor.touched.length) {
     const grown = new Int32Array(extractor.touched.length * 2);
     grown.set(extractor.touched);
     extractor.touched = grown;
+    const grownCounts = new Int32Array(grown.length);
+    grownCounts.set(extractor.counts);
+    extractor.counts = grownCounts;
   }
-  extractor.touched[extractor.touchedCount++] = bucket;
+  extractor.touched[index] = bucket;
+  extractor.counts[index] = sign;
+  extractor.touchedCount = index + 1;
   // Kept at most half full, so probes stay short.
   if (extractor.touchedCount * 2 > tableMask + 1) growTable(extractor, epoch);
 }
 
-/** Doubles the count table, moving the current text's entries over. */
+/** Doubles the bucket table, moving the current text's entries over. */
 function growTable(extractor: FeatureExtractor, epoch: number): void {
   const old = extractor.table;
   const oldSlots = extractor.tableMask + 1;
@@ -362,7 +373,7 @@ export function countOf(extractor: FeatureExtractor, bucket: number): number {
   for (;;) {
     const at = slot * 3;
     if (table[at] !== epoch) return 0;
-    if (table[at + 1] === bucket) return table[at + 2] ?? 0;
+    if (table[at + 1] === bucket) return extractor.counts[table[at + 2] ?? 0] ?? 0;
     slot = (slot + 1) & tableMask;
   }
 }

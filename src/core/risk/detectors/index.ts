@@ -6,7 +6,7 @@ import { detectImpersonation } from "./impersonation.ts";
 import { detectMaliciousLinks } from "./malicious-link.ts";
 import { detectOpportunities } from "./opportunities.ts";
 import { detectPii } from "./pii.ts";
-import { detectScam } from "./scam.ts";
+import { detectScamWithLinkRisk } from "./scam.ts";
 import { detectSecrets } from "./secrets.ts";
 import { detectThreat } from "./threat.ts";
 
@@ -48,20 +48,29 @@ export type RuleResults = Record<RuleCategory, RiskResult> & { factual_accusatio
 
 /** Runs every rule-based detector on a post, preparing the text and links once. */
 export function runRuleDetectors(text: string, ctx: DetectContext): RuleResults {
-  const shared: DetectContext = {
-    ...ctx,
-    prepared: ctx.prepared?.original === text ? ctx.prepared : preparePost(text),
-  };
+  // The caller's context serves as it is when it already holds this text's prepared post.
+  const shared: DetectContext =
+    ctx.prepared?.original === text ? ctx : { ...ctx, prepared: preparePost(text) };
   const maliciousLink = detectMaliciousLinks(text, shared);
+  const leakPii = detectPii(text, shared);
+  const leakSecret = detectSecrets(text, shared);
+  const leakConfidential = detectConfidential(text, shared);
+  const impersonation = detectImpersonation(text, shared);
+  const scam = detectScamWithLinkRisk(text, shared, maliciousLink);
+  const threat = detectThreat(text, shared);
+  const opportunities = detectOpportunities(text, shared);
   return {
-    leak_pii: detectPii(text, shared),
-    leak_secret: detectSecrets(text, shared),
-    leak_confidential: detectConfidential(text, shared),
+    leak_pii: leakPii,
+    leak_secret: leakSecret,
+    leak_confidential: leakConfidential,
     malicious_link: maliciousLink,
-    impersonation: detectImpersonation(text, shared),
-    scam: detectScam(text, { ...shared, linkRisk: maliciousLink }),
-    threat: detectThreat(text, shared),
-    ...detectOpportunities(text, shared),
+    impersonation,
+    scam,
+    threat,
+    opportunity_question: opportunities.opportunity_question,
+    opportunity_praise: opportunities.opportunity_praise,
+    opportunity_lead: opportunities.opportunity_lead,
+    opportunity_recruiting: opportunities.opportunity_recruiting,
     factual_accusation: detectFactualAccusation(text, shared),
   };
 }

@@ -119,6 +119,15 @@ const moneyAmount =
  * `ctx.linkRisk` says the link itself is bad).
  */
 export function detectScam(text: string, ctx: DetectContext): RiskResult {
+  return detectScamWithLinkRisk(text, ctx, ctx.linkRisk);
+}
+
+/** `detectScam` with the post's `malicious_link` result passed apart from the context (no copy of it). */
+export function detectScamWithLinkRisk(
+  text: string,
+  ctx: DetectContext,
+  linkRisk: RiskResult | undefined,
+): RiskResult {
   const prepared = preparedFor(text, ctx);
   const folded = prepared.folded;
   const found: WeightedSpan[] = matchesToSpans(matchScam(folded.text, prepared.words), folded);
@@ -132,7 +141,7 @@ export function detectScam(text: string, ctx: DetectContext): RiskResult {
     });
   }
   // A link or a bad link completes a lure; on its own it is not a scam.
-  const linkWeight = Math.max(prepared.links.length > 0 ? 0.15 : 0, (ctx.linkRisk?.score ?? 0) * 0.8);
+  const linkWeight = Math.max(prepared.links.length > 0 ? 0.15 : 0, (linkRisk?.score ?? 0) * 0.8);
   if (linkWeight > 0) {
     for (const link of prepared.links)
       found.push({ start: link.start, end: link.end, reason: "scam.link", weight: linkWeight });

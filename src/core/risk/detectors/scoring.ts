@@ -20,6 +20,15 @@ export function emptyResult(): RiskResult {
  */
 export function toResult(found: readonly WeightedSpan[], threshold = DEFAULT_THRESHOLD): RiskResult {
   if (found.length === 0) return emptyResult();
+  if (found.length === 1) {
+    // One span (the common case when anything is found): the same arithmetic without the maps.
+    const span = found[0] as WeightedSpan;
+    const miss = 1 - Math.min(1, Math.max(0, span.weight));
+    const score = Math.round((1 - miss) * 1000) / 1000;
+    const plain: RiskSpan = { start: span.start, end: span.end, reason: span.reason };
+    if (span.detail !== undefined) plain.detail = span.detail;
+    return { score, flagged: score >= threshold, spans: [plain] };
+  }
   const strongest = new Map<string, number>();
   for (const span of found) {
     strongest.set(span.reason, Math.max(strongest.get(span.reason) ?? 0, span.weight));
@@ -77,11 +86,9 @@ interface CompiledRule {
  */
 export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher {
   const always: CompiledRule[] = [];
-  const byKey = new Map<number, Array<{ stem: string; rule: CompiledRule }>>();
+  // The rules' stems by the dense id of their stem key (shared by all matchers, see `stemIdsOf`).
+  const byId: Array<Array<{ stem: string; rule: CompiledRule }> | undefined> = [];
   const compiledRules: CompiledRule[] = [];
-  // One bit per stem key (folded into 4,096 bits): most words of a post start no rule, and the bit
-  // test turns them away before the map look-up.
-  const keyFilter = new Uint32Array(FILTER_MASK + 1);
   for (const rule of rules) {
     const compiled: CompiledRule = { rule, pattern: new RegExp(rule.pattern, "g"), seen: 0 };
     compiledRules.push(compiled);
@@ -94,11 +101,11 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
       continue;
     }
     for (const stem of stems) {
-      const key = stemKey(stem);
-      keyFilter[(key >>> 5) & FILTER_MASK] = (keyFilter[(key >>> 5) & FILTER_MASK] ?? 0) | (1 << (key & 31));
-      const entries = byKey.get(key) ?? [];
+      const id = stemIdOfKey(stemKey(stem));
+      while (byId.length <= id) byId.push(undefined);
+      const entries = byId[id] ?? [];
       entries.push({ stem, rule: compiled });
-      byKey.set(key, entries);
+      byId[id] = entries;
     }
   }
   let run = 0;
@@ -110,14 +117,16 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
       rule.seen = run;
       active.push(rule);
     }
-    for (const word of words) {
-      const key = stemKey(word.text);
-      if (((keyFilter[(key >>> 5) & FILTER_MASK] ?? 0) & (1 << (key & 31))) === 0) continue;
-      const entries = byKey.get(key);
-      if (!entries) continue;
+    const ids = stemIdsOf(words);
+    for (let index = 0; index < words.length; index += 1) {
+      const id = ids[index] ?? -1;
+      if (id < 0) continue;
+      const entries = byId[id];
+      if (entries === undefined) continue;
+      const text = (words[index] as { text: string }).text;
       for (const entry of entries) {
         if (entry.rule.seen === run) continue;
-        if (entry.stem.length < STEM_KEY ? word.text === entry.stem : word.text.startsWith(entry.stem)) {
+        if (entry.stem.length < STEM_KEY ? text === entry.stem : text.startsWith(entry.stem)) {
           entry.rule.seen = run;
           active.push(entry.rule);
         }
@@ -136,6 +145,44 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
     }
     return matches.length > 1 ? matches.sort((a, b) => a.start - b.start) : matches;
   };
+}
+
+// Every stem key of every compiled matcher gets a dense id, and one bit of a 4,096-bit filter: most
+// words of a post start no rule, and the bit test turns them away before the map look-up.
+const stemIds = new Map<number, number>();
+const stemFilter = new Uint32Array(FILTER_MASK + 1);
+
+function stemIdOfKey(key: number): number {
+  let id = stemIds.get(key);
+  if (id === undefined) {
+    id = stemIds.size;
+    stemIds.set(key, id);
+    stemFilter[(key >>> 5) & FILTER_MASK] = (stemFilter[(key >>> 5) & FILTER_MASK] ?? 0) | (1 << (key & 31));
+  }
+  return id;
+}
+
+// The stem ids of the last word list seen (-1: no rule starts with the word): every matcher of a post
+// (nine of them) gets the same list, so each word is keyed and looked up once per post, not nine times.
+let idWords: readonly { text: string }[] | undefined;
+let idWordCount = 0;
+let idStemCount = 0;
+let wordIds = new Int32Array(256);
+
+function stemIdsOf(words: readonly { text: string }[]): Int32Array {
+  if (words === idWords && words.length === idWordCount && stemIds.size === idStemCount) return wordIds;
+  if (wordIds.length < words.length) wordIds = new Int32Array(words.length * 2);
+  for (let index = 0; index < words.length; index += 1) {
+    const key = stemKey((words[index] as { text: string }).text);
+    wordIds[index] =
+      ((stemFilter[(key >>> 5) & FILTER_MASK] ?? 0) & (1 << (key & 31))) === 0
+        ? -1
+        : (stemIds.get(key) ?? -1);
+  }
+  idWords = words;
+  idWordCount = words.length;
+  idStemCount = stemIds.size;
+  return wordIds;
 }
 
 /**

@@ -97,24 +97,40 @@ class OffsetBuilder {
   ends: Uint32Array;
   length = 0;
   constructor(capacity: number) {
-    this.starts = new Uint32Array(Math.max(16, capacity));
-    this.ends = new Uint32Array(Math.max(16, capacity));
+    // Both arrays in one allocation.
+    const size = Math.max(16, capacity);
+    const both = new Uint32Array(size * 2);
+    this.starts = both.subarray(0, size);
+    this.ends = both.subarray(size);
+  }
+  private reserve(count: number): void {
+    if (this.length + count <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.length + count);
+    const both = new Uint32Array(size * 2);
+    both.set(this.starts.subarray(0, this.length));
+    both.set(this.ends.subarray(0, this.length), size);
+    this.starts = both.subarray(0, size);
+    this.ends = both.subarray(size);
   }
   push(count: number, start: number, end: number): void {
-    if (this.length + count > this.starts.length) {
-      const size = Math.max(this.starts.length * 2, this.length + count);
-      const starts = new Uint32Array(size);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Uint32Array(size);
-      ends.set(this.ends);
-      this.ends = ends;
-    }
+    this.reserve(count);
     for (let unit = 0; unit < count; unit += 1) {
       this.starts[this.length] = start;
       this.ends[this.length] = end;
       this.length += 1;
     }
+  }
+  /** One output unit per source unit of [from, to): unit i from [i, i + 1). */
+  pushIdentity(from: number, to: number): void {
+    this.reserve(to - from);
+    const { starts, ends } = this;
+    let length = this.length;
+    for (let unit = from; unit < to; unit += 1) {
+      starts[length] = unit;
+      ends[length] = unit + 1;
+      length += 1;
+    }
+    this.length = length;
   }
 }
 
@@ -247,7 +263,9 @@ export function foldVisibleText(visible: VisibleText): VisibleText {
     return new LayeredText(source.toLowerCase(), visible, undefined, undefined);
   }
   let output = "";
-  const offsets = new OffsetBuilder(source.length + 16);
+  // Built only once a character folds to other than one code unit of its own (ä→ae, a surrogate
+  // pair, ﬁ→fi); before that, and for a text without such characters, offsets are the identity.
+  let offsets: OffsetBuilder | undefined;
   let index = 0;
   while (index < source.length) {
     // ASCII runs are lowercased in one go; only other characters are folded one by one.
@@ -255,17 +273,22 @@ export function foldVisibleText(visible: VisibleText): VisibleText {
     while (runEnd < source.length && source.charCodeAt(runEnd) < 0x80) runEnd += 1;
     if (runEnd > index) {
       output += source.slice(index, runEnd).toLowerCase();
-      for (let unit = index; unit < runEnd; unit += 1) offsets.push(1, unit, unit + 1);
+      offsets?.pushIdentity(index, runEnd);
       index = runEnd;
       continue;
     }
     const code = source.charCodeAt(index);
     const width = code >= 0xd800 && code <= 0xdbff && index + 1 < source.length ? 2 : 1;
     const folded = foldCharacter(source.slice(index, index + width));
+    if (offsets === undefined && (width !== 1 || folded.length !== 1)) {
+      offsets = new OffsetBuilder(source.length + 16);
+      offsets.pushIdentity(0, index);
+    }
     output += folded;
-    offsets.push(folded.length, index, index + width);
+    offsets?.push(folded.length, index, index + width);
     index += width;
   }
+  if (offsets === undefined) return new LayeredText(output, visible, undefined, undefined);
   return new LayeredText(
     output,
     visible,
