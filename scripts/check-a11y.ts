@@ -20,6 +20,7 @@ const pages = [
   "/settings?tab=tokens",
   "/settings?tab=risk",
   "/settings?tab=alerts",
+  "/settings?tab=connectors",
 ];
 
 const server = await startServer();

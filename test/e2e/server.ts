@@ -20,6 +20,8 @@ export async function startServer(): Promise<{ url: string; dataDir: string; sto
         LOG_LEVEL: "warn",
         BRANDWACHE_BUS: "memory",
         DATABASE_URL: "",
+        // The connectors e2e test polls a feed it serves itself on 127.0.0.1, which the SSRF guard refuses otherwise.
+        BRANDWACHE_OUTBOUND_ALLOW: "127.0.0.1",
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

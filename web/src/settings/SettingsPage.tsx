@@ -3,19 +3,20 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { AlertSettingsPanel } from "../alerts/AlertSettingsPanel.tsx";
 import { Page } from "../app/Page.tsx";
+import { ConnectorsPanel } from "../connectors/ConnectorsPanel.tsx";
 import { MembersPanel } from "../orgs/MembersPanel.tsx";
 import { TokensPanel } from "../orgs/TokensPanel.tsx";
 import { RiskProfilePanel } from "../risk/RiskProfilePanel.tsx";
 import { TopicsPanel } from "../topics/TopicsPanel.tsx";
 
-const tabs = ["topics", "risk", "alerts", "users", "tokens"] as const;
+const tabs = ["topics", "risk", "alerts", "connectors", "users", "tokens"] as const;
 type Tab = (typeof tabs)[number];
 
 function isTab(value: string | null): value is Tab {
   return tabs.some((tab) => tab === value);
 }
 
-/** Settings with tabs Topics, Risk profile, Alerts, Users and API tokens; the open tab is in the URL (`?tab=users`). */
+/** Settings with tabs Topics, Risk profile, Alerts, Connectors, Users and API tokens; the open tab is in the URL (`?tab=users`). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -34,7 +35,8 @@ export function SettingsPage() {
         <Tabs.List aria-label={t("settings.title")}>
           {tabs.map((id) => (
             <Tabs.Tab key={id} value={id} data-testid={`settings-tab-${id}`}>
-              {t(`settings.tabs.${id}`)}
+              {/* The connectors' texts live in their own section of the i18n files. */}
+              {id === "connectors" ? t("connectors.tab") : t(`settings.tabs.${id}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -46,6 +48,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="alerts" pt="md">
           <AlertSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="connectors" pt="md">
+          <ConnectorsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="users" pt="md">
           <MembersPanel />
