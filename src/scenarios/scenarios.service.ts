@@ -53,6 +53,12 @@ const demo = {
   // In-app alerts only: channels (e-mail, Slack, Teams, webhooks) need the team's own addresses.
   alertRules: [
     {
+      name: "Kritische Stimmen häufen sich (Stufe 2) / critical voices gather (level 2)",
+      condition: { kind: "level_reached", minLevel: 2 },
+      severity: "info",
+      cooldownMinutes: 60,
+    },
+    {
       name: "Shitstorm-Frühwarnung ab Stufe 3 / storm warning from level 3",
       condition: { kind: "level_reached", minLevel: 3 },
       severity: "critical",
@@ -66,7 +72,7 @@ const demo = {
     },
     {
       name: "Drohungen und Angriffe sofort / threats and attacks at once",
-      condition: { kind: "priority_post", minPriority: 0.75 },
+      condition: { kind: "priority_post", minPriority: 0.7 },
       severity: "critical",
       cooldownMinutes: 15,
     },
