@@ -53,7 +53,10 @@ export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop():
     "posts.ingested",
     "assess",
     async (payloads) => {
-      for (const payload of payloads) {
+      for (const [index, payload] of payloads.entries()) {
+        // Assessment is CPU work that never waits for I/O; letting timers and sockets run now and then keeps
+        // the bus client responsive (a NATS pull that expires unseen is redelivered only after the ack wait).
+        if (index % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
         const parsed = IngestedPost.safeParse(payload);
         if (!parsed.success) {
           log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
