@@ -77,6 +77,8 @@ export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop():
           id: `${orgId}:${post.platform}:${post.externalId}`,
         });
       }
+      // The batch is acknowledged only once its output is held by the bus.
+      await ctx.bus.flush();
     },
     { batchSize: 200 },
   );

@@ -21,7 +21,9 @@ export function startStoreStage(
       }
       const stored = await storeAssessedPosts(ctx, batch);
       metrics?.stored(stored.length);
-      for (const s of stored) await ctx.bus.publish("posts.stored", s);
+      for (const s of stored) await ctx.bus.publish("posts.stored", s, { id: `${s.orgId}:${s.post.id}` });
+      // The batch is acknowledged only once its output is held by the bus.
+      await ctx.bus.flush();
     },
     // Multi-row inserts: one transaction per batch is what makes the embedded database keep up.
     { batchSize: 500 },

@@ -31,6 +31,12 @@ export interface Bus {
   listen(subject: Subject, handler: (payload: unknown) => void): () => void;
   /** Resolves when everything published from this process so far has been accepted and, in-process, handled. */
   idle(): Promise<void>;
+  /**
+   * Resolves when what this process published so far is held by the bus (NATS: acknowledged by JetStream);
+   * rejects if a publish since the last flush failed. Unlike `idle`, it does not wait for consumers, so a stage
+   * calls it before its batch is acknowledged: a process killed then loses nothing, the batch comes back.
+   */
+  flush(): Promise<void>;
   /** Stops consumers, flushes, disconnects. */
   close(): Promise<void>;
 }

@@ -275,5 +275,8 @@ describe.skipIf(!url)("NatsBus", () => {
       expect.objectContaining({ subject: "posts.ingested" }),
       "publish failed",
     );
+    // A stage that flushes before acknowledging its batch learns of the failure and gets the batch again.
+    await expect(bus.flush()).rejects.toThrow(/2 publish\(es\) to JetStream failed/);
+    await expect(bus.flush()).resolves.toBeUndefined();
   });
 });

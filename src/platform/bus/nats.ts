@@ -30,6 +30,8 @@ export class NatsBus implements Bus {
   private inFlight = new Set<Promise<void>>();
   private waitingForWindow = 0;
   private consumers: Consumer[] = [];
+  /** Publishes that failed since the last `flush`. */
+  private failedPublishes = 0;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -88,6 +90,7 @@ export class NatsBus implements Bus {
       },
       (error: unknown) => {
         this.inFlight.delete(tracked);
+        this.failedPublishes++;
         this.log.error({ err: error, subject }, "publish failed");
       },
     );
@@ -174,6 +177,14 @@ export class NatsBus implements Bus {
       },
     });
     return () => sub.unsubscribe();
+  }
+
+  async flush(): Promise<void> {
+    while (this.inFlight.size > 0 || this.waitingForWindow > 0) await Promise.all(this.inFlight);
+    const failed = this.failedPublishes;
+    this.failedPublishes = 0;
+    if (failed > 0)
+      throw new Error(`${failed} publish(es) to JetStream failed; the batch will be redelivered`);
   }
 
   async idle(): Promise<void> {

@@ -45,6 +45,9 @@ export async function openDatabase(options: {
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, an administrator) must not end the process:
+  // the pool drops it and opens a new one when needed; queries in flight fail and are retried by their callers.
+  pool.on("error", () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
