@@ -12,9 +12,9 @@ import {
   facebookCommentFields,
   facebookPostFields,
 } from "./facebook.schema.ts";
-import { graphGetPage } from "./graph.client.ts";
+import { graphReader } from "./graph.client.ts";
 import { graphTimeToUnix, nextAfter } from "./graph.schema.ts";
-import { closeSweep, type EdgeJob, isNew, markDelivered, openSweep } from "./graph.sweep.ts";
+import { closeSweep, deliverOnce, type EdgeJob, openSweep } from "./graph.sweep.ts";
 
 /** Graph requests one poll may make; more work is left to the next poll (`more: true`). */
 export const facebookRequestsPerPoll = 20;
@@ -46,12 +46,12 @@ async function pollFacebook(
   const state = openSweep(cursor, ctx.now());
   const { sweep } = state;
   const posts: PostInput[] = [];
-  let requests = 0;
-  const canRequest = () => requests < facebookRequestsPerPoll && !ctx.signal.aborted;
-  const get = (path: string[], params: Record<string, string | undefined>, what: string) => {
-    requests += 1;
-    return graphGetPage(ctx, { base: config.graphBase, path, params, token: secrets.pageAccessToken, what });
-  };
+  const { canRequest, get } = graphReader(
+    ctx,
+    config.graphBase,
+    secrets.pageAccessToken,
+    facebookRequestsPerPoll,
+  );
 
   while (!sweep.listDone && canRequest()) {
     const page = await get(
@@ -69,13 +69,7 @@ async function pollFacebook(
       if (!parsed.success) continue;
       const item = parsed.data;
       const created = graphTimeToUnix(item.created_time);
-      if (isNew(state, item.id, created)) {
-        const post = mapFacebookPost(item, raw);
-        if (post) {
-          posts.push(post);
-          markDelivered(state, item.id, created);
-        }
-      }
+      deliverOnce(state, posts, item.id, created, () => mapFacebookPost(item, raw));
       // No updated_time: read the comments rather than miss them.
       const updated = item.updated_time ? graphTimeToUnix(item.updated_time) : Number.POSITIVE_INFINITY;
       if (updated > state.since) sweep.queue.push({ id: item.id, edge: "comments" });
@@ -105,12 +99,7 @@ async function pollFacebook(
       const comment = parsed.data;
       const created = graphTimeToUnix(comment.created_time);
       if (created <= state.since) reachedKnown = true;
-      if (!isNew(state, comment.id, created)) continue;
-      const post = mapFacebookComment(comment, job.id, raw);
-      if (post) {
-        posts.push(post);
-        markDelivered(state, comment.id, created);
-      }
+      deliverOnce(state, posts, comment.id, created, () => mapFacebookComment(comment, job.id, raw));
     }
     // Newest first: once a page reaches comments older than the watermark, the rest were read before.
     const after = reachedKnown ? undefined : nextAfter(page.paging);

@@ -39,6 +39,19 @@ export interface GraphGet {
   what: string;
 }
 
+/** A poll's Graph reader: pages of one node's edges with the connector's token, at most `budget` requests. */
+export function graphReader(ctx: ConnectorContext, base: string, token: string, budget: number) {
+  let requests = 0;
+  return {
+    /** Whether the poll may make another request. */
+    canRequest: () => requests < budget && !ctx.signal.aborted,
+    get(path: string[], params: Record<string, string | undefined>, what: string): Promise<GraphPage> {
+      requests += 1;
+      return graphGetPage(ctx, { base, path, params, token, what });
+    },
+  };
+}
+
 /** Builds the request URL: the base, the encoded path segments, the parameters and the token. */
 export function graphUrl(req: GraphGet): string {
   const path = req.path.map((segment) => encodeURIComponent(segment)).join("/");

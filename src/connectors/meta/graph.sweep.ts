@@ -4,6 +4,7 @@
 // `after` cursor is only kept while one sweep spans several polls (`more: true`, which the runner continues
 // at once).
 import { z } from "zod";
+import type { PostInput } from "../connector.ts";
 
 /** Days a post or media is watched for new comments after it was published; the first poll also reaches back this far. */
 export const watchDays = 7;
@@ -80,6 +81,24 @@ export function openSweep(cursor: unknown, now: Date): SweepState {
 /** Whether an item was not delivered before: created after the watermark and not one of the overlap's. */
 export function isNew(state: SweepState, id: string, created: number): boolean {
   return created > state.since && !(id in state.seen) && !(id in state.sweep.delivered);
+}
+
+/**
+ * Maps and collects an item unless an earlier poll or this sweep delivered it; a delivered one is
+ * remembered while the next watermark's overlap still covers it.
+ */
+export function deliverOnce(
+  state: SweepState,
+  posts: PostInput[],
+  id: string,
+  created: number,
+  map: () => PostInput | null,
+): void {
+  if (!isNew(state, id, created)) return;
+  const post = map();
+  if (!post) return;
+  posts.push(post);
+  markDelivered(state, id, created);
 }
 
 /** Records a delivered item that the next watermark's overlap still covers. */

@@ -4,9 +4,9 @@
 // its comments were last read. Comments come newest first but replies hang under old comments, so a changed
 // media is read in full and new items are picked by time and id.
 import type { Connector, ConnectorContext, PostInput } from "../connector.ts";
-import { graphGetPage } from "./graph.client.ts";
+import { graphReader } from "./graph.client.ts";
 import { graphTimeToUnix, nextAfter } from "./graph.schema.ts";
-import { closeSweep, type EdgeJob, isNew, markDelivered, openSweep } from "./graph.sweep.ts";
+import { closeSweep, deliverOnce, type EdgeJob, openSweep } from "./graph.sweep.ts";
 import { type InstagramCommentPlace, mapInstagramComment, mapInstagramMedia } from "./instagram.map.ts";
 import {
   InstagramComment,
@@ -49,21 +49,17 @@ async function pollInstagram(
   const state = openSweep(cursor, ctx.now());
   const { sweep } = state;
   const posts: PostInput[] = [];
-  let requests = 0;
-  const canRequest = () => requests < instagramRequestsPerPoll && !ctx.signal.aborted;
-  const get = (path: string[], params: Record<string, string | undefined>, what: string) => {
-    requests += 1;
-    return graphGetPage(ctx, { base: config.graphBase, path, params, token: secrets.accessToken, what });
-  };
+  const { canRequest, get } = graphReader(
+    ctx,
+    config.graphBase,
+    secrets.accessToken,
+    instagramRequestsPerPoll,
+  );
   const deliverComment = (raw: unknown, place: InstagramCommentPlace) => {
     const parsed = InstagramReply.safeParse(raw);
     if (!parsed.success) return;
     const created = graphTimeToUnix(parsed.data.timestamp);
-    if (!isNew(state, parsed.data.id, created)) return;
-    const post = mapInstagramComment(parsed.data, place, raw);
-    if (!post) return;
-    posts.push(post);
-    markDelivered(state, parsed.data.id, created);
+    deliverOnce(state, posts, parsed.data.id, created, () => mapInstagramComment(parsed.data, place, raw));
   };
 
   while (!sweep.listDone && canRequest()) {
@@ -82,13 +78,7 @@ async function pollInstagram(
       if (!parsed.success) continue;
       const media = parsed.data;
       const created = graphTimeToUnix(media.timestamp);
-      if (isNew(state, media.id, created)) {
-        const post = mapInstagramMedia(media, raw);
-        if (post) {
-          posts.push(post);
-          markDelivered(state, media.id, created);
-        }
-      }
+      deliverOnce(state, posts, media.id, created, () => mapInstagramMedia(media, raw));
       const count = media.comments_count;
       if (count !== undefined && count === (state.counts[media.id] ?? 0)) sweep.counts[media.id] = count;
       else sweep.queue.push({ id: media.id, edge: "comments", count, url: media.permalink });
