@@ -7,6 +7,7 @@ import { categoryLogger } from "../platform/logger.ts";
 import { topicNamesOf } from "../topics/topics.service.ts";
 import * as repo from "./alerts.repo.ts";
 import { AlertChannelConfig } from "./alerts.schema.ts";
+import { bilingual } from "./alerts.service.ts";
 
 /** Sends one message through one channel; throws on failure (`retryable: false` marks a permanent one). */
 export type SendAlert = (config: AlertChannelConfig, message: AlertMessage) => Promise<void>;
@@ -32,14 +33,6 @@ export interface DispatchResult {
 /** How the app links to an alert. */
 export function alertUrl(publicUrl: string, alertId: string): string {
   return `${publicUrl.replace(/\/+$/u, "")}/alerts?alert=${encodeURIComponent(alertId)}`;
-}
-
-function bilingual(value: unknown, fallback: string) {
-  const v = (value ?? {}) as Record<string, unknown>;
-  return {
-    de: typeof v.de === "string" ? v.de : fallback,
-    en: typeof v.en === "string" ? v.en : fallback,
-  };
 }
 
 /** The message of an alert as every channel renders it. */
@@ -86,6 +79,19 @@ export async function dispatchDueDeliveries(
     repo.claimDueDeliveries(tx, now, new Date(now.getTime() + claimMs), options.limit ?? 20),
   );
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
+  // An alert usually goes to several channels: read each organisation's names once per pass.
+  const names = new Map<string, Promise<{ org: string; topics: Map<string, string> }>>();
+  const namesOf = (orgId: string) => {
+    let found = names.get(orgId);
+    if (!found) {
+      found = Promise.all([organisationName(ctx, orgId), topicNamesOf(ctx, orgId)]).then(([org, topics]) => ({
+        org: org ?? "Brandwache",
+        topics: new Map(topics.map((t) => [t.id, t.name])),
+      }));
+      names.set(orgId, found);
+    }
+    return found;
+  };
   for (const delivery of claimed) {
     const attempts = delivery.attempts + 1;
     const finish = async (set: Partial<repo.AlertDeliveryRow>) =>
@@ -104,10 +110,8 @@ export async function dispatchDueDeliveries(
       result.failed++;
       continue;
     }
-    const topicName = alert.topicId
-      ? ((await topicNamesOf(ctx, alert.orgId)).find((t) => t.id === alert.topicId)?.name ?? null)
-      : null;
-    const orgName = (await organisationName(ctx, alert.orgId)) ?? "Brandwache";
+    const { org: orgName, topics } = await namesOf(alert.orgId);
+    const topicName = alert.topicId ? (topics.get(alert.topicId) ?? null) : null;
     try {
       await send(config.data, messageOf(alert, delivery.id, orgName, topicName, options.publicUrl));
       await finish({ state: "sent", sentAt: ctx.clock.now(), lastError: null, nextAttemptAt: null });

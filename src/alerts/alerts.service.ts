@@ -78,9 +78,8 @@ function presentDelivery(row: repo.AlertDeliveryRow): AlertDeliveryRead {
   };
 }
 
-const emptyText: Bilingual = { de: "", en: "" };
-
-function bilingual(value: unknown, fallback: string): Bilingual {
+/** A stored `{ de, en }` text, or the fallback in both languages when it is missing or malformed. */
+export function bilingual(value: unknown, fallback: string): Bilingual {
   if (typeof value === "object" && value !== null && "de" in value && "en" in value) {
     const { de, en } = value as Record<string, unknown>;
     if (typeof de === "string" && typeof en === "string") return { de, en };
@@ -97,7 +96,7 @@ function presentAlert(row: repo.AlertRow, deliveries: repo.AlertDeliveryRow[]): 
     state: row.state as AlertState,
     severity: row.severity as AlertSeverity,
     title: bilingual(row.detail.title, row.title),
-    explanation: row.detail.explanation ? bilingual(row.detail.explanation, "") : emptyText,
+    explanation: bilingual(row.detail.explanation, ""),
     postIds: row.postIds,
     occurrences: row.occurrences,
     createdAt: row.createdAt.toISOString(),

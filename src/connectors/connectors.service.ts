@@ -15,6 +15,7 @@ import { type Connector, ConnectorError, type ConnectorErrorKind } from "./conne
 import { connectorKinds } from "./connectors.registry.ts";
 import * as repo from "./connectors.repo.ts";
 import type { ConnectorCreate, ConnectorRead, ConnectorUpdate } from "./connectors.schema.ts";
+import { webhookConnector } from "./webhook/webhook.connector.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: settings and secrets are validated by each connector's zod schemas
 type AnyConnector = Connector<any, any>;
@@ -412,7 +413,7 @@ export async function receiveWebhook(
   );
   const row = await repo.findConnectorById(ctx.db, id);
   if (row?.kind !== "webhook" || !row.enabled || !headers.timestamp || !headers.signature) throw refused;
-  const secrets = WebhookSecretsShape.safeParse(openSecrets(ctx, row));
+  const secrets = webhookConnector.secrets.safeParse(openSecrets(ctx, row));
   const nowSec = Math.floor(ctx.clock.now().getTime() / 1000);
   if (
     !secrets.success ||
@@ -456,5 +457,3 @@ export async function receiveWebhook(
   });
   return result;
 }
-
-const WebhookSecretsShape = z.object({ signingSecret: z.string().min(16) });

@@ -7,7 +7,7 @@ import {
   detectCampaigns,
 } from "../core/escalation/campaigns.ts";
 import { explainLevel, type LevelAssessment } from "../core/escalation/level.ts";
-import { bucketValue, isCriticalPost, type Resolution, resolutions } from "../core/escalation/series.ts";
+import { bucketValue, isCriticalPost, resolutions } from "../core/escalation/series.ts";
 import {
   assessTopic,
   createTopicTracker,
@@ -307,15 +307,14 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
       const state = await stateOf(actor.orgId, topic.id);
       const now = ctx.clock.now().getTime();
       const head = summary(topic.id, state, now);
-      const resolutionKey: Resolution = resolution;
-      const bucketMs = resolutions[resolutionKey].bucketMs;
+      const bucketMs = resolutions[resolution].bucketMs;
       const last = Math.floor(now / bucketMs) * bucketMs;
       const timeline = [];
       for (let t = last - timelineSpanMs[resolution] + bucketMs; t <= last; t += bucketMs) {
         timeline.push({
           t: new Date(t).toISOString(),
-          volume: bucketValue(state.tracker.series, resolutionKey, t, "volume"),
-          negative: bucketValue(state.tracker.series, resolutionKey, t, "negative"),
+          volume: bucketValue(state.tracker.series, resolution, t, "volume"),
+          negative: bucketValue(state.tracker.series, resolution, t, "negative"),
           anomaly: maxAnomalyBetween(state.tracker, t, Math.min(t + bucketMs, now + 1)),
         });
       }

@@ -44,11 +44,10 @@ export type AlertingEnv = Partial<
 >;
 
 /** The alert sender for the given settings: SMTP for e-mail, the SSRF-guarded HTTP client for the rest. */
-export function createAlerting(env: AlertingEnv): Alerting {
+export function createAlerting(env: AlertingEnv, policy: OutboundPolicy): Alerting {
   const smtp = env.BRANDWACHE_SMTP_URL
     ? { url: env.BRANDWACHE_SMTP_URL, from: env.BRANDWACHE_SMTP_FROM ?? "Brandwache <alerts@localhost>" }
     : null;
-  const policy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
   return {
     send: (config, message) =>
       deliverAlert(config, message, { smtp, policy, nowSec: () => Math.floor(Date.now() / 1000) }),
@@ -117,7 +116,9 @@ export async function openRuntime(
   const metrics = createMetrics();
   const risk = createRiskAssessor(ctx);
   const escalation = createEscalationMonitor(ctx);
-  const alerting = opts.alerting ?? createAlerting(env);
+  // One SSRF policy for every request users' URLs make this process send (alert channels, connectors).
+  const connectorPolicy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
+  const alerting = opts.alerting ?? createAlerting(env, connectorPolicy);
   const pipeline = opts.pipeline ? startPipeline(ctx, risk, metrics) : null;
   // Where the pipeline runs, alert rules are checked and the delivery outbox is worked off.
   const loops = opts.alertLoops ?? opts.pipeline;
@@ -126,7 +127,6 @@ export async function openRuntime(
     if (outcome.deliveries > 0) dispatcher?.poke();
   });
   const alertStage = opts.pipeline ? startAlertStage(ctx, engine) : null;
-  const connectorPolicy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
   const connectorRunner = loops ? startConnectorRunner(ctx, { policy: connectorPolicy, metrics }) : null;
   const topicChecks = loops
     ? startTopicChecks(engine, (env.BRANDWACHE_ALERT_CHECK_SECONDS ?? 30) * 1000, ctx)
