@@ -1,6 +1,6 @@
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
-import { storeAssessedPosts } from "../posts/posts.service.ts";
+import { alreadyStoredPosts, storeAssessedPosts } from "../posts/posts.service.ts";
 import { AssessedPost, type AssessedPost as AssessedPostT } from "./pipeline.messages.ts";
 
 /** Starts the store stage: `posts.assessed` → database → `posts.stored` (only for posts that were new). */
@@ -12,7 +12,7 @@ export function startStoreStage(
   const consumer = ctx.bus.consume(
     "posts.assessed",
     "store",
-    async (payloads) => {
+    async (payloads, { redelivered }) => {
       const batch: AssessedPostT[] = [];
       for (const payload of payloads) {
         const parsed = AssessedPost.safeParse(payload);
@@ -21,7 +21,10 @@ export function startStoreStage(
       }
       const stored = await storeAssessedPosts(ctx, batch);
       metrics?.stored(stored.length);
-      for (const s of stored) await ctx.bus.publish("posts.stored", s, { id: `${s.orgId}:${s.post.id}` });
+      // A batch that comes back may have been stored by a worker that died before its announcements were
+      // held by the bus: announce its posts again; the message ids let the bus drop those it already holds.
+      const announce = redelivered ? await alreadyStoredPosts(ctx, batch) : stored;
+      for (const s of announce) await ctx.bus.publish("posts.stored", s, { id: `${s.orgId}:${s.post.id}` });
       // The batch is acknowledged only once its output is held by the bus.
       await ctx.bus.flush();
     },

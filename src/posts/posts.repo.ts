@@ -134,6 +134,24 @@ export async function findPosts(tx: Tx, orgId: string, ids: string[]) {
     .where(and(eq(posts.orgId, orgId), inArray(posts.id, ids)));
 }
 
+/** Posts by (platform, external id), scoped to the organisation. */
+export async function findPostsByExternalId(
+  tx: Tx,
+  orgId: string,
+  keys: readonly { platform: string; externalId: string }[],
+) {
+  if (keys.length === 0) return [];
+  const match = or(
+    ...keys.map((k) => and(eq(posts.platform, k.platform), eq(posts.externalId, k.externalId))),
+  );
+  return tx
+    .select(postColumns)
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .leftJoin(assessments, assessmentJoin)
+    .where(and(eq(posts.orgId, orgId), match));
+}
+
 /** Which of the given posts match the filter (for the live stream's full-text filter). */
 export async function filterPostIds(
   tx: Tx,

@@ -213,6 +213,23 @@ function presentAssessment(
   };
 }
 
+/**
+ * The stored form of posts a batch carried that were stored already, for a stage that must announce them
+ * again: a worker can die after storing a batch and before `posts.stored` for it was held by the bus.
+ */
+export async function alreadyStoredPosts(ctx: AppContext, batch: AssessedPost[]): Promise<StoredPost[]> {
+  const byOrg = new Map<string, { platform: string; externalId: string }[]>();
+  for (const { orgId, post } of batch) {
+    byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), { platform: post.platform, externalId: post.externalId }]);
+  }
+  const out: StoredPost[] = [];
+  for (const [orgId, keys] of byOrg) {
+    for (const row of await repo.findPostsByExternalId(ctx.db, orgId, keys))
+      out.push({ orgId, post: presentPost(row) });
+  }
+  return out;
+}
+
 /** Builds the API's shape of a post from a row. */
 export function presentPost(
   row: Omit<repo.PostListRow, "topicIds"> & { topicIds: string[] | null },

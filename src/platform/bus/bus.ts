@@ -8,8 +8,14 @@ export type Subject =
   | "alerts.changed"
   | "stakeholders.changed";
 
+/** What a handler learns about a batch besides its messages. */
+export interface BatchMeta {
+  /** Some message of the batch was delivered before (its first handler may have done part of the work). */
+  redelivered: boolean;
+}
+
 /** Handles a batch of messages; throwing makes the bus deliver the batch again later. */
-export type BatchHandler = (payloads: unknown[]) => Promise<void>;
+export type BatchHandler = (payloads: unknown[], meta: BatchMeta) => Promise<void>;
 
 /** A running consumer. */
 export interface Consumer {

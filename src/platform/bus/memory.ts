@@ -139,7 +139,7 @@ export class MemoryBus implements Bus {
   private async deliver(g: Group, batch: unknown[]) {
     for (let attempt = 0; ; attempt++) {
       try {
-        await g.handler(batch);
+        await g.handler(batch, { redelivered: attempt > 0 });
         return;
       } catch (error) {
         const delay = this.retryDelaysMs[attempt];

@@ -110,7 +110,10 @@ export class NatsBus implements Bus {
     const fetchExpiresMs = 1_000;
     const handle = async (batch: JsMsg[]) => {
       try {
-        await handler(batch.map((m) => codec.decode(m.data)));
+        await handler(
+          batch.map((m) => codec.decode(m.data)),
+          { redelivered: batch.some((m) => m.redelivered) },
+        );
         for (const m of batch) m.ack();
       } catch (error) {
         this.log.warn(
