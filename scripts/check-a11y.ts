@@ -10,8 +10,12 @@ const pages = [
   "/overview",
   "/mentions",
   "/mentions?sort=priority&risk=complaint",
+  "/inbox",
   "/alerts",
   "/incidents",
+  "/playbooks",
+  "/publishing",
+  "/evidence",
   "/stakeholders",
   "/accounts",
   "/training",
@@ -21,6 +25,9 @@ const pages = [
   "/settings?tab=risk",
   "/settings?tab=alerts",
   "/settings?tab=connectors",
+  "/settings?tab=inbox",
+  "/settings?tab=publishing",
+  "/settings?tab=evidence",
 ];
 
 const server = await startServer();
@@ -46,6 +53,32 @@ try {
   });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   if (!cookie.startsWith("bw_session=")) throw new Error(`demo login failed: ${login.status}`);
+  // Pages of one object: an incident opened here, and the inbox's first conversation once there is one.
+  const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
+  const incident = (await (
+    await fetch(`${server.url}/api/incidents`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", "x-csrf-token": me.csrfToken },
+      body: JSON.stringify({ title: "Lighthouse: Störung in Kiel", severity: "sev3" }),
+    })
+  ).json()) as { id: string };
+  pages.push(`/incidents/${incident.id}`);
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const list = (await (
+      await fetch(`${server.url}/api/inbox/conversations`, { headers: { cookie } })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    const first = list.items[0];
+    if (first) {
+      pages.push(`/inbox/${first.id}`);
+      break;
+    }
+    if (attempt === 59) throw new Error("the demo inbox has no conversation after two minutes");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
   for (const page of pages) {
     const signedIn = page !== "/login";
     const result = await lighthouse(`${server.url}${page}`, {

@@ -50,6 +50,18 @@ export const AlertCondition = z.discriminatedUnion("kind", [
       minPriority: z.number().min(0).max(1),
     })
     .strict(),
+  z
+    .object({
+      /** A conversation of the inbox missed its first-response or resolution target (docs/INBOX.md). */
+      kind: z.literal("sla_breach"),
+    })
+    .strict(),
+  z
+    .object({
+      /** A legal or internal deadline of an incident is running out (docs/INCIDENTS.md). */
+      kind: z.literal("deadline_due"),
+    })
+    .strict(),
 ]);
 export type AlertCondition = z.infer<typeof AlertCondition>;
 export type AlertTrigger = AlertCondition["kind"];
@@ -198,7 +210,7 @@ export const AlertRead = z.object({
   id: z.string(),
   topicId: z.string().nullable(),
   ruleId: z.string().nullable(),
-  trigger: z.enum(["level_reached", "anomaly", "risk_count", "priority_post"]),
+  trigger: z.enum(["level_reached", "anomaly", "risk_count", "priority_post", "sla_breach", "deadline_due"]),
   state: AlertState,
   severity: AlertSeverity,
   title: Bilingual,

@@ -422,7 +422,7 @@ export async function raiseAlert(
     await repo.lockCause(tx, orgId, candidate.dedupKey);
     // A post seen again (a redelivered bus message after a worker died) changes nothing.
     const [onlyPost] = candidate.postIds;
-    if (candidate.trigger === "priority_post" && onlyPost !== undefined) {
+    if (candidate.trigger === "priority_post" && onlyPost !== undefined && candidate.ruleId !== null) {
       const known = await repo.alertOfRuleWithPost(tx, orgId, candidate.ruleId, onlyPost);
       if (known) return { alertId: known.id, outcome: "folded", deliveries: 0 };
     }

@@ -2,6 +2,8 @@ import { Command } from "commander";
 import { type Env, EnvError, loadEnv } from "../platform/env.ts";
 import { createLogger, type Logger } from "../platform/logger.ts";
 import { registerAnalyze } from "./analyze.ts";
+import { registerAuditCommands } from "./audit.ts";
+import { registerEvidenceCommands } from "./evidence.ts";
 import { registerImport } from "./import.ts";
 import { registerMigrate } from "./migrate.ts";
 import { registerServe } from "./serve.ts";
@@ -42,6 +44,8 @@ registerImport(program, boot);
 registerAnalyze(program);
 registerUserCommands(program, boot);
 registerTopicCommands(program, boot);
+registerAuditCommands(program, boot);
+registerEvidenceCommands(program, boot);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,7 +3,7 @@
 // the next cursor. The runner (connectors.runner.ts) schedules polls, keeps cursors and health across
 // restarts, backs off on errors and honours rate limits; a connector only talks to its platform.
 import type { z } from "zod";
-import type { OutboundRequest, OutboundResponse } from "../platform/net/outbound.ts";
+import { OutboundError, type OutboundRequest, type OutboundResponse } from "../platform/net/outbound.ts";
 import type { PostCreate } from "../posts/posts.schema.ts";
 
 /**
@@ -54,6 +54,28 @@ export class ConnectorError extends Error {
   }
 }
 
+/** What to publish: a new post, or a reply when `inReplyTo` names the post answered. */
+export interface PublishInput {
+  /** The text as approved; sent as it is. */
+  text: string;
+  lang: "de" | "en" | "other";
+  /** The post answered, as stored: its platform id, link and the platform's payload (`raw`). */
+  inReplyTo?: { externalId: string; url?: string | null; raw?: unknown };
+  /**
+   * Stable per draft and version: platforms that honour an idempotency key (Mastodon) post a retried
+   * request once.
+   */
+  idempotencyKey?: string;
+}
+
+/** Where the published post is now. */
+export interface PublishResult {
+  /** The platform's id of the new post. */
+  externalId: string;
+  /** Its public link, when the platform tells or it can be built. */
+  url: string | null;
+}
+
 /** One connector: its settings (shown in the app), its secrets (encrypted at rest, never returned) and `poll`. */
 export interface Connector<Config = unknown, Secrets = unknown> {
   /** Stable name, also the source kind: `rss`, `mastodon`, `bluesky`, `reddit`, … */
@@ -72,6 +94,20 @@ export interface Connector<Config = unknown, Secrets = unknown> {
   /** How often it is polled when nothing is pending. */
   pollSeconds: number;
   poll(config: Config, secrets: Secrets, cursor: unknown, ctx: ConnectorContext): Promise<PollResult>;
+  /** The most characters (graphemes) one published text may have on the platform; absent: no limit known. */
+  maxTextLength?: number;
+  /**
+   * Publishes a reply or a new post as the connected account, where the platform allows it; absent on
+   * read-only connectors (RSS, Reddit, webhook), whose drafts are sent by hand. Throws a ConnectorError:
+   * `auth` for refused credentials, `rate_limited` with the wait, `transient` for outages, `config` for
+   * what needs other settings (a missing write token, a platform that takes no new posts of this kind).
+   */
+  publish?(
+    config: Config,
+    secrets: Secrets,
+    input: PublishInput,
+    ctx: ConnectorContext,
+  ): Promise<PublishResult>;
 }
 
 /**
@@ -100,4 +136,34 @@ export function checkResponse(res: OutboundResponse, what: string, now: Date): v
   if (res.status >= 500 || res.status === 408) throw new ConnectorError(message, "transient", wait);
   if (res.status === 401 || res.status === 403) throw new ConnectorError(message, "auth");
   throw new ConnectorError(message, "config");
+}
+
+/**
+ * Sends one write request (a publish) through the connector's guarded client. A timeout or an unreachable
+ * host is `transient`: the request may or may not have arrived, which is why publishing sends an
+ * idempotency key where the platform takes one. A refused address needs other settings.
+ */
+export async function sendWrite(
+  ctx: ConnectorContext,
+  req: OutboundRequest,
+  what: string,
+  options: { timeoutMs?: number; bodyLimit?: number } = {},
+): Promise<OutboundResponse> {
+  ctx.signal.throwIfAborted();
+  try {
+    return await ctx.request(req, { timeoutMs: 30_000, bodyLimit: 1024 * 1024, ...options });
+  } catch (error) {
+    if (!(error instanceof OutboundError)) throw error;
+    const retry = error.reason === "timeout" || error.reason === "network";
+    throw new ConnectorError(`${what}: ${error.message}`, retry ? "transient" : "config");
+  }
+}
+
+/** The JSON body of a successful answer; a `transient` ConnectorError when it is not JSON. */
+export function jsonBody(res: OutboundResponse, what: string): unknown {
+  try {
+    return JSON.parse(res.body);
+  } catch {
+    throw new ConnectorError(`${what}: the answer is not JSON`, "transient");
+  }
 }

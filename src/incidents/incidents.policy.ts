@@ -1,5 +1,5 @@
 import type { Actor } from "../orgs/orgs.policy.ts";
-import { canEditIncidents } from "../orgs/orgs.policy.ts";
+import { atLeast, canEditIncidents } from "../orgs/orgs.policy.ts";
 import type { IncidentRow } from "./incidents.repo.ts";
 
 /** Whether the actor may change this incident: agents and above, and nobody reopens a closed one but managers. */
@@ -10,3 +10,9 @@ export function canEditIncident(actor: Actor, incident: IncidentRow, nextStatus?
   }
   return true;
 }
+
+/** Whether the actor may change organisation-wide incident settings (NIS2 scope). */
+export const canChangeIncidentSettings = (actor: Actor) => atLeast(actor, "manager");
+
+/** Whether the actor may edit playbooks (every edit is a new version). */
+export const canEditPlaybooks = (actor: Actor) => atLeast(actor, "manager");

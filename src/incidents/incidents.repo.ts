@@ -1,6 +1,15 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { authors } from "../authors/authors.table.ts";
+import { memberships, users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
-import { incidents } from "./incidents.table.ts";
+import { posts, postTopics } from "../posts/posts.table.ts";
+import {
+  incidentConversations,
+  incidentPosts,
+  incidentRoles,
+  incidentSettings,
+  incidents,
+} from "./incidents.table.ts";
 
 export type IncidentRow = typeof incidents.$inferSelect;
 
@@ -14,12 +23,30 @@ export async function listIncidents(tx: Tx, orgId: string): Promise<IncidentRow[
     .orderBy(asc(statusOrder), desc(incidents.createdAt));
 }
 
+/** Incidents not closed, of one organisation or of all (the background checks). */
+export async function listOpenIncidents(tx: Tx, orgId?: string): Promise<IncidentRow[]> {
+  return tx
+    .select()
+    .from(incidents)
+    .where(and(ne(incidents.status, "closed"), orgId ? eq(incidents.orgId, orgId) : undefined));
+}
+
 /** One incident of an organisation. */
 export async function findIncident(tx: Tx, orgId: string, id: string): Promise<IncidentRow | undefined> {
   const [row] = await tx
     .select()
     .from(incidents)
     .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)));
+  return row;
+}
+
+/** One incident, locked until the transaction ends (serialises playbook runs and status changes). */
+export async function lockIncident(tx: Tx, orgId: string, id: string): Promise<IncidentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)))
+    .for("update");
   return row;
 }
 
@@ -34,4 +61,179 @@ export async function updateIncident(tx: Tx, orgId: string, id: string, set: Par
     .update(incidents)
     .set(set)
     .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)));
+}
+
+/** Incidents opened from an alert, or watching its topic and not closed. */
+export async function incidentsForAlert(
+  tx: Tx,
+  orgId: string,
+  alertId: string,
+  topicId: string | null,
+): Promise<IncidentRow[]> {
+  const rows = await tx
+    .select()
+    .from(incidents)
+    .where(
+      and(eq(incidents.orgId, orgId), eq(incidents.sourceKind, "alert"), eq(incidents.sourceId, alertId)),
+    );
+  if (!topicId) return rows;
+  const watching = await tx
+    .select()
+    .from(incidents)
+    .where(and(eq(incidents.orgId, orgId), eq(incidents.topicId, topicId), ne(incidents.status, "closed")));
+  const byId = new Map([...rows, ...watching].map((r) => [r.id, r]));
+  return [...byId.values()];
+}
+
+// ── Posts and conversations ──────────────────────────────────────────────────────────────────────
+
+/** Posts of an organisation among the ids, with their author handle. */
+export async function findPosts(tx: Tx, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: posts.id,
+      platform: posts.platform,
+      text: posts.text,
+      url: posts.url,
+      postedAt: posts.postedAt,
+      author: authors.handle,
+    })
+    .from(posts)
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(eq(posts.orgId, orgId), inArray(posts.id, [...ids])));
+}
+
+/** The first topic any of the posts matched, if one did. */
+export async function topicOfPosts(
+  tx: Tx,
+  orgId: string,
+  postIds: readonly string[],
+): Promise<string | null> {
+  if (postIds.length === 0) return null;
+  const [row] = await tx
+    .select({ topicId: postTopics.topicId })
+    .from(postTopics)
+    .where(and(eq(postTopics.orgId, orgId), inArray(postTopics.postId, [...postIds])))
+    .limit(1);
+  return row?.topicId ?? null;
+}
+
+/** Attaches posts (those already attached stay as they were); returns the ids newly attached. */
+export async function attachPosts(
+  tx: Tx,
+  orgId: string,
+  incidentId: string,
+  postIds: readonly string[],
+  at: Date,
+): Promise<string[]> {
+  if (postIds.length === 0) return [];
+  const inserted = await tx
+    .insert(incidentPosts)
+    .values(postIds.map((postId) => ({ orgId, incidentId, postId, attachedAt: at })))
+    .onConflictDoNothing()
+    .returning({ postId: incidentPosts.postId });
+  return inserted.map((r) => r.postId);
+}
+
+/** Attached posts of an incident, oldest post first. */
+export async function listAttachedPosts(tx: Tx, orgId: string, incidentId: string) {
+  return tx
+    .select({
+      id: posts.id,
+      platform: posts.platform,
+      text: posts.text,
+      url: posts.url,
+      postedAt: posts.postedAt,
+      author: authors.handle,
+      attachedAt: incidentPosts.attachedAt,
+    })
+    .from(incidentPosts)
+    .innerJoin(posts, eq(posts.id, incidentPosts.postId))
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(eq(incidentPosts.orgId, orgId), eq(incidentPosts.incidentId, incidentId)))
+    .orderBy(asc(posts.postedAt));
+}
+
+/** Links an inbox conversation to an incident. */
+export async function linkConversation(
+  tx: Tx,
+  orgId: string,
+  incidentId: string,
+  conversationId: string,
+  at: Date,
+) {
+  await tx
+    .insert(incidentConversations)
+    .values({ orgId, incidentId, conversationId, linkedAt: at })
+    .onConflictDoNothing();
+}
+
+// ── Roles and members ────────────────────────────────────────────────────────────────────────────
+
+/** The incident's roles with the holders' names. */
+export async function listRoles(tx: Tx, orgId: string, incidentId: string) {
+  return tx
+    .select({ role: incidentRoles.role, userId: incidentRoles.userId, name: users.name })
+    .from(incidentRoles)
+    .innerJoin(users, eq(users.id, incidentRoles.userId))
+    .where(and(eq(incidentRoles.orgId, orgId), eq(incidentRoles.incidentId, incidentId)));
+}
+
+/** Lead user ids of several incidents. */
+export async function leadsOf(tx: Tx, orgId: string, incidentIds: readonly string[]) {
+  if (incidentIds.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ incidentId: incidentRoles.incidentId, userId: incidentRoles.userId })
+    .from(incidentRoles)
+    .where(
+      and(
+        eq(incidentRoles.orgId, orgId),
+        eq(incidentRoles.role, "lead"),
+        inArray(incidentRoles.incidentId, [...incidentIds]),
+      ),
+    );
+  return new Map(rows.map((r) => [r.incidentId, r.userId]));
+}
+
+/** Sets or frees one role. */
+export async function setRole(
+  tx: Tx,
+  orgId: string,
+  incidentId: string,
+  role: string,
+  userId: string | null,
+  at: Date,
+) {
+  await tx
+    .delete(incidentRoles)
+    .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)));
+  if (userId) await tx.insert(incidentRoles).values({ orgId, incidentId, role, userId, assignedAt: at });
+}
+
+/** Which of the user ids are members of the organisation, with their names. */
+export async function membersAmong(tx: Tx, orgId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return new Map<string, string>();
+  const rows = await tx
+    .select({ userId: memberships.userId, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...userIds])));
+  return new Map(rows.map((r) => [r.userId, r.name]));
+}
+
+// ── Settings ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The organisation's incident settings (defaults when never saved). */
+export async function findSettings(tx: Tx, orgId: string) {
+  const [row] = await tx.select().from(incidentSettings).where(eq(incidentSettings.orgId, orgId));
+  return { nis2InScope: row?.nis2InScope ?? false };
+}
+
+/** Saves the organisation's incident settings. */
+export async function saveSettings(tx: Tx, orgId: string, nis2InScope: boolean, at: Date) {
+  await tx
+    .insert(incidentSettings)
+    .values({ orgId, nis2InScope, updatedAt: at })
+    .onConflictDoUpdate({ target: incidentSettings.orgId, set: { nis2InScope, updatedAt: at } });
 }

@@ -11,7 +11,8 @@ export interface Actor {
 // Trainers and trainees work in exercise workspaces; in the real workspace they read only.
 const rank: Record<Role, number> = { admin: 5, manager: 4, agent: 3, trainer: 1, trainee: 1, viewer: 0 };
 
-function atLeast(actor: Actor, role: Role): boolean {
+/** Whether the actor holds the role or a higher one. */
+export function atLeast(actor: Actor, role: Role): boolean {
   return rank[actor.role] >= rank[role];
 }
 

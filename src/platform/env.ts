@@ -56,7 +56,21 @@ const EnvSchema = z.object({
   BRANDWACHE_SECRET_KEY_FILE: z.string().optional(),
   /** How often alert rules on levels and anomalies are checked, in seconds. */
   BRANDWACHE_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Chromium that renders evidence to PNG and PDF; default CHROME_PATH, else `/usr/bin/chromium`. Evidence is captured without renderings when it is missing. */
+  BRANDWACHE_CHROMIUM_PATH: z.string().optional(),
+  /** Chromium's path as other tools name it; read only as the default of BRANDWACHE_CHROMIUM_PATH. */
+  CHROME_PATH: z.string().optional(),
+  /** RFC 3161 time-stamping authority for evidence, e.g. `https://freetsa.org/tsr` (an organisation may set its own). */
+  BRANDWACHE_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
+
+/** Where Chromium is looked for when neither BRANDWACHE_CHROMIUM_PATH nor CHROME_PATH is set. */
+export const defaultChromiumPath = "/usr/bin/chromium";
+
+/** The Chromium evidence renderings use: BRANDWACHE_CHROMIUM_PATH, else CHROME_PATH, else /usr/bin/chromium. */
+export function chromiumPathOf(env: Partial<Pick<Env, "BRANDWACHE_CHROMIUM_PATH" | "CHROME_PATH">>): string {
+  return env.BRANDWACHE_CHROMIUM_PATH ?? env.CHROME_PATH ?? defaultChromiumPath;
+}
 
 /** The parsed configuration. */
 export type Env = z.infer<typeof EnvSchema> & {

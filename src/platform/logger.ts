@@ -11,7 +11,11 @@ export type LogCategory =
   | "auth"
   | "import"
   | "alerts"
-  | "connectors";
+  | "connectors"
+  | "inbox"
+  | "publishing"
+  | "incidents"
+  | "evidence";
 
 export type { Logger };
 

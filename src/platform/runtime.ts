@@ -6,8 +6,12 @@ import {
   startDispatcher,
 } from "../alerts/alerts.dispatcher.ts";
 import { type AlertEngine, createAlertEngine, startTopicChecks } from "../alerts/alerts.engine.ts";
+import { sealAuditBacklog } from "../audit/audit.service.ts";
 import { startConnectorRunner } from "../connectors/connectors.runner.ts";
 import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
+import { startEvidenceJobs } from "../evidence/evidence.jobs.ts";
+import { startInboxJobs } from "../inbox/inbox.jobs.ts";
+import { noteAlertOnIncidents, startIncidentJobs } from "../incidents/incidents.jobs.ts";
 import { startAlertStage } from "../pipeline/alert.stage.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
@@ -23,6 +27,7 @@ import { createMetrics, type Metrics } from "./http/metrics.ts";
 import { type Ids, randomIds } from "./ids.ts";
 import { categoryLogger, type Logger } from "./logger.ts";
 import { type OutboundPolicy, parseOutboundAllow } from "./net/outbound.ts";
+import { closeRenderer } from "./render/chromium.ts";
 
 /** Alert delivery of this process: how to send through a channel, and the app's address for links. */
 export interface Alerting {
@@ -100,6 +105,8 @@ export async function openRuntime(
   let bus: Bus | undefined;
   try {
     await database.migrate();
+    // Entries written before the audit log was hash-chained are chained once, in order.
+    await sealAuditBacklog(database.db);
     bus = await openBus(env.BRANDWACHE_BUS, categoryLogger(log, "bus"), env.BRANDWACHE_NATS_NAMESPACE);
   } catch (error) {
     await database.close();
@@ -125,12 +132,20 @@ export async function openRuntime(
   const dispatcher = loops ? startDispatcher(ctx, alerting.send, { publicUrl: alerting.publicUrl }) : null;
   const engine = createAlertEngine(ctx, escalation, (outcome) => {
     if (outcome.deliveries > 0) dispatcher?.poke();
+    noteAlertOnIncidents(ctx, outcome).catch((error) =>
+      log.error({ err: error, alertId: outcome.alertId }, "could not note the alert on its incidents"),
+    );
   });
   const alertStage = opts.pipeline ? startAlertStage(ctx, engine) : null;
   const connectorRunner = loops ? startConnectorRunner(ctx, { policy: connectorPolicy, metrics }) : null;
   const topicChecks = loops
     ? startTopicChecks(engine, (env.BRANDWACHE_ALERT_CHECK_SECONDS ?? 30) * 1000, ctx)
     : null;
+  // Service levels, legal clocks and retention are checked where the alert loops run.
+  const poke = () => dispatcher?.poke();
+  const jobs = loops
+    ? [startInboxJobs(ctx, { poke }), startIncidentJobs(ctx, { escalation, poke }), startEvidenceJobs(ctx)]
+    : [];
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
   return {
     ctx,
@@ -152,6 +167,8 @@ export async function openRuntime(
       await pipeline?.stop();
       await alertStage?.stop();
       await topicChecks?.stop();
+      for (const job of jobs) await job.stop();
+      await closeRenderer();
       await dispatcher?.stop();
       engine.close();
       risk.close();

@@ -12,6 +12,50 @@ const bodies: Record<string, unknown> = {
   "PATCH /api/alert-channels/{id}": { name: "Übernommen?" },
   "PATCH /api/stakeholders/{id}": { stance: "foe" },
   "PATCH /api/connectors/{id}": { name: "Übernommen?" },
+  "PUT /api/incidents/{id}/roles": {},
+  "POST /api/incidents/{id}/posts": { postIds: ["p"] },
+  "POST /api/incidents/{id}/notes": { text: "Übernommen?" },
+  "POST /api/incidents/{id}/status-updates": { template: "situation" },
+  "POST /api/incidents/{id}/tasks": { title: "Übernommen?" },
+  "PATCH /api/incidents/{id}/tasks/{itemId}": { status: "done" },
+  "POST /api/incidents/{id}/clocks": { kind: "stgb_77b" },
+  "PATCH /api/incidents/{id}/clocks/{itemId}": { status: "met" },
+  "POST /api/incidents/{id}/notices": {
+    platform: "x",
+    urls: ["https://x.example/1"],
+    reasons: "r",
+    law: "§ 185 StGB",
+    notifierName: "A",
+    notifierEmail: "a@org-a.example",
+    goodFaith: true,
+  },
+  "PATCH /api/incidents/{id}/notices/{itemId}": { law: "§ 186 StGB" },
+  "POST /api/incidents/{id}/notices/{itemId}/transitions": {
+    to: "submitted",
+    at: "2026-01-01T00:00:00Z",
+    via: "form",
+  },
+  "POST /api/incidents/{id}/notices/{itemId}/trusted-flagger": {
+    name: "HateAid",
+    at: "2026-01-01T00:00:00Z",
+  },
+  "POST /api/incidents/{id}/playbook-runs": { playbookId: "p" },
+  "POST /api/playbooks/{id}/versions": {
+    steps: [{ title: { de: "a", en: "a" }, role: "lead", offsetMinutes: 0 }],
+  },
+  "PATCH /api/evidence/{id}": { legalHold: true, reason: "x" },
+  "PATCH /api/inbox/conversations/{id}": { status: "done" },
+  "POST /api/inbox/conversations/{id}/notes": { text: "Übernommen?" },
+  "POST /api/inbox/conversations/{id}/presence": { composing: true },
+  "POST /api/inbox/conversations/{id}/fill-reply": { savedReplyId: "r" },
+  "PATCH /api/inbox/teams/{id}": { name: "Übernommen?" },
+  "PATCH /api/inbox/saved-replies/{id}": { title: "Übernommen?" },
+  "PATCH /api/drafts/{id}": { version: 1, text: "Übernommen?" },
+  "POST /api/drafts/{id}/submit": { version: 1 },
+  "POST /api/drafts/{id}/approve": { version: 1 },
+  "POST /api/drafts/{id}/reject": { version: 1, reason: "x" },
+  "POST /api/drafts/{id}/send": { version: 1 },
+  "POST /api/drafts/{id}/mark-sent": { version: 1 },
 };
 
 describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
@@ -78,6 +122,12 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
     objectsOfB.posts = (
       await app.inject({ method: "GET", url: "/api/posts", headers: b.headers })
     ).json().items[0].id;
+    objectsOfB.playbooks = (
+      await app.inject({ method: "GET", url: "/api/playbooks", headers: b.headers })
+    ).json().items[0].id;
+    objectsOfB.inbox = (await post("/api/inbox/teams", { name: "B-Team" })).json().id;
+    objectsOfB.evidence = (await post("/api/evidence", { postId: objectsOfB.posts })).json().id;
+    objectsOfB.drafts = (await post("/api/drafts", { kind: "post", text: "Neu bei uns: Tarif B" })).json().id;
   });
   afterAll(async () => {
     await app.close();
@@ -98,7 +148,10 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
         const key = `${method.toUpperCase()} ${path}`;
         const res = await app.inject({
           method: method.toUpperCase() as "GET",
-          url: path.replace(/\{(id|topicId)\}/u, String(id)),
+          url: path
+            .replace(/\{(id|topicId)\}/u, String(id))
+            .replace("{itemId}", "no-such-item")
+            .replace("{name}", "snapshot.json"),
           headers: a.headers,
           ...(bodies[key] ? { payload: bodies[key] as Record<string, unknown> } : {}),
         });

@@ -6,6 +6,7 @@
 // matches locally; the connector contract is a poll that returns, so search is what fits today.
 import { type Connector, type ConnectorContext, ConnectorError, type PostInput } from "../connector.ts";
 import { mapBlueskyPost } from "./bluesky.map.ts";
+import { publishBluesky } from "./bluesky.publish.ts";
 import {
   BlueskyConfig,
   BlueskyCursor,
@@ -45,6 +46,9 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskySecrets> = {
   config: BlueskyConfig,
   secrets: BlueskySecrets,
   pollSeconds: 60,
+  publish: publishBluesky,
+  // app.bsky.feed.post: text maxGraphemes 300.
+  maxTextLength: 300,
   async poll(config, secrets, cursor, ctx) {
     const search = searcher(config, secrets, ctx);
     const previous = BlueskyCursor.safeParse(cursor).data ?? { queries: {} };

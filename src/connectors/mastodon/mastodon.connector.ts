@@ -9,6 +9,7 @@ import {
   type PostInput,
 } from "../connector.ts";
 import { mapMastodonStatus } from "./mastodon.map.ts";
+import { publishMastodon } from "./mastodon.publish.ts";
 import {
   MastodonConfig,
   MastodonCursor,
@@ -58,6 +59,9 @@ export const mastodonConnector: Connector<MastodonConfig, MastodonSecrets> = {
   config: MastodonConfig,
   secrets: MastodonSecrets,
   pollSeconds: 60,
+  publish: publishMastodon,
+  // The default of Mastodon instances (MAX_TOOT_CHARS); some allow more.
+  maxTextLength: 500,
   async poll(config, secrets, cursor, ctx) {
     const token = secrets.accessToken;
     if (!token && (config.searchQueries.length > 0 || config.notifications)) {

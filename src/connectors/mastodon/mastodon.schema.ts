@@ -29,7 +29,7 @@ export type MastodonConfig = z.infer<typeof MastodonConfig>;
 
 /** Secrets of a Mastodon source. */
 export const MastodonSecrets = z.object({
-  /** A user access token with `read:search` and `read:notifications` (Preferences → Development). */
+  /** A user access token with `read:search` and `read:notifications`, and `write:statuses` to send replies (Preferences → Development). */
   accessToken: z.string().trim().min(1).max(500).optional(),
 });
 export type MastodonSecrets = z.infer<typeof MastodonSecrets>;

@@ -4,6 +4,7 @@
 // it — Graph moves `updated_time` when someone comments.
 import type { Connector, ConnectorContext, PostInput } from "../connector.ts";
 import { mapFacebookComment, mapFacebookPost } from "./facebook.map.ts";
+import { publishFacebook } from "./facebook.publish.ts";
 import {
   FacebookComment,
   FacebookConfig,
@@ -34,6 +35,9 @@ export const facebookConnector: Connector<FacebookConfig, FacebookSecrets> = {
   config: FacebookConfig,
   secrets: FacebookSecrets,
   pollSeconds: 120,
+  publish: publishFacebook,
+  // Facebook comments take up to 8,000 characters.
+  maxTextLength: 8000,
   poll: pollFacebook,
 };
 

@@ -73,7 +73,7 @@ export type FacebookConfig = z.infer<typeof FacebookConfig>;
 
 /** Secrets of a Facebook Page connector. */
 export const FacebookSecrets = z.object({
-  /** A Page access token with pages_read_engagement and pages_read_user_content (comments). */
+  /** A Page access token with pages_read_engagement and pages_read_user_content (comments); pages_manage_engagement to send replies. */
   pageAccessToken: z.string().trim().min(1),
 });
 export type FacebookSecrets = z.infer<typeof FacebookSecrets>;

@@ -8,6 +8,7 @@ import { graphReader } from "./graph.client.ts";
 import { graphTimeToUnix, nextAfter } from "./graph.schema.ts";
 import { closeSweep, deliverOnce, type EdgeJob, openSweep } from "./graph.sweep.ts";
 import { type InstagramCommentPlace, mapInstagramComment, mapInstagramMedia } from "./instagram.map.ts";
+import { publishInstagram } from "./instagram.publish.ts";
 import {
   InstagramComment,
   InstagramConfig,
@@ -37,6 +38,9 @@ export const instagramConnector: Connector<InstagramConfig, InstagramSecrets> = 
   config: InstagramConfig,
   secrets: InstagramSecrets,
   pollSeconds: 300,
+  publish: publishInstagram,
+  // Instagram comments take up to 2,200 characters.
+  maxTextLength: 2200,
   poll: pollInstagram,
 };
 

@@ -16,6 +16,7 @@ import {
   retryAfterMs,
 } from "../connector.ts";
 import { buildSearchQuery, mapSearchPage } from "./x.map.ts";
+import { publishX } from "./x.publish.ts";
 import { XConfig, XSearchPage, XSecrets, xMaxQueryLength, xTweetFields, xUserFields } from "./x.schema.ts";
 
 /** Pages one poll reads (100 posts each); more waits for the next poll, which the runner starts at once. */
@@ -67,6 +68,9 @@ export const xConnector: Connector<XConfig, XSecrets> = {
   secrets: XSecrets,
   pollSeconds: 120,
   poll: pollX,
+  publish: publishX,
+  // X counts 280 weighted characters (a link 23, CJK 2); graphemes are the close, simple bound.
+  maxTextLength: 280,
 };
 
 async function pollX(config: XConfig, secrets: XSecrets, cursor: unknown, ctx: ConnectorContext) {
@@ -179,7 +183,7 @@ async function searchRecent(
  * Like checkResponse, with X's rate limit: a 429 waits until `x-rate-limit-reset` (Unix seconds, X API
  * "Rate limits"), or Retry-After when that header is missing.
  */
-export function checkXResponse(res: OutboundResponse, now: Date): void {
+export function checkXResponse(res: OutboundResponse, now: Date, what = "X recent search"): void {
   if (res.status === 429) {
     const reset = res.headers["x-rate-limit-reset"]?.trim();
     const untilReset =
@@ -187,9 +191,9 @@ export function checkXResponse(res: OutboundResponse, now: Date): void {
         ? Math.min(Math.max(0, Number(reset) * 1000 - now.getTime()), 86_400_000)
         : null;
     const wait = untilReset ?? retryAfterMs(res.headers["retry-after"], now) ?? undefined;
-    throw new ConnectorError("X recent search: HTTP 429 (rate limit reached)", "rate_limited", wait);
+    throw new ConnectorError(`${what}: HTTP 429 (rate limit reached)`, "rate_limited", wait);
   }
-  checkResponse(res, "X recent search", now);
+  checkResponse(res, what, now);
 }
 
 function parseSearchPage(res: OutboundResponse): XSearchPage {

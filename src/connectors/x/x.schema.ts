@@ -100,5 +100,11 @@ export const XSecrets = z.object({
     .string()
     .trim()
     .regex(/^[\x21-\x7e]+$/u, "a Bearer token (printable ASCII, no spaces)"),
+  /** An OAuth 2.0 user access token with tweet.write (user context), to send replies; app-only tokens cannot post. */
+  userAccessToken: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]+$/u, "an access token (printable ASCII, no spaces)")
+    .optional(),
 });
 export type XSecrets = z.infer<typeof XSecrets>;

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { type Connector, ConnectorError } from "../connector.ts";
 import { fetchPage, type YoutubeSession } from "./youtube.api.ts";
 import { mapCommentThread, mapSearchResult, type PostInput } from "./youtube.map.ts";
+import { publishYoutube } from "./youtube.publish.ts";
 import { YoutubeConfig, YoutubeSecrets } from "./youtube.schema.ts";
 
 /** The newest time seen and the ids seen at exactly that time (so a second at the edge is not lost). */
@@ -151,6 +152,9 @@ export const youtubeConnector: Connector<YoutubeConfig, YoutubeSecrets> = {
   secrets: YoutubeSecrets,
   // A commentThreads page costs 1 of the 10,000 daily units: every 5 minutes is about 300-1,500 a day.
   pollSeconds: 300,
+  publish: publishYoutube,
+  // Comments take up to 10,000 characters.
+  maxTextLength: 10_000,
   async poll(config, secrets, rawCursor, ctx) {
     const cursor = YoutubeCursor.safeParse(rawCursor ?? {}).data ?? { comments: {}, searches: {} };
     const session: YoutubeSession = { ctx, apiBase: config.apiBase, apiKey: secrets.apiKey };

@@ -29,6 +29,8 @@ export const YoutubeSecrets = z
   .object({
     /** An API key of a Google Cloud project with the YouTube Data API v3 enabled. */
     apiKey: z.string().trim().min(1).max(200),
+    /** An OAuth 2.0 access token of the channel with the youtube.force-ssl scope, to send replies; reading needs none. */
+    accessToken: z.string().trim().min(1).max(4000).optional(),
   })
   .strict();
 export type YoutubeSecrets = z.infer<typeof YoutubeSecrets>;

@@ -140,3 +140,22 @@ describe("excerpt and mergePostIds", () => {
     expect(mergePostIds(["d", "c"], ["b", "a"], 3)).toEqual(["d", "c", "b"]);
   });
 });
+
+describe("operational conditions", () => {
+  it("never fire on a topic's state or on a post: the inbox and incidents raise them", () => {
+    const post = {
+      id: "p1",
+      text: "Alles kaputt",
+      author: "mastodon:kim",
+      priority: 1,
+      flags: ["complaint"],
+    };
+    for (const kind of ["sla_breach", "deadline_due"] as const) {
+      expect(
+        evaluateTopicRule(rule({ kind }), topic, { ...state, level: 6, anomalyScore: 1 }, false),
+      ).toBeNull();
+      expect(evaluatePriorityRule(rule({ kind }), topic, post)).toBeNull();
+      expect(evaluateRiskCountRule(rule({ kind }), topic, 1000, ["p1"])).toBeNull();
+    }
+  });
+});

@@ -7,7 +7,10 @@ export type RuleCondition =
   | { kind: "level_reached"; minLevel: number }
   | { kind: "anomaly"; minScore: number }
   | { kind: "risk_count"; category: RiskCategory; count: number; windowMinutes: number }
-  | { kind: "priority_post"; minPriority: number };
+  | { kind: "priority_post"; minPriority: number }
+  // Operational conditions: raised by the inbox and incidents (alerts.operational.ts), never evaluated on posts or topics.
+  | { kind: "sla_breach" }
+  | { kind: "deadline_due" };
 
 /** What evaluation needs of a rule. */
 export interface RuleRef {
@@ -26,7 +29,8 @@ type Bilingual = { de: string; en: string };
 
 /** An alert a rule wants raised; `raiseOrFold` decides whether it becomes a new alert. */
 export interface AlertCandidate {
-  ruleId: string;
+  /** Null: an operational alert of an organisation without a rule for its kind (shown in the app only). */
+  ruleId: string | null;
   topicId: string | null;
   trigger: RuleCondition["kind"];
   severity: "info" | "warning" | "critical";

@@ -28,9 +28,13 @@ import { registerAuditRoutes } from "../../audit/audit.routes.ts";
 import { registerConnectorRoutes } from "../../connectors/connectors.routes.ts";
 import { registerEscalationRoutes } from "../../escalation/escalation.routes.ts";
 import type { EscalationMonitor } from "../../escalation/escalation.service.ts";
+import { registerEvidenceRoutes } from "../../evidence/evidence.routes.ts";
+import { registerInboxRoutes } from "../../inbox/inbox.routes.ts";
 import { registerIncidentRoutes } from "../../incidents/incidents.routes.ts";
 import { registerOrgRoutes } from "../../orgs/orgs.routes.ts";
+import { registerPlaybooksRoutes } from "../../playbooks/playbooks.routes.ts";
 import { registerPostRoutes } from "../../posts/posts.routes.ts";
+import { registerPublishingRoutes } from "../../publishing/publishing.routes.ts";
 import { registerRiskRoutes } from "../../risk/risk.routes.ts";
 import type { RiskAssessor } from "../../risk/risk.service.ts";
 import { registerSourceRoutes } from "../../sources/sources.routes.ts";
@@ -59,7 +63,8 @@ export type App = FastifyInstance<
 /** Options of the HTTP app. */
 export interface AppOptions {
   ctx: AppContext;
-  env: Pick<Env, "BRANDWACHE_SECURE_COOKIES" | "BRANDWACHE_LOGIN_RATE" | "BRANDWACHE_SESSION_HOURS">;
+  env: Pick<Env, "BRANDWACHE_SECURE_COOKIES" | "BRANDWACHE_LOGIN_RATE" | "BRANDWACHE_SESSION_HOURS"> &
+    Partial<Pick<Env, "BRANDWACHE_CHROMIUM_PATH" | "CHROME_PATH" | "BRANDWACHE_TSA_URL">>;
   metrics: Metrics;
   /** The risk engine shared with the pipeline. */
   risk: RiskAssessor;
@@ -208,7 +213,7 @@ export async function buildApp(opts: AppOptions) {
   registerOrgRoutes(app, opts);
   registerTopicRoutes(app, ctx);
   registerPostRoutes(app, opts);
-  registerIncidentRoutes(app, ctx);
+  registerIncidentRoutes(app, opts);
   registerSourceRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerRiskRoutes(app, opts);
@@ -216,6 +221,10 @@ export async function buildApp(opts: AppOptions) {
   registerAlertRoutes(app, opts);
   registerStakeholderRoutes(app, ctx);
   registerConnectorRoutes(app, opts);
+  registerInboxRoutes(app, opts);
+  registerPublishingRoutes(app, opts);
+  registerPlaybooksRoutes(app, opts);
+  registerEvidenceRoutes(app, opts);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

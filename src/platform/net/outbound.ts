@@ -341,9 +341,12 @@ export interface OutboundRequest {
   method: "GET" | "POST" | "PUT" | "DELETE";
   url: string;
   headers?: Record<string, string>;
-  /** Sent with a Content-Length; none for GET. */
-  body?: string;
+  /** Sent with a Content-Length; none for GET. Text is sent as UTF-8, bytes as they are. */
+  body?: string | Uint8Array;
 }
+
+/** An answer whose body is kept as bytes (binary protocols such as RFC 3161 time-stamp replies). */
+export type OutboundBytesResponse = Omit<OutboundResponse, "body"> & { body: Buffer };
 
 /**
  * Sends a request through the SSRF guard: every address that is not public is refused unless the policy
@@ -354,6 +357,15 @@ export async function requestOutbound(
   req: OutboundRequest,
   options: OutboundOptions,
 ): Promise<OutboundResponse> {
+  const response = await requestOutboundBytes(req, options);
+  return { ...response, body: response.body.toString("utf8") };
+}
+
+/** Like `requestOutbound`, but the answer's body comes back as the bytes that were sent. */
+export async function requestOutboundBytes(
+  req: OutboundRequest,
+  options: OutboundOptions,
+): Promise<OutboundBytesResponse> {
   const { url, method } = req;
   const headers = req.headers ?? {};
   const body = req.body;
@@ -371,7 +383,7 @@ export async function requestOutbound(
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const transport = target.url.protocol === "https:" ? https : http;
 
-  return new Promise<OutboundResponse>((resolve, reject) => {
+  return new Promise<OutboundBytesResponse>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     const finish = (outcome: () => void) => {
@@ -427,7 +439,7 @@ export async function requestOutbound(
           resolve({
             status,
             headers: responseHeaders,
-            body: Buffer.concat(chunks).toString("utf8"),
+            body: Buffer.concat(chunks),
             truncated,
           }),
         );

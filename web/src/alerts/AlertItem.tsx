@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { AlertRead, AlertState } from "../../../src/alerts/alerts.schema.ts";
 import { formatDateTime, formatRelativeTime } from "../app/formatTime.ts";
+import { OpenIncidentButton } from "../incidents/OpenIncidentButton.tsx";
 import { mentionsOfPosts } from "../mentions/mentionFilters.ts";
 import { AlertDeliveries } from "./AlertDeliveries.tsx";
 import { nextAlertStates, severityColour, stateColour } from "./alertDisplay.ts";
@@ -111,6 +112,7 @@ export const AlertItem = memo(function AlertItem({
                   {t(`alerts.actions.${actionOf[state]}`)}
                 </Button>
               ))}
+            <OpenIncidentButton source={{ kind: "alert", id: alert.id }} label={title} />
           </Group>
           {alert.postIds.length > 0 && (
             <Anchor component={Link} to={mentionsOfPosts(alert.postIds)} size="sm" data-testid="alert-posts">

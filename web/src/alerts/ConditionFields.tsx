@@ -1,4 +1,4 @@
-import { NativeSelect, NumberInput, SimpleGrid } from "@mantine/core";
+import { NativeSelect, NumberInput, SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AlertCondition } from "../../../src/alerts/alerts.schema.ts";
 import { RiskCategory } from "../../../src/posts/posts.schema.ts";
@@ -14,7 +14,10 @@ interface ConditionFieldsProps {
   errorOf: (field: string) => string | undefined;
 }
 
-/** The fields of one kind of condition: a level, an anomaly score, a count of flagged posts in a window, a priority. */
+/**
+ * The fields of one kind of condition: a level, an anomaly score, a count of flagged posts in a window, a priority;
+ * the operational kinds (service-level breach, deadline due) have no fields, only a line on what raises them.
+ */
 export function ConditionFields({ condition, onChange, errorOf }: ConditionFieldsProps) {
   const { t } = useTranslation();
   // NaN (an empty field) shows as empty instead of "NaN".
@@ -109,5 +112,12 @@ export function ConditionFields({ condition, onChange, errorOf }: ConditionField
         </SimpleGrid>
       );
     }
+    case "sla_breach":
+    case "deadline_due":
+      return (
+        <Text size="sm" c="dimmed" maw={520} data-testid="rule-operational-hint">
+          {t(`inbox.operational.hint.${condition.kind}`)}
+        </Text>
+      );
   }
 }

@@ -9,12 +9,24 @@ import {
 
 describe("rule conditions", () => {
   it("offers every kind the API knows, each with a default the API accepts", () => {
-    expect(conditionKinds).toEqual(["level_reached", "anomaly", "risk_count", "priority_post"]);
+    expect(conditionKinds).toEqual([
+      "level_reached",
+      "anomaly",
+      "risk_count",
+      "priority_post",
+      "sla_breach",
+      "deadline_due",
+    ]);
     for (const kind of conditionKinds) {
       const condition = defaultCondition(kind);
       expect(condition.kind).toBe(kind);
       expect(isConditionValid(condition)).toBe(true);
     }
+  });
+
+  it("holds back operational conditions with thresholds they do not have", () => {
+    expect(isConditionValid({ kind: "sla_breach" })).toBe(true);
+    expect(isConditionValid({ kind: "sla_breach", minPriority: 0.5 } as never)).toBe(false);
   });
 
   it("holds back values the API would refuse", () => {
@@ -45,5 +57,9 @@ describe("rule conditions", () => {
     expect(
       describeCondition({ kind: "risk_count", category: "threat", count: 3, windowMinutes: 15 }, t, "en"),
     ).toBe('alerts.rules.describe.risk_count {"count":3,"category":"risk.categories.threat","minutes":15}');
+    expect(describeCondition({ kind: "sla_breach" }, t, "de")).toBe("inbox.operational.describe.sla_breach");
+    expect(describeCondition({ kind: "deadline_due" }, t, "en")).toBe(
+      "inbox.operational.describe.deadline_due",
+    );
   });
 });

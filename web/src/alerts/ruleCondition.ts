@@ -5,7 +5,8 @@ export const conditionKinds: readonly AlertTrigger[] = AlertCondition.options.ma
 
 /**
  * A sensible start for each kind: level 3 (the first level measured against normal; levels 1-2 are the
- * everyday state of a big brand, docs/ESCALATION.md), a clear anomaly, ten complaints an hour, an urgent post.
+ * everyday state of a big brand, docs/ESCALATION.md), a clear anomaly, ten complaints an hour, an urgent post;
+ * the operational kinds (service-level breaches, deadlines) have nothing to set.
  */
 export function defaultCondition(kind: AlertTrigger): AlertCondition {
   switch (kind) {
@@ -17,6 +18,9 @@ export function defaultCondition(kind: AlertTrigger): AlertCondition {
       return { kind, category: "complaint", count: 10, windowMinutes: 60 };
     case "priority_post":
       return { kind, minPriority: 0.7 };
+    case "sla_breach":
+    case "deadline_due":
+      return { kind };
   }
 }
 
@@ -49,5 +53,8 @@ export function describeCondition(condition: AlertCondition, t: Translate, lang:
       });
     case "priority_post":
       return t("alerts.rules.describe.priority_post", { priority: decimal.format(condition.minPriority) });
+    case "sla_breach":
+    case "deadline_due":
+      return t(`inbox.operational.describe.${condition.kind}`);
   }
 }

@@ -19,14 +19,19 @@ import { Outlet, NavLink as RouterNavLink, useLocation } from "react-router-dom"
 import { useOpenAlertCount } from "../alerts/useOpenAlertCount.ts";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useLogout } from "../auth/useLogout.ts";
+import { usePendingApprovalCount } from "../publishing/usePendingApprovalCount.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 
 /** The sections of the navigation, in order; each path is also its `nav-<name>` test id. */
 export const sections = [
   "overview",
   "mentions",
+  "inbox",
   "alerts",
   "incidents",
+  "playbooks",
+  "publishing",
+  "evidence",
   "stakeholders",
   "accounts",
   "training",
@@ -41,7 +46,11 @@ export function Shell() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const openAlerts = useOpenAlertCount();
-  const badges: Partial<Record<(typeof sections)[number], number>> = { alerts: openAlerts.data };
+  const pendingApprovals = usePendingApprovalCount();
+  const badges: Partial<Record<(typeof sections)[number], number>> = {
+    alerts: openAlerts.data,
+    publishing: pendingApprovals.data,
+  };
 
   return (
     <AppShell
@@ -101,7 +110,12 @@ export function Shell() {
             component={RouterNavLink}
             to={`/${section}`}
             label={t(`nav.${section}`)}
-            rightSection={<NavBadge count={badges[section]} />}
+            rightSection={
+              <NavBadge
+                count={badges[section]}
+                label={section === "publishing" ? "shell.waitingCount" : "shell.openCount"}
+              />
+            }
             active={location.pathname === `/${section}` || location.pathname.startsWith(`/${section}/`)}
             onClick={close}
             data-testid={`nav-${section}`}
@@ -125,8 +139,14 @@ export function Shell() {
   );
 }
 
-/** A count beside a navigation item (open alerts), read out as "3 open"; nothing when there is none. */
-function NavBadge({ count }: { count: number | undefined }) {
+/** A count beside a navigation item (open alerts, drafts awaiting approval), read out as "3 open"; nothing when there is none. */
+function NavBadge({
+  count,
+  label,
+}: {
+  count: number | undefined;
+  label: "shell.openCount" | "shell.waitingCount";
+}) {
   const { t } = useTranslation();
   if (!count) return null;
   return (
@@ -134,7 +154,7 @@ function NavBadge({ count }: { count: number | undefined }) {
       <Badge size="sm" variant="filled" color="red.9" aria-hidden data-testid="nav-badge">
         {count > 99 ? "99+" : count}
       </Badge>
-      <VisuallyHidden>{t("shell.openCount", { count })}</VisuallyHidden>
+      <VisuallyHidden>{t(label, { count })}</VisuallyHidden>
     </>
   );
 }

@@ -16,6 +16,19 @@ const AlertsPage = lazy(() => import("../alerts/AlertsPage.tsx").then((m) => ({ 
 const IncidentsPage = lazy(() =>
   import("../incidents/IncidentsPage.tsx").then((m) => ({ default: m.IncidentsPage })),
 );
+const InboxPage = lazy(() => import("../inbox/InboxPage.tsx").then((m) => ({ default: m.InboxPage })));
+const IncidentPage = lazy(() =>
+  import("../incidents/IncidentPage.tsx").then((m) => ({ default: m.IncidentPage })),
+);
+const PlaybooksPage = lazy(() =>
+  import("../playbooks/PlaybooksPage.tsx").then((m) => ({ default: m.PlaybooksPage })),
+);
+const PublishingPage = lazy(() =>
+  import("../publishing/PublishingPage.tsx").then((m) => ({ default: m.PublishingPage })),
+);
+const EvidencePage = lazy(() =>
+  import("../evidence/EvidencePage.tsx").then((m) => ({ default: m.EvidencePage })),
+);
 const StakeholdersPage = lazy(() =>
   import("../stakeholders/StakeholdersPage.tsx").then((m) => ({ default: m.StakeholdersPage })),
 );
@@ -43,8 +56,14 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/overview" replace /> },
       { path: "overview", element: <OverviewPage /> },
       { path: "mentions", element: <MentionsPage /> },
+      { path: "inbox", element: <InboxPage /> },
+      { path: "inbox/:id", element: <InboxPage /> },
       { path: "alerts", element: <AlertsPage /> },
       { path: "incidents", element: <IncidentsPage /> },
+      { path: "incidents/:id", element: <IncidentPage /> },
+      { path: "playbooks", element: <PlaybooksPage /> },
+      { path: "publishing", element: <PublishingPage /> },
+      { path: "evidence", element: <EvidencePage /> },
       { path: "stakeholders", element: <StakeholdersPage /> },
       { path: "accounts", element: <AccountsPage /> },
       { path: "training", element: <TrainingPage /> },

@@ -1,3 +1,8 @@
+import { evidenceDe } from "../evidence/evidence.i18n.ts";
+import { inboxDe } from "../inbox/inbox.i18n.ts";
+import { incidentDe } from "../incidents/incident.i18n.ts";
+import { playbooksDe } from "../playbooks/playbooks.i18n.ts";
+import { publishingDe } from "../publishing/publishing.i18n.ts";
 import type { Messages } from "./en.ts";
 
 /** Deutsche Oberflächentexte; dieselben Schlüssel wie en.ts. */
@@ -26,12 +31,18 @@ export const de: Messages = {
     language: "Sprache",
     openCount_one: "{{count}} offen",
     openCount_other: "{{count}} offen",
+    waitingCount_one: "{{count}} wartet auf Freigabe",
+    waitingCount_other: "{{count}} warten auf Freigabe",
   },
   nav: {
     overview: "Übersicht",
     mentions: "Erwähnungen",
+    inbox: "Posteingang",
     alerts: "Alarme",
     incidents: "Vorfälle",
+    playbooks: "Playbooks",
+    publishing: "Veröffentlichen",
+    evidence: "Beweissicherung",
     stakeholders: "Stakeholder",
     accounts: "Konten",
     training: "Training",
@@ -174,6 +185,9 @@ export const de: Messages = {
       topics: "Themen",
       risk: "Risikoprofil",
       alerts: "Alarme",
+      inbox: "Posteingang und Servicezeiten",
+      publishing: "Veröffentlichungsregeln",
+      evidence: "Beweissicherung",
       users: "Benutzer",
       tokens: "API-Tokens",
     },
@@ -596,6 +610,8 @@ export const de: Messages = {
       create: "Regel anlegen",
       noChannels: "Noch keine Zustellkanäle: Alarme dieser Regel erscheinen nur in der App.",
       kinds: {
+        sla_breach: "Service-Level verfehlt (Posteingang)",
+        deadline_due: "Frist läuft ab (Vorfälle)",
         level_reached: "Eskalationsstufe erreicht",
         anomaly: "Auffälliges Volumen",
         risk_count: "Viele markierte Beiträge",
@@ -815,4 +831,9 @@ export const de: Messages = {
       descriptionEmpty: "Keine Erwähnungen in diesem Zeitraum.",
     },
   },
+  ...incidentDe,
+  ...inboxDe,
+  ...publishingDe,
+  ...playbooksDe,
+  ...evidenceDe,
 };

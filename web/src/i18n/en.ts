@@ -1,3 +1,9 @@
+import { evidenceEn } from "../evidence/evidence.i18n.ts";
+import { inboxEn } from "../inbox/inbox.i18n.ts";
+import { incidentEn } from "../incidents/incident.i18n.ts";
+import { playbooksEn } from "../playbooks/playbooks.i18n.ts";
+import { publishingEn } from "../publishing/publishing.i18n.ts";
+
 /** English UI texts; de.ts must have the same keys (the type checks it). */
 export const en = {
   common: {
@@ -24,12 +30,18 @@ export const en = {
     language: "Language",
     openCount_one: "{{count}} open",
     openCount_other: "{{count}} open",
+    waitingCount_one: "{{count}} waiting for approval",
+    waitingCount_other: "{{count}} waiting for approval",
   },
   nav: {
     overview: "Overview",
     mentions: "Mentions",
+    inbox: "Inbox",
     alerts: "Alerts",
     incidents: "Incidents",
+    playbooks: "Playbooks",
+    publishing: "Publishing",
+    evidence: "Evidence",
     stakeholders: "Stakeholders",
     accounts: "Accounts",
     training: "Training",
@@ -168,7 +180,16 @@ export const en = {
   },
   settings: {
     title: "Settings",
-    tabs: { topics: "Topics", risk: "Risk profile", alerts: "Alerts", users: "Users", tokens: "API tokens" },
+    tabs: {
+      topics: "Topics",
+      risk: "Risk profile",
+      alerts: "Alerts",
+      inbox: "Inbox and service levels",
+      publishing: "Publishing rules",
+      evidence: "Evidence",
+      users: "Users",
+      tokens: "API tokens",
+    },
   },
   topics: {
     name: "Name",
@@ -578,6 +599,8 @@ export const en = {
       create: "Create rule",
       noChannels: "No delivery channels yet: alerts of this rule show in the app only.",
       kinds: {
+        sla_breach: "Service level missed (inbox)",
+        deadline_due: "Deadline running out (incidents)",
         level_reached: "Escalation level reached",
         anomaly: "Unusual volume",
         risk_count: "Many flagged posts",
@@ -793,6 +816,11 @@ export const en = {
       descriptionEmpty: "No mentions in this period.",
     },
   },
+  ...incidentEn,
+  ...inboxEn,
+  ...publishingEn,
+  ...playbooksEn,
+  ...evidenceEn,
 };
 
 /** The shape every UI language must fill. */

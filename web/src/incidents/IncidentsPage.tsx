@@ -1,22 +1,16 @@
-import { Badge, NativeSelect, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Badge, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { IncidentStatus, type Severity } from "../../../src/incidents/incidents.schema.ts";
+import { Link } from "react-router-dom";
+import { IncidentStatus } from "../../../src/incidents/incidents.schema.ts";
 import { formatDateTime } from "../app/formatTime.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { canEditIncidents } from "./canEditIncidents.ts";
 import { IncidentForm } from "./IncidentForm.tsx";
+import { severityColor } from "./severityColor.ts";
 import { useIncidents } from "./useIncidents.ts";
 import { useUpdateIncident } from "./useUpdateIncident.ts";
-
-// Background and text pairs chosen for at least 4.5:1 contrast (WCAG AA); Mantine's orange/yellow fail with white.
-const severityColor: Record<Severity, { bg: string; fg: string }> = {
-  sev1: { bg: "red.9", fg: "white" },
-  sev2: { bg: "#b33c00", fg: "white" },
-  sev3: { bg: "yellow.5", fg: "black" },
-  sev4: { bg: "gray.7", fg: "white" },
-};
 
 /** Incidents: open one by hand, see all with severity and status (active first), change the status. */
 export function IncidentsPage() {
@@ -56,7 +50,14 @@ export function IncidentsPage() {
                   </Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
-                      <Text fw={500}>{incident.title}</Text>
+                      <Anchor
+                        component={Link}
+                        to={`/incidents/${incident.id}`}
+                        fw={500}
+                        data-testid="incident-link"
+                      >
+                        {incident.title}
+                      </Anchor>
                       {incident.description && (
                         <Text size="sm" c="dimmed" className="post-text" lineClamp={3}>
                           {incident.description}

@@ -8,7 +8,18 @@ function incident(
   severity: IncidentRead["severity"],
   createdAt: string,
 ) {
-  const base = { title: id, description: null, createdBy: null, updatedAt: createdAt };
+  const base = {
+    title: id,
+    description: null,
+    topicId: null,
+    source: { kind: "manual" as const, id: null },
+    lang: "de" as const,
+    leadUserId: null,
+    closedAt: null,
+    review: null,
+    createdBy: null,
+    updatedAt: createdAt,
+  };
   return { ...base, id, status, severity, createdAt } satisfies IncidentRead;
 }
 

@@ -8,6 +8,8 @@ import { EscalationPanel } from "../escalation/EscalationPanel.tsx";
 import { rankTopics } from "../escalation/rankTopics.ts";
 import { TopicDetail } from "../escalation/TopicDetail.tsx";
 import { useEscalation } from "../escalation/useEscalation.ts";
+import { ResponseFiguresCard } from "../inbox/ResponseFiguresCard.tsx";
+import { IncidentFiguresCard } from "../incidents/IncidentFiguresCard.tsx";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { BreakdownTable } from "./BreakdownTable.tsx";
 import { overviewViewFromSearch, withSearchParam } from "./overviewView.ts";
@@ -83,6 +85,11 @@ export function OverviewPage() {
             )}
           </Paper>
         ))}
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ResponseFiguresCard />
+        <IncidentFiguresCard />
       </SimpleGrid>
 
       <EscalationPanel

@@ -1,0 +1,2 @@
+/** Query key of everything read from `/api/inbox` (lists, conversations, figures, settings). */
+export const inboxKey = ["inbox"] as const;
