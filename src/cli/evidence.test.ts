@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpOf } from "../../test/cli-help.ts";
 import { buildIncident } from "../../test/factories.ts";
 import { seedOrganisation, startTestRuntime } from "../../test/harness.ts";
 import { genesisHash } from "../core/audit/chain.ts";
@@ -98,9 +99,7 @@ describe("brandwache evidence verify", { timeout: 90_000 }, () => {
 
   it("documents both commands with an example", () => {
     for (const command of ["export", "verify"]) {
-      const help = brandwache(["evidence", command, "--help"]);
-      expect(help.code).toBe(0);
-      expect(help.stdout).toContain(`$ brandwache evidence ${command}`);
+      expect(helpOf(`evidence ${command}`)).toContain(`$ brandwache evidence ${command}`);
     }
   });
 });

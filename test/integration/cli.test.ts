@@ -3,11 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpOf } from "../cli-help.ts";
 import { buildPost } from "../factories.ts";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "brandwache-cli-"));
 
-function brandwache(args: string[], input?: string) {
+function brandwache(args: string[], input?: string, env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ["bin/brandwache.js", ...args], {
     env: {
       ...process.env,
@@ -15,6 +16,7 @@ function brandwache(args: string[], input?: string) {
       DATABASE_URL: "",
       BRANDWACHE_BUS: "memory",
       LOG_LEVEL: "error",
+      ...env,
     },
     input,
     encoding: "utf8",
@@ -61,9 +63,15 @@ describe("brandwache CLI", { timeout: 90_000 }, () => {
     "topic add",
     "topic list",
   ])("explains `brandwache %s` with --help and an example", (command) => {
-    const { code, stdout } = brandwache([...command.split(" "), "--help"]);
+    const help = helpOf(command);
+    expect(help).toContain("Usage: brandwache");
+    expect(help).toContain("Example:");
+  });
+
+  it("prints help from the real binary, even with a broken configuration", () => {
+    const { code, stdout } = brandwache(["topic", "add", "--help"], undefined, { PORT: "not-a-port" });
     expect(code).toBe(0);
-    expect(stdout).toContain("Usage: brandwache");
+    expect(stdout).toContain("Usage: brandwache topic add");
     expect(stdout).toContain("Example:");
   });
 

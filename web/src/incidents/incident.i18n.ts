@@ -17,7 +17,7 @@ export const incidentEn = {
     source: { alert: "an alert", post: "a post", conversation: "a conversation", manual: "by hand" },
     open: {
       button: "Open incident",
-      buttonNamed: "Open an incident from “{{title}}”",
+      buttonNamed: "Open incident from “{{title}}”",
       dialog: "Open an incident",
       title: "Title",
       severity: "Severity",
@@ -178,7 +178,7 @@ export const incidentDe: typeof incidentEn = {
     },
     open: {
       button: "Vorfall eröffnen",
-      buttonNamed: "Vorfall aus „{{title}}“ eröffnen",
+      buttonNamed: "Vorfall eröffnen zu „{{title}}“",
       dialog: "Vorfall eröffnen",
       title: "Titel",
       severity: "Schweregrad",

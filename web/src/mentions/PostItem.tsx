@@ -3,6 +3,8 @@ import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { PostRead } from "../../../src/posts/posts.schema.ts";
 import { formatDateTime, formatRelativeTime } from "../app/formatTime.ts";
+import { CaptureEvidenceButton } from "../evidence/CaptureEvidenceButton.tsx";
+import { OpenIncidentButton } from "../incidents/OpenIncidentButton.tsx";
 import { RiskFlags } from "../risk/RiskFlags.tsx";
 import { HighlightedText } from "./HighlightedText.tsx";
 import { safeHttpUrl } from "./safeLink.ts";
@@ -15,7 +17,7 @@ interface PostItemProps {
   topicNames: ReadonlyMap<string, string>;
 }
 
-/** One mention with the risk engine's verdict. The text is rendered as plain text only: posts are attacker-controlled. */
+/** One mention with the risk engine's verdict, and the first steps of a response (open an incident, capture evidence). The text is rendered as plain text only: posts are attacker-controlled. */
 export const PostItem = memo(function PostItem({ post, now, topicNames }: PostItemProps) {
   const { t, i18n } = useTranslation();
   const url = safeHttpUrl(post.url);
@@ -85,6 +87,10 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
             )}
           </Group>
         )}
+        <Group gap="xs" align="flex-start">
+          <OpenIncidentButton source={{ kind: "post", id: post.id }} label={`@${post.author.handle}`} />
+          <CaptureEvidenceButton postId={post.id} />
+        </Group>
       </Stack>
     </Paper>
   );
