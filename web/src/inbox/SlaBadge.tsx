@@ -16,7 +16,7 @@ export function SlaBadge({ conversation, now }: { conversation: ConversationSumm
   }
   if (state.kind === "met") {
     return (
-      <Badge color="green.9" variant="light" data-testid="sla-badge">
+      <Badge color="green.9" variant="outline" data-testid="sla-badge">
         {t("inbox.sla.met")}
       </Badge>
     );
@@ -31,7 +31,7 @@ export function SlaBadge({ conversation, now }: { conversation: ConversationSumm
   return (
     <Badge
       color={state.minutes <= 15 ? "orange.9" : "gray.8"}
-      variant="light"
+      variant="outline"
       title={t(state.target === "first_response" ? "inbox.sla.firstResponse" : "inbox.sla.resolution")}
       data-testid="sla-badge"
     >
