@@ -103,6 +103,67 @@ function secretNames(ctx: AppContext, row: repo.ConnectorRow): string[] {
   }
 }
 
+/** A connector as another domain uses it (publishing): id, name, kind, and the kind's implementation when installed. */
+export interface ConnectorAccount {
+  id: string;
+  name: string;
+  kind: string;
+  enabled: boolean;
+  connector: AnyConnector | undefined;
+}
+
+/** The organisation's connectors for uses besides polling (choosing the account a reply goes out through). */
+export async function connectorAccounts(ctx: AppContext, orgId: string): Promise<ConnectorAccount[]> {
+  return (await repo.listConnectors(ctx.db, orgId)).map(({ row, name }) => ({
+    id: row.id,
+    name,
+    kind: row.kind,
+    enabled: row.enabled,
+    connector: connectorKinds.get(row.kind),
+  }));
+}
+
+/**
+ * One connector opened for publishing: the account, and its settings and secrets checked with the kind's
+ * schemas — a ConnectorError `config` naming every problem when they cannot be used. Undefined when gone.
+ */
+export async function openConnectorAccount(
+  ctx: AppContext,
+  orgId: string,
+  id: string,
+): Promise<(ConnectorAccount & { settings(): { config: unknown; secrets: unknown } }) | undefined> {
+  const found = await repo.findConnector(ctx.db, orgId, id);
+  if (!found) return undefined;
+  const { row, name } = found;
+  const connector = connectorKinds.get(row.kind);
+  return {
+    id: row.id,
+    name,
+    kind: row.kind,
+    enabled: row.enabled,
+    connector,
+    settings() {
+      if (!connector)
+        throw new ConnectorError(`this installation has no connector of kind ${row.kind}`, "config");
+      let secrets: Record<string, unknown>;
+      try {
+        secrets = openSecrets(ctx, row);
+      } catch {
+        throw new ConnectorError("the connector's secrets cannot be opened", "config");
+      }
+      try {
+        return validate(connector, row.config, secrets);
+      } catch (error) {
+        const detail =
+          error instanceof AppError
+            ? error.errors.map((p) => `${p.field}: ${p.message}`).join("; ")
+            : String(error);
+        throw new ConnectorError(`the connector's settings cannot be used: ${detail}`, "config");
+      }
+    },
+  };
+}
+
 /** The kinds on offer with their settings as JSON Schema. */
 export function listKinds() {
   return [...connectorKinds.values()].map((c) => ({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chromiumPathOf, type Env } from "../platform/env.ts";
+import { chromiumPathOf } from "../platform/env.ts";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
 import { forbidden } from "../platform/http/errors.ts";

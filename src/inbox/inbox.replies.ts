@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { isOfficialHandle } from "../core/inbox/attention.ts";
 import { fillTemplate } from "../core/inbox/template.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
-import { organisationName } from "../orgs/orgs.service.ts";
+import { memberNames, organisationName } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import { getRiskProfile } from "../risk/risk.service.ts";
@@ -11,7 +11,6 @@ import { defaultSavedReplies } from "./inbox.defaults.ts";
 import { canManageInbox, canReadInbox } from "./inbox.policy.ts";
 import * as repo from "./inbox.repo.ts";
 import type { SavedReplyCreate, SavedReplyRead, SavedReplyUpdate } from "./inbox.schema.ts";
-
 import { settingsOf } from "./inbox.service.ts";
 
 const presentReply = (row: repo.SavedReplyRow): SavedReplyRead => ({
@@ -134,7 +133,9 @@ export async function fillSavedReply(
   const posts = await repo.postsOfConversation(ctx.db, actor.orgId, conversationId);
   // The customer is the author of the latest post that is not ours.
   const customer = [...posts].reverse().find((p) => !isOfficialHandle(accounts, p.platform, p.handle));
-  const me = actor.userId ? (await repo.userNames(ctx.db, [actor.userId])).get(actor.userId) : undefined;
+  const me = actor.userId
+    ? (await memberNames(ctx, actor.orgId, [actor.userId])).get(actor.userId)
+    : undefined;
   const result = fillTemplate(reply.text, {
     author: customer ? `@${customer.handle}` : "",
     name: customer?.displayName ?? (customer ? `@${customer.handle}` : ""),

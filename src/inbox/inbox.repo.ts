@@ -467,13 +467,6 @@ export async function notesOf(tx: Tx, orgId: string, conversationId: string) {
     .orderBy(asc(conversationNotes.createdAt), asc(conversationNotes.id));
 }
 
-/** Names of users by id. */
-export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function upsertPresence(
   tx: Tx,
   row: { orgId: string; conversationId: string; userId: string; expiresAt: Date },

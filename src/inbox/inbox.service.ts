@@ -11,7 +11,7 @@ import {
 } from "../core/sla/targets.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { actorLabel } from "../orgs/orgs.policy.ts";
-import { listMembers } from "../orgs/orgs.service.ts";
+import { listMembers, memberNames } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Db, Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -180,7 +180,7 @@ export async function getConversation(ctx: AppContext, actor: Actor, id: string)
   const accounts = (await getRiskProfile(ctx, actor.orgId)).officialAccounts;
   const posts = await repo.postsOfConversation(ctx.db, actor.orgId, id);
   const notes = await repo.notesOf(ctx.db, actor.orgId, id);
-  const names = await repo.userNames(ctx.db, [...new Set(notes.flatMap((n) => n.note.mentions))]);
+  const names = await memberNames(ctx, actor.orgId, [...new Set(notes.flatMap((n) => n.note.mentions))]);
   const composing = await repo.composingIn(ctx.db, actor.orgId, id, ctx.clock.now(), actor.userId);
   return {
     ...summary,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Tx } from "../platform/db/client.ts";
 import { apiTokens, memberships, organisations, sessions, users } from "./orgs.table.ts";
 
@@ -176,4 +176,19 @@ export async function deleteToken(tx: Tx, orgId: string, id: string) {
 /** All organisations by slug. */
 export async function listOrganisations(tx: Tx): Promise<OrganisationRow[]> {
   return tx.select().from(organisations).orderBy(asc(organisations.slug));
+}
+
+/** Names of the organisation's members by user id (ids of non-members are left out). */
+export async function memberNames(
+  tx: Tx,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId)))
+    .where(inArray(users.id, [...userIds]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -307,3 +307,12 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string) {
     await recordAudit(tx, ctx, actor, { action: "token.revoke", entityType: "api_token", entityId: id });
   });
 }
+
+/** Names of the organisation's members by user id, for showing who wrote, approved or was mentioned. */
+export async function memberNames(
+  ctx: Pick<AppContext, "db">,
+  orgId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  return repo.memberNames(ctx.db, orgId, userIds);
+}

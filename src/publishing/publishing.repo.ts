@@ -1,9 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
-import { connectors } from "../connectors/connectors.table.ts";
-import { users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { posts } from "../posts/posts.table.ts";
-import { sources } from "../sources/sources.table.ts";
 import { drafts, publishingRules } from "./publishing.table.ts";
 
 export type DraftRow = typeof drafts.$inferSelect;
@@ -111,26 +108,8 @@ export async function upsertRules(tx: Tx, row: RulesRow) {
   await tx.insert(publishingRules).values(row).onConflictDoUpdate({ target: publishingRules.orgId, set });
 }
 
-// Reads of other domains' tables the publishing flow needs and their services do not offer yet
-// (the connector's settings to send with, the answered post's platform payload, people's names).
-
-/** The organisation's connectors with their names. */
-export async function listConnectorsOf(tx: Tx, orgId: string) {
-  return tx
-    .select({ row: connectors, name: sources.name })
-    .from(connectors)
-    .innerJoin(sources, eq(sources.id, connectors.id))
-    .where(eq(connectors.orgId, orgId));
-}
-
-/** The kind of one of the organisation's connectors. */
-export async function findConnectorKind(tx: Tx, orgId: string, id: string): Promise<string | undefined> {
-  const [row] = await tx
-    .select({ kind: connectors.kind })
-    .from(connectors)
-    .where(and(eq(connectors.orgId, orgId), eq(connectors.id, id)));
-  return row?.kind;
-}
+// The one read of another domain's table: the answered post's platform payload (ids a reply needs, e.g.
+// Bluesky's cid), which the posts API does not return.
 
 /** The post a reply answers: its platform, ids, link, payload and the connector that brought it. */
 export async function findReplyTarget(tx: Tx, orgId: string, postId: string) {
@@ -147,11 +126,4 @@ export async function findReplyTarget(tx: Tx, orgId: string, postId: string) {
     .from(posts)
     .where(and(eq(posts.orgId, orgId), eq(posts.id, postId)));
   return row;
-}
-
-/** Names of users by id. */
-export async function userNames(tx: Tx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

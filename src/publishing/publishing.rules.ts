@@ -2,6 +2,7 @@
 // engine (outgoing mode) and the inbox's staffed hours.
 import { recordAudit } from "../audit/audit.service.ts";
 import { connectorKinds } from "../connectors/connectors.registry.ts";
+import { openConnectorAccount } from "../connectors/connectors.service.ts";
 import {
   checkOutgoing,
   defaultLegalApprovalPhrases,
@@ -70,7 +71,7 @@ export async function checkDraftText(
   /** The connector it goes out through, for the platform's length limit. */
   connectorId?: string | null,
 ): Promise<CheckRead> {
-  const connector = connectorId ? await repo.findConnectorKind(ctx.db, orgId, connectorId) : undefined;
+  const connector = connectorId ? (await openConnectorAccount(ctx, orgId, connectorId))?.kind : undefined;
   const kind = connector ? connectorKinds.get(connector) : undefined;
   const [assessment, rules, calendar] = await Promise.all([
     risk.assess(orgId, { text, lang, direction: "outgoing" }),

@@ -3,7 +3,7 @@
 // database transaction; the draft is claimed first (`sending`), so no second request can post it again.
 import { recordAudit } from "../audit/audit.service.ts";
 import { type Connector, ConnectorError, type PublishInput } from "../connectors/connector.ts";
-import { connectorKinds } from "../connectors/connectors.registry.ts";
+import { openConnectorAccount } from "../connectors/connectors.service.ts";
 import { noteReplySent } from "../inbox/inbox.service.ts";
 import { incidentIdsForConversation, recordIncidentEvent } from "../incidents/incidents.timeline.ts";
 import { type Actor, actorLabel } from "../orgs/orgs.policy.ts";
@@ -21,40 +21,14 @@ type AnyConnector = Connector<any, any>;
 const claimMs = 2 * 60_000;
 const publishTimeoutMs = 60_000;
 
-/** Why a draft cannot go out through its connector (then it is sent by hand), or the connector and its settings. */
+/** Why a draft cannot go out through its connector (then it is sent by hand), or the opened connector. */
 async function sendingAccount(ctx: AppContext, row: repo.DraftRow) {
   if (!row.connectorId) return { byHand: "no connector chosen" } as const;
-  const found = (await repo.listConnectorsOf(ctx.db, row.orgId)).find((c) => c.row.id === row.connectorId);
-  if (!found) return { byHand: "the connector was deleted" } as const;
-  const connector: AnyConnector | undefined = connectorKinds.get(found.row.kind);
-  if (!connector?.publish) return { byHand: `${found.row.kind} connectors cannot publish` } as const;
-  return { connector, row: found.row } as const;
-}
-
-/** The settings and secrets of a connector, checked with its schemas; a ConnectorError `config` when unusable. */
-function settingsOf(
-  ctx: AppContext,
-  connector: AnyConnector,
-  row: { config: unknown; secretsSealed: string | null },
-) {
-  let secrets: unknown = {};
-  try {
-    secrets = row.secretsSealed ? JSON.parse(ctx.secrets.open(row.secretsSealed)) : {};
-  } catch {
-    throw new ConnectorError("the connector's secrets cannot be opened", "config");
-  }
-  const config = connector.config.safeParse(row.config);
-  const parsedSecrets = connector.secrets.safeParse(secrets);
-  if (!config.success || !parsedSecrets.success) {
-    const problems = [
-      ...(config.success ? [] : config.error.issues.map((i) => `config.${i.path.join(".")}: ${i.message}`)),
-      ...(parsedSecrets.success
-        ? []
-        : parsedSecrets.error.issues.map((i) => `secrets.${i.path.join(".")}: ${i.message}`)),
-    ];
-    throw new ConnectorError(`the connector's settings cannot be used: ${problems.join("; ")}`, "config");
-  }
-  return { config: config.data, secrets: parsedSecrets.data };
+  const account = await openConnectorAccount(ctx, row.orgId, row.connectorId);
+  if (!account) return { byHand: "the connector was deleted" } as const;
+  const connector: AnyConnector | undefined = account.connector;
+  if (!connector?.publish) return { byHand: `${account.kind} connectors cannot publish` } as const;
+  return { connector, account } as const;
 }
 
 /** The post answered, as the connector needs it; a ConnectorError `config` when it lives on another platform. */
@@ -106,7 +80,7 @@ export async function sendDraftNow(
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), publishTimeoutMs);
   try {
-    const { config, secrets } = settingsOf(ctx, account.connector, account.row);
+    const { config, secrets } = account.account.settings();
     const target = await inReplyTo(ctx, claimed, account.connector);
     const input: PublishInput = {
       text: claimed.text,

@@ -1,10 +1,11 @@
 // Drafts of replies and posts: written, checked before publication, approved by a second person where the
 // check or the rules ask for it, then sent through a connector (publishing.send.ts) or by hand.
 import { recordAudit } from "../audit/audit.service.ts";
-import { connectorKinds } from "../connectors/connectors.registry.ts";
+import { connectorAccounts } from "../connectors/connectors.service.ts";
 import { conversationPostIds } from "../inbox/inbox.service.ts";
 import { incidentIdsForConversation, recordIncidentEvent } from "../incidents/incidents.timeline.ts";
 import { type Actor, actorLabel } from "../orgs/orgs.policy.ts";
+import { memberNames } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import type { OutboundPolicy } from "../platform/net/outbound.ts";
@@ -44,16 +45,15 @@ function wrongState(row: repo.DraftRow, action: string): AppError {
 
 /** Connectors of the organisation by id, with whether their kind can publish. */
 export async function publishingAccounts(ctx: AppContext, actor: Actor) {
-  const rows = await repo.listConnectorsOf(ctx.db, actor.orgId);
-  return rows
-    .filter(({ row }) => connectorKinds.get(row.kind)?.mode !== "push")
-    .map(({ row, name }) => {
-      const kind = connectorKinds.get(row.kind);
+  const accounts = await connectorAccounts(ctx, actor.orgId);
+  return accounts
+    .filter((account) => account.connector?.mode !== "push")
+    .map(({ id, name, kind: kindName, connector: kind }) => {
       return {
-        id: row.id,
+        id,
         name,
-        kind: row.kind,
-        platform: kind?.platform ?? row.kind,
+        kind: kindName,
+        platform: kind?.platform ?? kindName,
         // Turning a connector off stops its polling; replies still go out through it.
         canPublish: Boolean(kind?.publish),
       };
@@ -68,7 +68,7 @@ export async function presentDrafts(
   rows: repo.DraftRow[],
 ): Promise<DraftRead[]> {
   const accounts = new Map((await publishingAccounts(ctx, actor)).map((a) => [a.id, a]));
-  const names = await repo.userNames(ctx.db, [
+  const names = await memberNames(ctx, actor.orgId, [
     ...new Set(rows.flatMap((r) => [r.authorUserId, r.approvedByUserId]).filter((v): v is string => !!v)),
   ]);
   const me = actorLabel(actor);
