@@ -35,6 +35,19 @@ export function alertUrl(publicUrl: string, alertId: string): string {
   return `${publicUrl.replace(/\/+$/u, "")}/alerts?alert=${encodeURIComponent(alertId)}`;
 }
 
+/**
+ * Where a message about the alert points: the cause's own page when the alert names one (a conversation whose
+ * service level was missed, an incident whose legal clock runs out — an app path like `/inbox/<id>`), else the alert.
+ */
+export function alertTargetUrl(publicUrl: string, alert: Pick<repo.AlertRow, "id" | "detail">): string {
+  const figures = alert.detail.figures as Record<string, unknown> | undefined;
+  const link = figures?.link;
+  if (typeof link === "string" && /^\/[a-z]/u.test(link) && !link.startsWith("//")) {
+    return `${publicUrl.replace(/\/+$/u, "")}${link}`;
+  }
+  return alertUrl(publicUrl, alert.id);
+}
+
 /** The message of an alert as every channel renders it. */
 export function messageOf(
   alert: repo.AlertRow,
@@ -53,7 +66,7 @@ export function messageOf(
     title: bilingual(alert.detail.title, alert.title),
     explanation: bilingual(alert.detail.explanation, ""),
     createdAt: alert.createdAt.toISOString(),
-    url: alertUrl(publicUrl, alert.id),
+    url: alertTargetUrl(publicUrl, alert),
     postIds: alert.postIds,
     test: false,
   };
