@@ -97,6 +97,28 @@ describe("from the warning to the proof: alert → incident → playbook → hel
       .toMatch(/approved|sent/i);
   });
 
+  it("adds a post from Mentions to the open incident", async () => {
+    await page.goto(incidentUrl);
+    await page.getByTestId("incident-post").first().waitFor({ timeout: 15_000 });
+    const attached = await page
+      .getByTestId("incident-post")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-post-id")));
+    await page.getByTestId("nav-mentions").click();
+    await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
+    const ids = await page
+      .getByTestId("post-item")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-post-id")));
+    const postId = ids.find((id) => id && !attached.includes(id));
+    expect(postId).toBeTruthy();
+    const post = page.locator(`[data-testid="post-item"][data-post-id="${postId}"]`);
+    await post.getByTestId("attach-incident").click();
+    await post.getByRole("status").waitFor({ timeout: 15_000 });
+    await page.goto(incidentUrl);
+    await page
+      .locator(`[data-testid="incident-post"][data-post-id="${postId}"]`)
+      .waitFor({ timeout: 15_000 });
+  });
+
   it("captures a post of the incident as evidence and exports the bundle", async () => {
     await page.goto(incidentUrl);
     const capture = page.getByTestId("capture-evidence").first();

@@ -33,7 +33,14 @@ export function AttachedPosts({ incidentId }: { incidentId: string }) {
         {(posts.data ?? []).map((post) => {
           const url = safeUrl(post.url);
           return (
-            <Paper key={post.id} withBorder p="sm" component="article" data-testid="incident-post">
+            <Paper
+              key={post.id}
+              withBorder
+              p="sm"
+              component="article"
+              data-testid="incident-post"
+              data-post-id={post.id}
+            >
               <Stack gap={4}>
                 <Text size="sm" c="dimmed">
                   {t(`platforms.${post.platform}`, { defaultValue: post.platform })} · @{post.author} ·{" "}

@@ -139,6 +139,11 @@ export const incidentEn = {
       handedTo: "Handed to {{name}} on {{date}}",
     },
     posts: { heading: "Attached posts", empty: "No posts attached.", open: "Open on the platform" },
+    attach: {
+      label: "Add to an open incident",
+      button: "Add",
+      done: "Added to",
+    },
     review: {
       heading: "Post-incident review",
       save: "Save review",
@@ -304,6 +309,11 @@ export const incidentDe: typeof incidentEn = {
       heading: "Angehängte Beiträge",
       empty: "Keine Beiträge angehängt.",
       open: "Auf der Plattform öffnen",
+    },
+    attach: {
+      label: "Zu einem offenen Vorfall hinzufügen",
+      button: "Hinzufügen",
+      done: "Hinzugefügt zu",
     },
     review: {
       heading: "Nachbetrachtung",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { PostRead } from "../../../src/posts/posts.schema.ts";
 import { formatDateTime, formatRelativeTime } from "../app/formatTime.ts";
 import { CaptureEvidenceButton } from "../evidence/CaptureEvidenceButton.tsx";
+import { AttachToIncident } from "../incidents/AttachToIncident.tsx";
 import { OpenIncidentButton } from "../incidents/OpenIncidentButton.tsx";
 import { RiskFlags } from "../risk/RiskFlags.tsx";
 import { HighlightedText } from "./HighlightedText.tsx";
@@ -89,6 +90,7 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
         )}
         <Group gap="xs" align="flex-start">
           <OpenIncidentButton source={{ kind: "post", id: post.id }} label={`@${post.author.handle}`} />
+          <AttachToIncident postId={post.id} label={`@${post.author.handle}`} />
           <CaptureEvidenceButton postId={post.id} />
         </Group>
       </Stack>
