@@ -11,6 +11,7 @@ import {
 import type { EscalationMonitor } from "../escalation/escalation.service.ts";
 import type { StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
+import { type BackgroundJob, every } from "../platform/jobs.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { flaggedTopicPosts } from "../posts/posts.service.ts";
 import { topicNamesOf } from "../topics/topics.service.ts";
@@ -175,27 +176,6 @@ export function createAlertEngine(
 }
 
 /** Runs `checkTopics` every `intervalMs` (and never two at once) until stopped. */
-export function startTopicChecks(
-  engine: AlertEngine,
-  intervalMs: number,
-  ctx: AppContext,
-): { stop(): Promise<void> } {
-  const log = categoryLogger(ctx.log, "alerts");
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = engine
-      .checkTopics()
-      .catch((error) => log.error({ err: error }, "alert check failed; trying again at the next interval"))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startTopicChecks(engine: AlertEngine, intervalMs: number, ctx: AppContext): BackgroundJob {
+  return every(intervalMs, () => engine.checkTopics(), categoryLogger(ctx.log, "alerts"), "alert check");
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../platform/db/client.ts";
+import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
 import { alertChannels, alertDeliveries, alertRules, alerts } from "./alerts.table.ts";
 
 export type AlertRuleRow = typeof alertRules.$inferSelect;
@@ -94,7 +94,7 @@ export async function deleteChannel(tx: Tx, orgId: string, id: string): Promise<
 
 /** Serialises raising alerts of one cause across transactions and processes (PostgreSQL and PGlite alike). */
 export async function lockCause(tx: Tx, orgId: string, dedupKey: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`alert:${orgId}:${dedupKey}`}, 0))`);
+  await lockUntilCommit(tx, `alert:${orgId}:${dedupKey}`);
 }
 
 /** The newest alert of a cause. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
-import type { Tx } from "../platform/db/client.ts";
+import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
 import { auditLog } from "./audit.table.ts";
 
 /** A row of the audit log. */
@@ -29,7 +29,7 @@ export async function listAuditEntries(
  * transaction ends (PostgreSQL and PGlite alike), so two entries never link to the same predecessor.
  */
 export async function lockOrgChain(tx: Tx, orgId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${orgId}`}, 0))`);
+  await lockUntilCommit(tx, `audit:${orgId}`);
 }
 
 /** The next value of the seq column's sequence (taken under the chain lock, so seq follows chain order). */

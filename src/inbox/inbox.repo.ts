@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or, type SQL, sql
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
-import type { Tx } from "../platform/db/client.ts";
+import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
 import { assessments, posts } from "../posts/posts.table.ts";
 import {
   conversationNotes,
@@ -47,7 +47,7 @@ export async function updateSettings(tx: Tx, orgId: string, set: Partial<InboxSe
 
 /** Serialises the inbox sync of one organisation across processes until the transaction ends. */
 export async function lockInboxSync(tx: Tx, orgId: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inbox-sync:${orgId}`}, 0))`);
+  await lockUntilCommit(tx, `inbox-sync:${orgId}`);
 }
 
 /** A stored post as the thread builder sees it. */

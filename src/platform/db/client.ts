@@ -17,6 +17,14 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: repositories accept either. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
+/**
+ * Holds an advisory lock on `key` until the transaction ends (PostgreSQL and PGlite alike): serialises work on
+ * one thing — an alert cause, an organisation's audit chain, its inbox sync — across transactions and processes.
+ */
+export async function lockUntilCommit(tx: Tx, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
 /** An open database with its lifecycle. */
 export interface Database {
   db: Db;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../app/formatTime.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { CaptureEvidenceButton } from "../evidence/CaptureEvidenceButton.tsx";
+import { safeHttpUrl } from "../mentions/safeLink.ts";
 import { useIncidentPart } from "./useIncidentPart.ts";
 
 type AttachedPost = {
@@ -15,7 +16,6 @@ type AttachedPost = {
 };
 
 // Only http(s) links are rendered as links; anything else in an attacker-controlled URL stays text.
-const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 /** Posts attached to the incident, as plain text, each with the button to capture it as evidence. */
 export function AttachedPosts({ incidentId }: { incidentId: string }) {
@@ -31,7 +31,7 @@ export function AttachedPosts({ incidentId }: { incidentId: string }) {
         <ProblemAlert error={posts.error} />
         {posts.data && posts.data.length === 0 && <Text c="dimmed">{t("incident.posts.empty")}</Text>}
         {(posts.data ?? []).map((post) => {
-          const url = safeUrl(post.url);
+          const url = safeHttpUrl(post.url);
           return (
             <Paper
               key={post.id}
