@@ -134,7 +134,7 @@ export async function fillSavedReply(
   // The customer is the author of the latest post that is not ours.
   const customer = [...posts].reverse().find((p) => !isOfficialHandle(accounts, p.platform, p.handle));
   const me = actor.userId
-    ? (await memberNames(ctx, actor.orgId, [actor.userId])).get(actor.userId)
+    ? (await memberNames(ctx.db, actor.orgId, [actor.userId])).get(actor.userId)
     : undefined;
   const result = fillTemplate(reply.text, {
     author: customer ? `@${customer.handle}` : "",

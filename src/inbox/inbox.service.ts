@@ -180,7 +180,7 @@ export async function getConversation(ctx: AppContext, actor: Actor, id: string)
   const accounts = (await getRiskProfile(ctx, actor.orgId)).officialAccounts;
   const posts = await repo.postsOfConversation(ctx.db, actor.orgId, id);
   const notes = await repo.notesOf(ctx.db, actor.orgId, id);
-  const names = await memberNames(ctx, actor.orgId, [...new Set(notes.flatMap((n) => n.note.mentions))]);
+  const names = await memberNames(ctx.db, actor.orgId, [...new Set(notes.flatMap((n) => n.note.mentions))]);
   const composing = await repo.composingIn(ctx.db, actor.orgId, id, ctx.clock.now(), actor.userId);
   return {
     ...summary,

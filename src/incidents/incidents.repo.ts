@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
-import { memberships, users } from "../orgs/orgs.table.ts";
+import { users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { posts, postTopics } from "../posts/posts.table.ts";
 import {
@@ -209,17 +209,6 @@ export async function setRole(
     .delete(incidentRoles)
     .where(and(eq(incidentRoles.incidentId, incidentId), eq(incidentRoles.role, role)));
   if (userId) await tx.insert(incidentRoles).values({ orgId, incidentId, role, userId, assignedAt: at });
-}
-
-/** Which of the user ids are members of the organisation, with their names. */
-export async function membersAmong(tx: Tx, orgId: string, userIds: readonly string[]) {
-  if (userIds.length === 0) return new Map<string, string>();
-  const rows = await tx
-    .select({ userId: memberships.userId, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, [...userIds])));
-  return new Map(rows.map((r) => [r.userId, r.name]));
 }
 
 // ── Settings ─────────────────────────────────────────────────────────────────────────────────────

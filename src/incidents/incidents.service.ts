@@ -7,6 +7,7 @@ import type { EscalationMonitor } from "../escalation/escalation.service.ts";
 import { conversationPostIds } from "../inbox/inbox.service.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canEditIncidents } from "../orgs/orgs.policy.ts";
+import { memberNames } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -392,7 +393,7 @@ export async function assignRoles(ctx: AppContext, actor: Actor, id: string, inp
     await incidentToWork(tx, actor, id);
     const entries = Object.entries(input) as [IncidentRole, string | null | undefined][];
     const wanted = entries.flatMap(([, userId]) => (userId ? [userId] : []));
-    const members = await repo.membersAmong(tx, actor.orgId, wanted);
+    const members = await memberNames(tx, actor.orgId, wanted);
     const problems = entries
       .filter(([, userId]) => userId && !members.has(userId))
       .map(([role, userId]) => ({ field: role, message: `${userId} is not a member of the organisation` }));

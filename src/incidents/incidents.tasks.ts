@@ -1,10 +1,10 @@
 import { and, asc, eq, lt, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
+import { memberNames } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError, notFound } from "../platform/http/errors.ts";
-import { membersAmong } from "./incidents.repo.ts";
 import type { IncidentRole } from "./incidents.schema.ts";
 import { incidentToWork, requireIncident } from "./incidents.service.ts";
 import { incidentTasks } from "./incidents.table.ts";
@@ -84,7 +84,7 @@ export async function listTasks(ctx: AppContext, actor: Actor, incidentId: strin
 
 async function checkOwner(tx: Tx, orgId: string, ownerUserId: string | null | undefined) {
   if (!ownerUserId) return;
-  if (!(await membersAmong(tx, orgId, [ownerUserId])).has(ownerUserId)) {
+  if (!(await memberNames(tx, orgId, [ownerUserId])).has(ownerUserId)) {
     throw new AppError("validation_failed", "Unknown member", [
       { field: "ownerUserId", message: `${ownerUserId} is not a member of the organisation` },
     ]);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { AppContext } from "../platform/context.ts";
+import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import type { Actor } from "./orgs.policy.ts";
 import { canManageMembers, canManageTokens } from "./orgs.policy.ts";
@@ -308,11 +309,15 @@ export async function revokeToken(ctx: AppContext, actor: Actor, id: string) {
   });
 }
 
-/** Names of the organisation's members by user id, for showing who wrote, approved or was mentioned. */
+/**
+ * Names of the organisation's members by user id (non-members left out), for showing who wrote, approved or was
+ * mentioned and for checking that a person named in a request belongs to the organisation; inside the caller's
+ * transaction when given one.
+ */
 export async function memberNames(
-  ctx: Pick<AppContext, "db">,
+  tx: Tx,
   orgId: string,
   userIds: readonly string[],
 ): Promise<Map<string, string>> {
-  return repo.memberNames(ctx.db, orgId, userIds);
+  return repo.memberNames(tx, orgId, userIds);
 }

@@ -68,7 +68,7 @@ export async function presentDrafts(
   rows: repo.DraftRow[],
 ): Promise<DraftRead[]> {
   const accounts = new Map((await publishingAccounts(ctx, actor)).map((a) => [a.id, a]));
-  const names = await memberNames(ctx, actor.orgId, [
+  const names = await memberNames(ctx.db, actor.orgId, [
     ...new Set(rows.flatMap((r) => [r.authorUserId, r.approvedByUserId]).filter((v): v is string => !!v)),
   ]);
   const me = actorLabel(actor);
