@@ -65,6 +65,27 @@ try {
     })
   ).json()) as { id: string };
   pages.push(`/incidents/${incident.id}`);
+  // Training: one exercise in the lobby (console and join page), one played to its end (debrief).
+  const exercise = async (): Promise<{ id: string; joinCode: string | null }> =>
+    (await (
+      await fetch(`${server.url}/api/training/exercises`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ scenarioId: "complaint-escalates", lang: "de", teams: ["Team Nord"] }),
+      })
+    ).json()) as { id: string; joinCode: string | null };
+  const lobby = await exercise();
+  pages.push(`/training/exercises/${lobby.id}`);
+  if (lobby.joinCode) pages.push(`/training/join/${lobby.joinCode}`);
+  const played = await exercise();
+  for (const control of ["start", "end"]) {
+    await fetch(`${server.url}/api/training/exercises/${played.id}/${control}`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", "x-csrf-token": me.csrfToken },
+      body: "{}",
+    });
+  }
+  pages.push(`/training/exercises/${played.id}`, `/training/exercises/${played.id}/debrief`);
   for (let attempt = 0; attempt < 60; attempt++) {
     const list = (await (
       await fetch(`${server.url}/api/inbox/conversations`, { headers: { cookie } })

@@ -7,6 +7,7 @@ import {
   canManageAlertChannels,
   canManageAlertRules,
 } from "../orgs/orgs.policy.ts";
+import { assertLiveWorkspace } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -257,6 +258,7 @@ export async function createChannel(
   input: AlertChannelCreate,
 ): Promise<AlertChannelRead> {
   if (!canManageAlertChannels(actor)) throw forbidden("manage alert channels");
+  await assertLiveWorkspace(ctx, actor.orgId, "send alerts outside the product");
   const now = ctx.clock.now();
   const row: repo.AlertChannelRow = {
     id: ctx.ids.id(),

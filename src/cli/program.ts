@@ -8,6 +8,7 @@ import { registerImport } from "./import.ts";
 import { registerMigrate } from "./migrate.ts";
 import { registerServe } from "./serve.ts";
 import { registerTopicCommands } from "./topic.ts";
+import { registerTrainingCommands } from "./training.ts";
 import { registerUserCommands } from "./user.ts";
 import { registerWorker } from "./worker.ts";
 
@@ -34,5 +35,6 @@ export function buildProgram(boot: () => { env: Env; log: Logger }): Command {
   registerTopicCommands(program, boot);
   registerAuditCommands(program, boot);
   registerEvidenceCommands(program, boot);
+  registerTrainingCommands(program);
   return program;
 }

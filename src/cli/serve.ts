@@ -5,6 +5,7 @@ import { categoryLogger, type Logger } from "../platform/logger.ts";
 import { openRuntime } from "../platform/runtime.ts";
 import { closeAllPostStreams } from "../posts/posts.stream.ts";
 import { type DemoWorkspace, seedDemoWorkspace, startDemoStream } from "../scenarios/scenarios.service.ts";
+import { seedDemoExercise } from "../training/training.demo.ts";
 
 /** `brandwache serve`: API, web app and (unless --no-pipeline) the pipeline in one process. */
 export function registerServe(program: Command, boot: () => { env: Env; log: Logger }) {
@@ -31,6 +32,7 @@ export function registerServe(program: Command, boot: () => { env: Env; log: Log
       let stopDemo: (() => Promise<void>) | null = null;
       if (options.demo || env.BRANDWACHE_DEMO) {
         demo = await seedDemoWorkspace(runtime.ctx);
+        await seedDemoExercise(runtime.ctx, demo);
         stopDemo = await startDemoStream(runtime.ctx, demo, runtime.metrics);
       }
       const port = options.port ? Number(options.port) : env.PORT;

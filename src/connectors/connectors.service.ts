@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { verifyWebhookSignature } from "../core/alerts/render.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canManageConnectors } from "../orgs/orgs.policy.ts";
+import { assertLiveWorkspace } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, type FieldProblem, forbidden, notFound } from "../platform/http/errors.ts";
 import { categoryLogger } from "../platform/logger.ts";
@@ -203,6 +204,7 @@ export async function createConnector(
   input: ConnectorCreate,
 ): Promise<ConnectorRead> {
   if (!canManageConnectors(actor)) throw forbidden("manage connectors");
+  await assertLiveWorkspace(ctx, actor.orgId, "connect to platforms");
   const connector = kindOf(input.kind);
   const { config, secrets } = validate(connector, input.config, input.secrets);
   const now = ctx.clock.now();

@@ -149,6 +149,14 @@ export async function captureEvidence(
       { field: "postId", message: "no such post in this organisation" },
     ]);
   }
+  // What the author deleted can no longer be captured: the platform shows nothing any more.
+  if (found.post.deletedAt) {
+    throw new AppError(
+      "conflict",
+      `Post ${input.postId} was deleted by its author at ${found.post.deletedAt.toISOString()}; it can no longer be captured`,
+      [{ field: "postId", message: "the post was deleted before it was captured" }],
+    );
+  }
   if (input.incidentId && !(await repo.findIncidentStatus(ctx.db, actor.orgId, input.incidentId))) {
     throw new AppError("not_found", `Incident ${input.incidentId} not found`, [
       { field: "incidentId", message: "no such incident in this organisation" },

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Tx } from "../platform/db/client.ts";
 import { apiTokens, memberships, organisations, sessions, users } from "./orgs.table.ts";
 
@@ -36,13 +36,59 @@ export async function insertUser(tx: Tx, row: typeof users.$inferInsert) {
 
 /** The first organisation a user belongs to, with the role there. */
 export async function firstMembershipOf(tx: Tx, userId: string) {
+  // Signing in lands in a real workspace; an exercise workspace only when the person has nothing else.
   const [row] = await tx
     .select({ orgId: memberships.orgId, role: memberships.role })
     .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt))
+    .orderBy(sql`${organisations.kind} = 'live' desc`, asc(memberships.createdAt))
     .limit(1);
   return row;
+}
+
+/** The organisations a user belongs to: real workspaces first, then exercise workspaces, newest first. */
+export async function workspacesOf(tx: Tx, userId: string) {
+  return tx
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      slug: organisations.slug,
+      kind: organisations.kind,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(sql`${organisations.kind} = 'live' desc`, desc(memberships.createdAt));
+}
+
+/**
+ * Deletes exercise workspaces (everything in them goes with them); sessions working in one move back to
+ * the real workspace it belongs to first, so nobody is signed out by the end of an exercise.
+ */
+export async function deleteExerciseWorkspaces(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const doomed = await tx
+    .select({ id: organisations.id, parentId: organisations.parentId })
+    .from(organisations)
+    .where(and(inArray(organisations.id, [...ids]), eq(organisations.kind, "exercise")));
+  for (const org of doomed) {
+    if (org.parentId)
+      await tx.update(sessions).set({ orgId: org.parentId }).where(eq(sessions.orgId, org.id));
+  }
+  if (doomed.length === 0) return;
+  await tx.delete(organisations).where(
+    inArray(
+      organisations.id,
+      doomed.map((o) => o.id),
+    ),
+  );
+}
+
+/** Points a session at another organisation of its user. */
+export async function updateSessionOrg(tx: Tx, tokenHash: string, orgId: string) {
+  await tx.update(sessions).set({ orgId }).where(eq(sessions.tokenHash, tokenHash));
 }
 
 /** Adds a user to an organisation. */
@@ -115,6 +161,7 @@ export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
       orgId: organisations.id,
       orgName: organisations.name,
       orgSlug: organisations.slug,
+      orgKind: organisations.kind,
       role: memberships.role,
     })
     .from(sessions)

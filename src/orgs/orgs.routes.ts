@@ -13,6 +13,7 @@ import {
   TokenCreate,
   TokenCreated,
   TokenList,
+  WorkspaceSwitch,
 } from "./orgs.schema.ts";
 import * as orgs from "./orgs.service.ts";
 
@@ -76,10 +77,31 @@ export function registerOrgRoutes(app: App, { ctx, env }: Pick<AppOptions, "ctx"
     },
     async (request) => {
       requireActor(request);
-      const resolved = request.sessionToken ? await orgs.resolveSession(ctx, request.sessionToken) : null;
-      if (!resolved)
+      const session = request.sessionToken ? await orgs.describeSession(ctx, request.sessionToken) : null;
+      if (!session)
         throw new AppError("unauthorized", "Only browser sessions have a session; API tokens do not");
-      return resolved.session;
+      return session;
+    },
+  );
+
+  app.post(
+    "/api/auth/workspace",
+    {
+      schema: {
+        operationId: "switchWorkspace",
+        tags: ["auth"],
+        summary:
+          "Move the session to another workspace of the signed-in person (a real one or an exercise's)",
+        body: WorkspaceSwitch,
+        response: { 200: Session, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.sessionToken) {
+        throw new AppError("unauthorized", "Only browser sessions can switch workspace; API tokens cannot");
+      }
+      return orgs.switchWorkspace(ctx, actor, request.sessionToken, request.body.orgId);
     },
   );
 

@@ -14,15 +14,33 @@ export const LoginBody = z.object({
   password: z.string().min(1).max(1000),
 });
 
+/** `live`: a company's real workspace; `exercise`: the sandbox of a training team (docs/TRAINING.md). */
+export const OrganisationKind = z.enum(["live", "exercise"]);
+export type OrganisationKind = z.infer<typeof OrganisationKind>;
+
+/** A workspace (organisation) the person belongs to. */
+export const WorkspaceRead = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  kind: OrganisationKind,
+  role: Role,
+});
+
 /** The signed-in person, their current organisation and role. */
 export const Session = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: Locale.nullable() }),
-  org: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+  org: z.object({ id: z.string(), name: z.string(), slug: z.string(), kind: OrganisationKind }),
   role: Role,
   /** Send as `x-csrf-token` header on every cookie-authenticated write. */
   csrfToken: z.string(),
+  /** Every workspace the person belongs to (the real one and exercise workspaces they joined). */
+  workspaces: z.array(WorkspaceRead),
 });
 export type Session = z.infer<typeof Session>;
+
+/** Body of `POST /api/auth/workspace`: switch the session to another workspace of the person. */
+export const WorkspaceSwitch = z.object({ orgId: z.string().min(1).max(100) }).strict();
 
 /** A member (user + role) as `POST /api/users` creates them in the current organisation. */
 export const MemberCreate = z

@@ -7,7 +7,14 @@ import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import type { Actor } from "./orgs.policy.ts";
 import { canManageMembers, canManageTokens } from "./orgs.policy.ts";
 import * as repo from "./orgs.repo.ts";
-import type { MemberCreate, MemberRead, MemberUpdate, Role, Session } from "./orgs.schema.ts";
+import type {
+  MemberCreate,
+  MemberRead,
+  MemberUpdate,
+  OrganisationKind,
+  Role,
+  Session,
+} from "./orgs.schema.ts";
 
 /** SHA-256 of a secret: sessions and tokens are stored only as this. */
 export function hashSecret(secret: string): string {
@@ -22,13 +29,23 @@ export const tokenPrefix = "bw_";
 let dummyHash: Promise<string> | undefined;
 
 /** Creates an organisation. */
-export async function createOrganisation(ctx: AppContext, input: { name: string; slug: string }) {
+export async function createOrganisation(
+  ctx: AppContext,
+  input: { name: string; slug: string; kind?: OrganisationKind; parentId?: string },
+) {
   const id = ctx.ids.id();
   await ctx.db.transaction(async (tx) => {
     if (await repo.findOrganisationBySlug(tx, input.slug)) {
       throw new AppError("conflict", `An organisation with the slug "${input.slug}" already exists`);
     }
-    await repo.insertOrganisation(tx, { id, name: input.name, slug: input.slug, createdAt: ctx.clock.now() });
+    await repo.insertOrganisation(tx, {
+      id,
+      name: input.name,
+      slug: input.slug,
+      kind: input.kind ?? "live",
+      parentId: input.parentId ?? null,
+      createdAt: ctx.clock.now(),
+    });
     await recordAudit(
       tx,
       ctx,
@@ -60,12 +77,14 @@ export async function resolveOrganisation(ctx: AppContext, slug: string | undefi
       `No organisation "${slug}"; known: ${all.map((o) => o.slug).join(", ") || "none"}`,
     );
   }
-  if (all.length === 1 && all[0]) return all[0];
+  // Exercise workspaces are never "the only organisation": a command means the real one.
+  const live = all.filter((o) => o.kind === "live");
+  if (live.length === 1 && live[0]) return live[0];
   throw new AppError(
     "bad_request",
-    all.length === 0
+    live.length === 0
       ? "There is no organisation yet; create one with `brandwache user add --org <slug> --create-org <name> …`"
-      : `Name the organisation with --org; known: ${all.map((o) => o.slug).join(", ")}`,
+      : `Name the organisation with --org; known: ${live.map((o) => o.slug).join(", ")}`,
   );
 }
 
@@ -112,6 +131,40 @@ export async function addMember(
     });
     return await memberOrThrow(tx, actor.orgId, user.id);
   });
+}
+
+/**
+ * Gives an existing user a role in an organisation (an exercise workspace they join), or changes the role
+ * they hold there; inside the caller's transaction, audited in that organisation.
+ */
+export async function grantMembership(
+  tx: Tx,
+  ctx: AppContext,
+  input: { orgId: string; userId: string; role: Role },
+) {
+  const existing = await repo.findMember(tx, input.orgId, input.userId);
+  if (existing) {
+    if (existing.role !== input.role)
+      await repo.updateMembershipRole(tx, input.orgId, input.userId, input.role);
+  } else {
+    await repo.insertMembership(tx, { ...input, createdAt: ctx.clock.now() });
+  }
+  await recordAudit(
+    tx,
+    ctx,
+    { orgId: input.orgId, system: true },
+    { action: "member.add", entityType: "user", entityId: input.userId, detail: { role: input.role } },
+  );
+}
+
+/** Deletes exercise workspaces inside the caller's transaction; their sessions move to the real workspace. */
+export async function deleteExerciseWorkspaces(tx: Tx, ids: readonly string[]) {
+  await repo.deleteExerciseWorkspaces(tx, ids);
+}
+
+/** Whether a user belongs to an organisation. */
+export async function isMember(tx: Tx, orgId: string, userId: string): Promise<boolean> {
+  return Boolean(await repo.findMember(tx, orgId, userId));
 }
 
 /** Members of the actor's organisation. */
@@ -211,16 +264,67 @@ export async function login(
       { action: "auth.login", entityType: "user", entityId: user.id },
     );
   });
-  const session = await resolveSession(ctx, cookie);
+  const session = await describeSession(ctx, cookie);
   if (!session) throw new AppError("internal", "Session vanished after login");
-  return { cookie, session: session.session, expiresAt };
+  return { cookie, session, expiresAt };
+}
+
+/** The session behind a cookie with every workspace of its person (for `/api/auth/me`), or null. */
+export async function describeSession(ctx: AppContext, cookie: string): Promise<Session | null> {
+  const resolved = await resolveSession(ctx, cookie);
+  if (!resolved) return null;
+  const workspaces = await repo.workspacesOf(ctx.db, resolved.session.user.id);
+  return {
+    ...resolved.session,
+    workspaces: workspaces.map((w) => ({ ...w, kind: w.kind as OrganisationKind, role: w.role as Role })),
+  };
+}
+
+/** Moves a browser session to another workspace the person belongs to (a real one or an exercise's). */
+export async function switchWorkspace(ctx: AppContext, actor: Actor, cookie: string, orgId: string) {
+  if (!actor.userId) throw new AppError("unauthorized", "Only browser sessions can switch workspace");
+  const userId = actor.userId;
+  await ctx.db.transaction(async (tx) => {
+    const member = await repo.findMember(tx, orgId, userId);
+    if (!member) throw notFound("Workspace");
+    await repo.updateSessionOrg(tx, hashSecret(cookie), orgId);
+    await recordAudit(
+      tx,
+      ctx,
+      { ...actor, orgId, role: member.role as Role },
+      { action: "auth.switch_workspace", entityType: "organisation", entityId: orgId },
+    );
+  });
+  const session = await describeSession(ctx, cookie);
+  if (!session) throw new AppError("unauthorized", "The session has ended; sign in again");
+  return session;
+}
+
+/** Whether an organisation is a real workspace or a training exercise's, and its owner for an exercise. */
+export async function workspaceKind(
+  ctx: Pick<AppContext, "db">,
+  orgId: string,
+): Promise<{ kind: OrganisationKind; parentId: string | null }> {
+  const org = await repo.findOrganisation(ctx.db, orgId);
+  if (!org) throw notFound("Organisation");
+  return { kind: org.kind as OrganisationKind, parentId: org.parentId };
+}
+
+/** Refuses what an exercise workspace must not do: reach a real platform or a real person outside. */
+export async function assertLiveWorkspace(ctx: Pick<AppContext, "db">, orgId: string, what: string) {
+  if ((await workspaceKind(ctx, orgId)).kind === "exercise") {
+    throw new AppError(
+      "forbidden",
+      `Exercise workspaces cannot ${what}: the simulation stands in for real platforms and recipients`,
+    );
+  }
 }
 
 /** The actor and session behind a session cookie, or null if it is unknown or expired. */
 export async function resolveSession(
   ctx: AppContext,
   cookie: string,
-): Promise<{ actor: Actor; session: Session } | null> {
+): Promise<{ actor: Actor; session: Omit<Session, "workspaces"> } | null> {
   const row = await repo.findLiveSession(ctx.db, hashSecret(cookie), ctx.clock.now());
   if (!row) return null;
   const role = row.role as Role;
@@ -233,7 +337,7 @@ export async function resolveSession(
         name: row.name,
         locale: (row.locale as "de" | "en" | null) ?? null,
       },
-      org: { id: row.orgId, name: row.orgName, slug: row.orgSlug },
+      org: { id: row.orgId, name: row.orgName, slug: row.orgSlug, kind: row.orgKind as OrganisationKind },
       role,
       csrfToken: row.csrfToken,
     },

@@ -1,12 +1,29 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
-/** Tenants: every other row carries the id of one. */
-export const organisations = pgTable("organisations", {
-  id: text("id").primaryKey(),
-  name: text("name").notNull(),
-  slug: text("slug").notNull().unique(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-});
+/**
+ * Tenants: every other row carries the id of one. A `live` organisation is a company's real workspace; an
+ * `exercise` organisation is the sandbox of one training team, owned by its live `parentId` and deleted with it.
+ */
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull().unique(),
+    kind: text("kind").notNull().default("live"),
+    parentId: text("parent_id").references((): AnyPgColumn => organisations.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("organisations_parent_idx").on(t.parentId)],
+);
 
 /** People who can sign in; a person may belong to several organisations through memberships. */
 export const users = pgTable("users", {

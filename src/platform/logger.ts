@@ -15,7 +15,8 @@ export type LogCategory =
   | "inbox"
   | "publishing"
   | "incidents"
-  | "evidence";
+  | "evidence"
+  | "training";
 
 export type { Logger };
 

@@ -16,6 +16,7 @@ import { startAlertStage } from "../pipeline/alert.stage.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
 import { createRiskAssessor, type RiskAssessor } from "../risk/risk.service.ts";
+import { startTrainingJobs } from "../training/training.runner.ts";
 import type { Bus } from "./bus/bus.ts";
 import { openBus } from "./bus/open.ts";
 import { type Clock, systemClock } from "./clock.ts";
@@ -144,7 +145,12 @@ export async function openRuntime(
   // Service levels, legal clocks and retention are checked where the alert loops run.
   const poke = () => dispatcher?.poke();
   const jobs = loops
-    ? [startInboxJobs(ctx, { poke }), startIncidentJobs(ctx, { escalation, poke }), startEvidenceJobs(ctx)]
+    ? [
+        startInboxJobs(ctx, { poke }),
+        startIncidentJobs(ctx, { escalation, poke }),
+        startEvidenceJobs(ctx),
+        startTrainingJobs(ctx),
+      ]
     : [];
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
   return {

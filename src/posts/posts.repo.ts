@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
@@ -71,6 +71,7 @@ const postColumns = {
   inReplyTo: posts.inReplyTo,
   postedAt: posts.postedAt,
   ingestedAt: posts.ingestedAt,
+  deletedAt: posts.deletedAt,
   metrics: posts.metrics,
   authorId: authors.id,
   authorHandle: authors.handle,
@@ -132,6 +133,17 @@ export async function findPosts(tx: Tx, orgId: string, ids: string[]) {
     .innerJoin(authors, eq(authors.id, posts.authorId))
     .leftJoin(assessments, assessmentJoin)
     .where(and(eq(posts.orgId, orgId), inArray(posts.id, ids)));
+}
+
+/** Marks posts as deleted by their author (they stay as a record); returns how many were marked now. */
+export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: readonly string[], at: Date) {
+  if (externalIds.length === 0) return 0;
+  const rows = await tx
+    .update(posts)
+    .set({ deletedAt: at })
+    .where(and(eq(posts.orgId, orgId), inArray(posts.externalId, [...externalIds]), isNull(posts.deletedAt)))
+    .returning({ id: posts.id });
+  return rows.length;
 }
 
 /** Posts by (platform, external id), scoped to the organisation. */

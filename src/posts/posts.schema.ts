@@ -114,6 +114,8 @@ export const PostRead = z.object({
   url: z.string().nullable(),
   postedAt: z.string(),
   ingestedAt: z.string(),
+  /** When its author deleted it (it stays here as a record); null while it is online. */
+  deletedAt: z.string().nullable(),
   author: z.object({
     id: z.string(),
     handle: z.string(),

@@ -152,6 +152,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
           ...row,
           url: row.url ?? null,
           inReplyTo: row.inReplyTo ?? null,
+          deletedAt: null,
           metrics: row.metrics ?? {},
           authorId: row.authorId,
           authorHandle: item.post.author.handle,
@@ -244,6 +245,7 @@ export function presentPost(
     url: row.url,
     postedAt: row.postedAt.toISOString(),
     ingestedAt: row.ingestedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
     author: {
       id: row.authorId,
       handle: row.authorHandle,

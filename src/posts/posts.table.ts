@@ -37,6 +37,8 @@ export const posts = pgTable(
     url: text("url"),
     inReplyTo: text("in_reply_to"),
     postedAt: timestamp("posted_at", { withTimezone: true }).notNull(),
+    /** When the author deleted the post (a training branch, later connectors); it stays as a record. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull(),
     metrics: jsonb("metrics").$type<PostMetrics>().notNull().default({}),
     raw: jsonb("raw"),

@@ -28,6 +28,7 @@ export async function getPublishingRules(ctx: AppContext, orgId: string): Promis
     legalApprovalPhrases: row.legalApprovalPhrases,
     approvalThreshold: row.approvalThreshold,
     outsideHoursNeedsApproval: row.outsideHoursNeedsApproval,
+    everyDraftNeedsApproval: row.everyDraftNeedsApproval,
   };
 }
 
@@ -48,6 +49,7 @@ export async function savePublishingRules(ctx: AppContext, actor: Actor, input: 
     legalApprovalPhrases: dedupe(input.legalApprovalPhrases),
     approvalThreshold: input.approvalThreshold,
     outsideHoursNeedsApproval: input.outsideHoursNeedsApproval,
+    everyDraftNeedsApproval: input.everyDraftNeedsApproval,
   };
   await ctx.db.transaction(async (tx) => {
     await repo.upsertRules(tx, { orgId: actor.orgId, ...rules, updatedAt: ctx.clock.now() });

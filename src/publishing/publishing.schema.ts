@@ -196,6 +196,8 @@ export const PublishingRulesBody = z
     approvalThreshold: z.number().min(0).max(1),
     /** Whether drafts sent outside the staffed hours need approval. */
     outsideHoursNeedsApproval: z.boolean(),
+    /** Every draft needs a second person's approval, whatever its score. */
+    everyDraftNeedsApproval: z.boolean().default(false),
   })
   .strict();
 export type PublishingRulesBody = z.infer<typeof PublishingRulesBody>;

@@ -1,17 +1,21 @@
 // Sending an approved draft through its connector, and what follows a sent reply: the inbox notes the
 // response, the incidents of the conversation get a timeline entry. The platform is called outside any
 // database transaction; the draft is claimed first (`sending`), so no second request can post it again.
+import { z } from "zod";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type Connector, ConnectorError, type PublishInput } from "../connectors/connector.ts";
 import { openConnectorAccount } from "../connectors/connectors.service.ts";
 import { noteReplySent } from "../inbox/inbox.service.ts";
 import { incidentIdsForConversation, recordIncidentEvent } from "../incidents/incidents.timeline.ts";
 import { type Actor, actorLabel } from "../orgs/orgs.policy.ts";
+import { workspaceKind } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError } from "../platform/http/errors.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { type OutboundPolicy, requestOutbound } from "../platform/net/outbound.ts";
+import { publishIngested } from "../posts/posts.service.ts";
+import { getRiskProfile } from "../risk/risk.service.ts";
 import * as repo from "./publishing.repo.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: settings and secrets are validated by each connector's zod schemas
@@ -23,12 +27,59 @@ const publishTimeoutMs = 60_000;
 
 /** Why a draft cannot go out through its connector (then it is sent by hand), or the opened connector. */
 async function sendingAccount(ctx: AppContext, row: repo.DraftRow) {
+  // In an exercise workspace every send is simulated: nothing may reach a real platform.
+  if ((await workspaceKind(ctx, row.orgId)).kind === "exercise") return simulatedAccount(ctx, row);
   if (!row.connectorId) return { byHand: "no connector chosen" } as const;
   const account = await openConnectorAccount(ctx, row.orgId, row.connectorId);
   if (!account) return { byHand: "the connector was deleted" } as const;
   const connector: AnyConnector | undefined = account.connector;
   if (!connector?.publish) return { byHand: `${account.kind} connectors cannot publish` } as const;
   return { connector, account } as const;
+}
+
+/**
+ * The training simulation's stand-in for a connector: "publishing" puts the text into the exercise
+ * workspace's own stream as a post of the organisation's first official account, answering the post on its
+ * platform, so the trainees (and the scenario's branches) see the reply where a real one would appear.
+ */
+async function simulatedAccount(ctx: AppContext, row: repo.DraftRow) {
+  const target = row.inReplyToPostId
+    ? await repo.findReplyTarget(ctx.db, row.orgId, row.inReplyToPostId)
+    : null;
+  const platform = (target?.platform ?? "x") as AnyConnector["platform"];
+  const profile = await getRiskProfile(ctx, row.orgId);
+  const handle = profile.officialAccounts[0]?.handle ?? "brand";
+  const connector: AnyConnector = {
+    kind: "training",
+    platform,
+    mode: "push",
+    title: { de: "Übungssimulation", en: "Exercise simulation" },
+    description: { de: "Sendet in die Übungsumgebung", en: "Sends into the exercise workspace" },
+    config: z.object({}),
+    secrets: z.object({}),
+    pollSeconds: 3600,
+    poll: async () => ({ posts: [], cursor: null }),
+    publish: async (_config, _secrets, input) => {
+      const externalId = `training-${input.idempotencyKey ?? ctx.ids.id()}`;
+      await publishIngested(
+        ctx,
+        row.orgId,
+        {
+          platform,
+          externalId,
+          text: input.text,
+          postedAt: ctx.clock.now(),
+          author: { handle, displayName: profile.brandNames[0] ?? handle },
+          ...(input.lang !== "other" ? { lang: input.lang } : {}),
+          ...(input.inReplyTo ? { inReplyTo: input.inReplyTo.externalId } : {}),
+          raw: { simulated: true, draftId: row.id },
+        },
+        null,
+      );
+      return { externalId, url: null };
+    },
+  };
+  return { connector, account: { settings: () => ({ config: {}, secrets: {} }) } } as const;
 }
 
 /** The post answered, as the connector needs it; a ConnectorError `config` when it lives on another platform. */

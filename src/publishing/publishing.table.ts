@@ -75,5 +75,6 @@ export const publishingRules = pgTable("publishing_rules", {
   legalApprovalPhrases: jsonb("legal_approval_phrases").$type<string[]>().notNull(),
   approvalThreshold: real("approval_threshold").notNull(),
   outsideHoursNeedsApproval: boolean("outside_hours_needs_approval").notNull(),
+  everyDraftNeedsApproval: boolean("every_draft_needs_approval").notNull().default(false),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });

@@ -170,7 +170,7 @@ const stanceOfGroup: Partial<Record<string, Stance>> = {
 };
 
 /** Puts the scenario's named personas on the stakeholder map, on the platforms they post on. */
-async function seedStakeholders(
+export async function seedStakeholders(
   ctx: AppContext,
   system: { orgId: string; system: true },
   scenario: Scenario,

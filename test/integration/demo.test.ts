@@ -5,6 +5,8 @@ import { listPosts, postStats } from "../../src/posts/posts.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "../../src/scenarios/scenarios.files.ts";
 import { playScenario, seedDemoWorkspace, startDemoStream } from "../../src/scenarios/scenarios.service.ts";
 import { listTopics } from "../../src/topics/topics.service.ts";
+import { seedDemoExercise } from "../../src/training/training.demo.ts";
+import { listExercises } from "../../src/training/training.service.ts";
 import { startTestRuntime } from "../harness.ts";
 
 describe("demo workspace", () => {
@@ -28,6 +30,16 @@ describe("demo workspace", () => {
       "viewer",
     ]);
     expect(await listTopics(runtime.ctx, actor)).toHaveLength(5);
+  });
+
+  it("offers an exercise to try, once, waiting in the lobby for the demo team", async () => {
+    const demo = await seedDemoWorkspace(runtime.ctx);
+    const first = await seedDemoExercise(runtime.ctx, demo);
+    expect(first).toMatchObject({ scenarioId: "complaint-escalates", status: "lobby", lang: "de" });
+    expect(first?.teams.map((t) => t.name)).toEqual(["Team Nord"]);
+    expect(await seedDemoExercise(runtime.ctx, demo)).toBeNull();
+    const admin = { orgId: demo.orgId, role: "admin" as const, userId: null, tokenId: null };
+    expect(await listExercises(runtime.ctx, admin)).toHaveLength(1);
   });
 
   it("plays German and English posts into the normal ingest path, matched to the demo topics", async () => {

@@ -52,6 +52,8 @@ export interface PublishingRules {
   approvalThreshold: number;
   /** Whether a draft sent outside the staffed hours needs approval. */
   outsideHoursNeedsApproval: boolean;
+  /** Every draft needs a second person's approval (four-eyes for everything; exercises with a team). */
+  everyDraftNeedsApproval: boolean;
 }
 
 /** Everything the check looks at; all of it computed before (the check is pure). */
@@ -196,6 +198,7 @@ export const defaultPublishingRules: PublishingRules = {
   legalApprovalPhrases: [...defaultLegalApprovalPhrases],
   approvalThreshold: 0.5,
   outsideHoursNeedsApproval: true,
+  everyDraftNeedsApproval: false,
 };
 
 function cleanSpans(text: string, spans: readonly TextSpan[]): TextSpan[] {
@@ -308,6 +311,7 @@ export function checkOutgoing(input: CheckInput): CheckResult {
     findings,
     score,
     needsApproval:
+      rules.everyDraftNeedsApproval ||
       score >= rules.approvalThreshold ||
       legal.spans.length > 0 ||
       (outside && rules.outsideHoursNeedsApproval),

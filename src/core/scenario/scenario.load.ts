@@ -1,6 +1,6 @@
 import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { core } from "zod";
-import { checkScenarioReferences } from "./scenario.references.ts";
+import type { core, z } from "zod";
+import { checkScenarioReferences, type ScenarioReferenceIssue } from "./scenario.references.ts";
 import { Scenario } from "./scenario.schema.ts";
 
 /** One problem in a scenario file, placed so an editor can jump to it. */
@@ -24,6 +24,20 @@ export type ScenarioLoadResult =
 
 /** Parses and checks a scenario file (YAML syntax, schema, cross-references), naming file, line and field of each problem. */
 export function loadScenario(text: string, fileName: string): ScenarioLoadResult {
+  const loaded = loadYamlChecked(text, fileName, Scenario, checkScenarioReferences);
+  return loaded.ok ? { ok: true, scenario: loaded.value } : loaded;
+}
+
+/**
+ * Parses a YAML file and checks it against a zod schema and then `check` (cross-references the schema cannot
+ * see); every problem names the file, line, column and dotted field path. Used by every scenario-like file.
+ */
+export function loadYamlChecked<S extends z.ZodType>(
+  text: string,
+  fileName: string,
+  schema: S,
+  check: (value: z.output<S>) => ScenarioReferenceIssue[],
+): { ok: true; value: z.output<S> } | { ok: false; errors: ScenarioFileError[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const at = (offset: number) => {
@@ -44,11 +58,19 @@ export function loadScenario(text: string, fileName: string): ScenarioLoadResult
     };
   }
 
-  const parsed = Scenario.safeParse(doc.toJS());
+  // Unresolved aliases (`*x` without `&x`) and alias bombs only show when the document becomes values.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ file: fileName, line: 1, column: 1, field: "", message }] };
+  }
+  const parsed = schema.safeParse(value);
   const problems = parsed.success
-    ? checkScenarioReferences(parsed.data)
+    ? check(parsed.data)
     : parsed.error.issues.map((issue) => ({ path: issuePath(issue), message: issue.message }));
-  if (parsed.success && problems.length === 0) return { ok: true, scenario: parsed.data };
+  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
 
   const errors = problems.map(({ path, message }) => {
     const found = locateNode(doc, path);

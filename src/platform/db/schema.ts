@@ -15,3 +15,4 @@ export * from "../../scenarios/scenarios.table.ts";
 export * from "../../sources/sources.table.ts";
 export * from "../../stakeholders/stakeholders.table.ts";
 export * from "../../topics/topics.table.ts";
+export * from "../../training/training.table.ts";

@@ -40,6 +40,7 @@ import type { RiskAssessor } from "../../risk/risk.service.ts";
 import { registerSourceRoutes } from "../../sources/sources.routes.ts";
 import { registerStakeholderRoutes } from "../../stakeholders/stakeholders.routes.ts";
 import { registerTopicRoutes } from "../../topics/topics.routes.ts";
+import { registerTrainingRoutes } from "../../training/training.routes.ts";
 import type { AppContext } from "../context.ts";
 import { pingDatabase } from "../db/client.ts";
 import type { Env } from "../env.ts";
@@ -201,6 +202,10 @@ export async function buildApp(opts: AppOptions) {
           name: "alerts",
           description: "Alerts, the rules that raise them and the channels they are delivered to",
         },
+        {
+          name: "training",
+          description: "The crisis simulator: scenario library, exercises, console, debrief, certificates",
+        },
         { name: "operations", description: "Health and metrics" },
       ],
     },
@@ -225,6 +230,7 @@ export async function buildApp(opts: AppOptions) {
   registerPublishingRoutes(app, opts);
   registerPlaybooksRoutes(app, opts);
   registerEvidenceRoutes(app, opts);
+  registerTrainingRoutes(app, opts);
 
   app.get("/healthz", { schema: { hide: true } }, async (_request, reply) => {
     try {

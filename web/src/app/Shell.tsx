@@ -19,7 +19,10 @@ import { Outlet, NavLink as RouterNavLink, useLocation } from "react-router-dom"
 import { useOpenAlertCount } from "../alerts/useOpenAlertCount.ts";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useLogout } from "../auth/useLogout.ts";
+import { isExerciseWorkspace } from "../auth/workspaces.ts";
 import { usePendingApprovalCount } from "../publishing/usePendingApprovalCount.ts";
+import { TrainingBanner } from "../training/TrainingBanner.tsx";
+import { WorkspaceSwitcher } from "../training/WorkspaceSwitcher.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 
 /** The sections of the navigation, in order; each path is also its `nav-<name>` test id. */
@@ -90,6 +93,7 @@ export function Shell() {
             <Text size="sm" visibleFrom="md" data-testid="user-name" title={session.user.email}>
               {session.user.name} ({t(`roles.${session.role}`)})
             </Text>
+            <WorkspaceSwitcher />
             <LanguageSwitch />
             <Button
               variant="default"
@@ -124,6 +128,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Box maw={1400}>
+          {isExerciseWorkspace(session) && <TrainingBanner />}
           <Suspense
             fallback={
               <Center py="xl">

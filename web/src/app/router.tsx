@@ -38,6 +38,13 @@ const AccountsPage = lazy(() =>
 const TrainingPage = lazy(() =>
   import("../training/TrainingPage.tsx").then((m) => ({ default: m.TrainingPage })),
 );
+const ExerciseConsolePage = lazy(() =>
+  import("../training/ExerciseConsolePage.tsx").then((m) => ({ default: m.ExerciseConsolePage })),
+);
+const DebriefPage = lazy(() =>
+  import("../training/DebriefPage.tsx").then((m) => ({ default: m.DebriefPage })),
+);
+const JoinPage = lazy(() => import("../training/JoinPage.tsx").then((m) => ({ default: m.JoinPage })));
 const SettingsPage = lazy(() =>
   import("../settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
@@ -67,6 +74,9 @@ export const router = createBrowserRouter([
       { path: "stakeholders", element: <StakeholdersPage /> },
       { path: "accounts", element: <AccountsPage /> },
       { path: "training", element: <TrainingPage /> },
+      { path: "training/exercises/:id", element: <ExerciseConsolePage /> },
+      { path: "training/exercises/:id/debrief", element: <DebriefPage /> },
+      { path: "training/join/:code", element: <JoinPage /> },
       { path: "settings", element: <SettingsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

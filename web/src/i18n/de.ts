@@ -3,6 +3,7 @@ import { inboxDe } from "../inbox/inbox.i18n.ts";
 import { incidentDe } from "../incidents/incident.i18n.ts";
 import { playbooksDe } from "../playbooks/playbooks.i18n.ts";
 import { publishingDe } from "../publishing/publishing.i18n.ts";
+import { trainingDe } from "../training/training.i18n.ts";
 import type { Messages } from "./en.ts";
 
 /** Deutsche Oberflächentexte; dieselben Schlüssel wie en.ts. */
@@ -167,16 +168,6 @@ export const de: Messages = {
       "Jedes offizielle Konto je Plattform, mit Verantwortlichen und Berechtigten.",
       "Sicherheitsstand: Zwei-Faktor-Authentisierung, verbundene Apps, Wiederherstellungskontakte.",
       "Erkennung von Kontoübernahmen und ein Sperr-Playbook; Doppelgänger- und Fake-Support-Konten, die sich als Sie ausgeben.",
-    ],
-  },
-  training: {
-    title: "Training",
-    intro:
-      "Geschulte Mitarbeiter agieren und reagieren richtig. Hier entsteht der Krisensimulator: realistische Szenarien in Echtzeit, wie ein Inhouse-Workshop.",
-    points: [
-      "Szenarien wie eine eskalierende Beschwerde, ein Shitstorm, Diffamierung oder ein gehacktes Konto.",
-      "Bewertung von Reaktionszeit, Tonfall und Eskalationsentscheidungen.",
-      "Nachbesprechungsberichte und Zertifikate für die Teilnehmenden.",
     ],
   },
   settings: {
@@ -836,4 +827,5 @@ export const de: Messages = {
   ...publishingDe,
   ...playbooksDe,
   ...evidenceDe,
+  ...trainingDe,
 };

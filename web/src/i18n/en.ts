@@ -3,6 +3,7 @@ import { inboxEn } from "../inbox/inbox.i18n.ts";
 import { incidentEn } from "../incidents/incident.i18n.ts";
 import { playbooksEn } from "../playbooks/playbooks.i18n.ts";
 import { publishingEn } from "../publishing/publishing.i18n.ts";
+import { trainingEn } from "../training/training.i18n.ts";
 
 /** English UI texts; de.ts must have the same keys (the type checks it). */
 export const en = {
@@ -166,16 +167,6 @@ export const en = {
       "Every official account per platform, with owners and who may post.",
       "Security posture: two-factor authentication, connected apps, recovery contacts.",
       "Takeover detection on your own accounts and a lockdown playbook; lookalike and fake-support accounts that impersonate you.",
-    ],
-  },
-  training: {
-    title: "Training",
-    intro:
-      "Staff who are trained act and react well. This page will hold the crisis simulator: realistic scenarios played in real time, like an in-house workshop.",
-    points: [
-      "Scenarios such as an escalating complaint, a shitstorm, defamation or a hacked account.",
-      "Scoring of response time, tone and escalation decisions.",
-      "After-action reports and certificates for participants.",
     ],
   },
   settings: {
@@ -821,6 +812,7 @@ export const en = {
   ...publishingEn,
   ...playbooksEn,
   ...evidenceEn,
+  ...trainingEn,
 };
 
 /** The shape every UI language must fill. */

@@ -18,6 +18,7 @@ function post(id: string): PostRead {
     text: `Post ${id}: Die Hotline ist seit Stunden nicht erreichbar!`,
     lang: "de",
     url: null,
+    deletedAt: null,
     postedAt: "2025-11-25T11:00:00.000Z",
     ingestedAt: "2025-11-25T11:00:01.000Z",
     author: {

@@ -147,6 +147,7 @@ describe("matchesLiveFilters", () => {
       text: "Seit drei Tagen kein Netz in Kiel, ich kündige!",
       lang: "de",
       url: null,
+      deletedAt: null,
       postedAt: "2025-11-25T11:00:00.000Z",
       ingestedAt: "2025-11-25T11:00:01.000Z",
       author: { id: "a1", handle: "kieler", displayName: null, followers: null, accountCreatedAt: null },

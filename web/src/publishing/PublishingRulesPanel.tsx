@@ -17,6 +17,7 @@ function RulesForm({ rules, editable }: { rules: PublishingRules; editable: bool
   const [legal, setLegal] = useState(rules.legalApprovalPhrases.join("\n"));
   const [threshold, setThreshold] = useState<number>(rules.approvalThreshold);
   const [outsideHours, setOutsideHours] = useState(rules.outsideHoursNeedsApproval);
+  const [everyDraft, setEveryDraft] = useState(rules.everyDraftNeedsApproval);
   const fieldError = (field: string) =>
     save.error instanceof ApiError ? save.error.fieldError(field) : undefined;
 
@@ -31,6 +32,7 @@ function RulesForm({ rules, editable }: { rules: PublishingRules; editable: bool
           legalApprovalPhrases: phrasesFromLines(legal),
           approvalThreshold: threshold,
           outsideHoursNeedsApproval: outsideHours,
+          everyDraftNeedsApproval: everyDraft,
         });
       }}
     >
@@ -86,6 +88,12 @@ function RulesForm({ rules, editable }: { rules: PublishingRules; editable: bool
         label={t("publishing.rules.outsideHours")}
         checked={outsideHours}
         onChange={(e) => setOutsideHours(e.currentTarget.checked)}
+        disabled={!editable}
+      />
+      <Switch
+        label={t("publishing.rules.everyDraft")}
+        checked={everyDraft}
+        onChange={(e) => setEveryDraft(e.currentTarget.checked)}
         disabled={!editable}
       />
       <ProblemAlert error={save.error} />

@@ -1,6 +1,22 @@
-import { PlannedPage } from "../app/PlannedPage.tsx";
+import { Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Page } from "../app/Page.tsx";
+import { useCurrentSession } from "../auth/useCurrentSession.ts";
+import { ExerciseList } from "./ExerciseList.tsx";
+import { ProgressTable } from "./ProgressTable.tsx";
+import { ScenarioLibrary } from "./ScenarioLibrary.tsx";
+import { canRunTraining } from "./trainingAccess.ts";
 
-/** The training module's page; until it is built it says what will come, without invented data. */
+/** Training: the scenario library (trainers start exercises from it), the exercises, and each person's progress. */
 export function TrainingPage() {
-  return <PlannedPage section="training" />;
+  const { t } = useTranslation();
+  const canRun = canRunTraining(useCurrentSession().role);
+  return (
+    <Page title={t("training.title")}>
+      <Text maw={760}>{t("training.intro")}</Text>
+      <ScenarioLibrary canStart={canRun} />
+      <ExerciseList />
+      <ProgressTable />
+    </Page>
+  );
 }

@@ -1,0 +1,53 @@
+// The scenario library: the training scenario files shipped in scenarios/training/ (and, when set, the
+// organisation's own folder BRANDWACHE_TRAINING_DIR). Files are read once per process and checked; a file
+// with problems is left out of the library and its problems are logged with file, line and field.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ScenarioFileError } from "../core/scenario/scenario.load.ts";
+import { loadTrainingScenario } from "../core/training/training.scenario.ts";
+import type { TrainingScenario } from "../core/training/training.schema.ts";
+import type { Logger } from "../platform/logger.ts";
+
+/** The folder of the shipped library. */
+export const libraryDir = fileURLToPath(new URL("../../scenarios/training", import.meta.url));
+
+/** Every scenario file of a folder, checked: the good ones by id, and the problems of the others. */
+export async function readScenarioFolder(
+  dir: string,
+): Promise<{ scenarios: TrainingScenario[]; errors: ScenarioFileError[] }> {
+  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+  const scenarios: TrainingScenario[] = [];
+  const errors: ScenarioFileError[] = [];
+  for (const name of names) {
+    const loaded = loadTrainingScenario(await readFile(join(dir, name), "utf8"), name);
+    if (loaded.ok) scenarios.push(loaded.scenario);
+    else errors.push(...loaded.errors);
+  }
+  return { scenarios, errors };
+}
+
+let cached: Promise<Map<string, TrainingScenario>> | undefined;
+
+/** The library by scenario id (the shipped folder, then BRANDWACHE_TRAINING_DIR); read once per process. */
+export function trainingLibrary(log?: Logger): Promise<Map<string, TrainingScenario>> {
+  cached ??= (async () => {
+    const dirs = [
+      libraryDir,
+      ...(process.env.BRANDWACHE_TRAINING_DIR ? [process.env.BRANDWACHE_TRAINING_DIR] : []),
+    ];
+    const library = new Map<string, TrainingScenario>();
+    for (const dir of dirs) {
+      const { scenarios, errors } = await readScenarioFolder(dir);
+      for (const error of errors) {
+        log?.warn(
+          error,
+          `training scenario left out: ${error.file}:${error.line}: ${error.field}: ${error.message}`,
+        );
+      }
+      for (const scenario of scenarios) library.set(scenario.id, scenario);
+    }
+    return library;
+  })();
+  return cached;
+}

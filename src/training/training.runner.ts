@@ -1,0 +1,147 @@
+// Plays running exercises: one scenario player per team, following the exercise clock (a control or an
+// added inject raises the exercise's generation, and the team's player restarts from what it delivered with
+// the new clock and posts); every pass it judges the branches on what each team did, and ends an exercise
+// whose time is up. Runs where the background loops run (the worker, or `npm start`'s single process).
+import { branchesToFire } from "../core/training/training.branches.ts";
+import { playerStartedAt } from "../core/training/training.clock.ts";
+import type { AppContext } from "../platform/context.ts";
+import { type BackgroundJob, every } from "../platform/jobs.ts";
+import { categoryLogger } from "../platform/logger.ts";
+import { publishIngested } from "../posts/posts.service.ts";
+import { type ScenarioPlayer, startScenarioPlayer } from "../scenarios/scenarios.player.ts";
+import { ensureSource } from "../sources/sources.service.ts";
+import * as repo from "./training.repo.ts";
+import {
+  controlExercise,
+  exerciseMs,
+  fireBranch,
+  onExerciseChanged,
+  teamActivity,
+  teamPlay,
+} from "./training.service.ts";
+
+interface Playing {
+  generation: number;
+  player: ScenarioPlayer;
+}
+
+/** The exercise runner of this process. */
+export interface TrainingRunner extends BackgroundJob {
+  /** One pass now (tests drive it instead of the interval). */
+  pass(): Promise<void>;
+}
+
+/** Starts the runner: a pass every `intervalMs` (default 1 s). */
+export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: number; loop?: boolean } = {}) {
+  const log = categoryLogger(ctx.log, "training");
+  const players = new Map<string, Playing>();
+
+  async function stopPlayer(teamId: string) {
+    const playing = players.get(teamId);
+    if (!playing) return;
+    players.delete(teamId);
+    await playing.player.stop();
+    await repo.updateDelivered(ctx.db, teamId, playing.player.elapsedMs());
+  }
+
+  async function pass() {
+    const active = await repo.listActiveExercises(ctx.db);
+    const activeTeams = new Set<string>();
+    for (const row of active) {
+      const teams = await repo.listTeams(ctx.db, [row.id]);
+      const events = await repo.listEvents(ctx.db, row.id);
+      const now = ctx.clock.now();
+      for (const team of teams) {
+        activeTeams.add(team.id);
+        const playing = players.get(team.id);
+        if (row.status !== "running") {
+          await stopPlayer(team.id);
+          continue;
+        }
+        if (playing && playing.generation === row.generation) {
+          await repo.updateDelivered(ctx.db, team.id, playing.player.elapsedMs());
+        } else {
+          await stopPlayer(team.id);
+          const fresh = await repo.listTeams(ctx.db, [row.id]);
+          const deliveredMs = fresh.find((t) => t.id === team.id)?.deliveredMs ?? 0;
+          const sourceId = await ensureSource(ctx, team.workspaceId, "scenario", row.scenario.id);
+          const player = startScenarioPlayer({
+            scenario: teamPlay(row, events, team.id, deliveredMs),
+            startedAt: playerStartedAt({
+              running: true,
+              speed: row.speed,
+              anchorAt: row.anchorAt,
+              anchorMs: row.anchorMs,
+            }),
+            clock: ctx.clock,
+            speed: row.speed,
+            resumeFromMs: deliveredMs,
+            // Short ticks: at 20× a second of wall time is twenty seconds of the exercise.
+            tickMs: 250,
+            sink: async (posts) => {
+              for (const post of posts) await publishIngested(ctx, team.workspaceId, post, sourceId);
+            },
+            onError: (error) =>
+              log.warn({ err: error, exercise: row.id, team: team.id }, "exercise delivery failed; retrying"),
+          });
+          players.set(team.id, { generation: row.generation, player });
+        }
+        // Branches: judged on what the team has done by now.
+        const state = await teamActivity(ctx, row, events, team);
+        const nowMs = exerciseMs(row, now);
+        const fired = new Set(state.firedBranches.map((b) => b.branchId));
+        const posted = new Map(state.posts.map((p) => [p.injectId, p.postedMs]));
+        const evidence = new Map<string, number>();
+        for (const e of state.evidence) if (!evidence.has(e.injectId)) evidence.set(e.injectId, e.capturedMs);
+        const due = branchesToFire(row.scenario, {
+          nowMs,
+          posted,
+          replies: state.replies.map((r) => ({ injectId: r.injectId, sentMs: r.sentMs, tone: r.tone.tone })),
+          incidentsOpenedMs: state.incidents.map((i) => i.openedMs),
+          evidence,
+          fired,
+        });
+        const delivered = players.get(team.id)?.player.elapsedMs() ?? team.deliveredMs;
+        for (const branch of due) {
+          if (await fireBranch(ctx, row, team, branch.id, Math.max(nowMs, delivered))) {
+            log.info({ exercise: row.id, team: team.id, branch: branch.id }, "exercise branch fired");
+          }
+        }
+      }
+      if (row.status === "running" && exerciseMs(row, now) >= row.scenario.durationMinutes * 60_000) {
+        // Time is up: the last posts are out (the players stop at the script's end).
+        await controlExercise(ctx, { orgId: row.orgId, system: true }, row.id, "end").catch((error) =>
+          log.warn({ err: error, exercise: row.id }, "could not end the exercise"),
+        );
+      }
+    }
+    // Players of exercises that ended or were deleted stop.
+    for (const teamId of [...players.keys()]) if (!activeTeams.has(teamId)) await stopPlayer(teamId);
+  }
+
+  // One pass at a time: the interval, a control of this process and a test may all ask for one.
+  let queue: Promise<void> = Promise.resolve();
+  const serialPass = () => {
+    const next = queue.then(pass);
+    queue = next.catch(() => {});
+    return next;
+  };
+  const job =
+    options.loop === false ? null : every(options.intervalMs ?? 1000, serialPass, log, "exercise pass");
+  // A control in this process (pause, speed, inject) is followed at once instead of at the next interval.
+  const unsubscribe =
+    options.loop === false
+      ? () => {}
+      : onExerciseChanged(() => {
+          serialPass().catch((error) => log.warn({ err: error }, "exercise pass after a control failed"));
+        });
+  return {
+    pass: serialPass,
+    async stop() {
+      unsubscribe();
+      await job?.stop();
+      await queue;
+      for (const teamId of [...players.keys()]) await stopPlayer(teamId);
+    },
+  } satisfies TrainingRunner;
+}
