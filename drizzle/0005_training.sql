@@ -24,6 +24,8 @@ CREATE TABLE "training_exercises" (
 	"anchor_ms" bigint DEFAULT 0 NOT NULL,
 	"generation" integer DEFAULT 0 NOT NULL,
 	"join_code" text NOT NULL,
+	"runner_id" text,
+	"runner_until" timestamp with time zone,
 	"created_by" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"started_at" timestamp with time zone,

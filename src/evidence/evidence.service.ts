@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../core/audit/jcs.ts";
 import { recordIncidentEvent } from "../incidents/incidents.timeline.ts";
 import { type Actor, actorLabel } from "../orgs/orgs.policy.ts";
+import { workspaceKind } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { requestTimestamp } from "../platform/crypto/tsa.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -163,12 +164,25 @@ export async function captureEvidence(
     ]);
   }
   const settings = await settingsOf(ctx, actor.orgId);
-  const tsaUrl = settings.tsaUrl ?? opts.tsaUrl;
+  // An exercise reaches nothing outside the product, a time-stamping authority included.
+  const exercise = (await workspaceKind(ctx, actor.orgId)).kind === "exercise";
+  const tsaUrl = exercise ? null : (settings.tsaUrl ?? opts.tsaUrl);
   const wantsTimestamp = input.timestamp ?? settings.timestampEveryCapture;
   if (input.timestamp === true && !tsaUrl) {
-    throw new AppError("bad_request", "No time-stamping authority is configured", [
-      { field: "timestamp", message: "set a TSA URL in the evidence settings or BRANDWACHE_TSA_URL" },
-    ]);
+    throw new AppError(
+      "bad_request",
+      exercise
+        ? "Exercise workspaces do not ask a time-stamping authority"
+        : "No time-stamping authority is configured",
+      [
+        {
+          field: "timestamp",
+          message: exercise
+            ? "leave the timestamp out in an exercise"
+            : "set a TSA URL in the evidence settings or BRANDWACHE_TSA_URL",
+        },
+      ],
+    );
   }
 
   const itemId = ctx.ids.id();

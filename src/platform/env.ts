@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   CHROME_PATH: z.string().optional(),
   /** RFC 3161 time-stamping authority for evidence, e.g. `https://freetsa.org/tsr` (an organisation may set its own). */
   BRANDWACHE_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** A folder of the organisation's own training scenarios, offered beside the shipped library. */
+  BRANDWACHE_TRAINING_DIR: z.string().optional(),
 });
 
 /** Where Chromium is looked for when neither BRANDWACHE_CHROMIUM_PATH nor CHROME_PATH is set. */

@@ -4,6 +4,7 @@ import type { Actor } from "../orgs/orgs.policy.ts";
 import { canIngestPosts } from "../orgs/orgs.policy.ts";
 import type { AssessedPost, StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
+import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 import * as repo from "./posts.repo.ts";
@@ -367,4 +368,9 @@ export async function flaggedTopicPosts(
   to: Date,
 ): Promise<{ count: number; recentIds: string[] }> {
   return repo.flaggedTopicPosts(ctx.db, orgId, topicId, category, from, to, 50);
+}
+
+/** Marks posts of the organisation as deleted by their author (they stay as a record), inside the caller's transaction. */
+export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: readonly string[], at: Date) {
+  return repo.markPostsDeleted(tx, orgId, externalIds, at);
 }

@@ -27,15 +27,23 @@ export async function readScenarioFolder(
   return { scenarios, errors };
 }
 
-let cached: Promise<Map<string, TrainingScenario>> | undefined;
+/** Where the library is read from besides the shipped folder: BRANDWACHE_TRAINING_DIR. */
+export interface LibraryOptions {
+  ownDir?: string | undefined;
+}
 
-/** The library by scenario id (the shipped folder, then BRANDWACHE_TRAINING_DIR); read once per process. */
-export function trainingLibrary(log?: Logger): Promise<Map<string, TrainingScenario>> {
-  cached ??= (async () => {
-    const dirs = [
-      libraryDir,
-      ...(process.env.BRANDWACHE_TRAINING_DIR ? [process.env.BRANDWACHE_TRAINING_DIR] : []),
-    ];
+const cache = new Map<string, Promise<Map<string, TrainingScenario>>>();
+
+/** The library by scenario id (the shipped folder, then the organisation's own); read once per process. */
+export function trainingLibrary(
+  options: LibraryOptions = {},
+  log?: Logger,
+): Promise<Map<string, TrainingScenario>> {
+  const key = options.ownDir ?? "";
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const loading = (async () => {
+    const dirs = [libraryDir, ...(options.ownDir ? [options.ownDir] : [])];
     const library = new Map<string, TrainingScenario>();
     for (const dir of dirs) {
       const { scenarios, errors } = await readScenarioFolder(dir);
@@ -49,5 +57,6 @@ export function trainingLibrary(log?: Logger): Promise<Map<string, TrainingScena
     }
     return library;
   })();
-  return cached;
+  cache.set(key, loading);
+  return loading;
 }

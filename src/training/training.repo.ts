@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
 import {
@@ -73,6 +73,28 @@ export async function updateExercise(
     .returning();
   if (!row) throw new Error(`exercise ${id} vanished`);
   return row;
+}
+
+/**
+ * Takes or renews the lease on playing an exercise for `runnerId` until `until`; false while another runner
+ * holds a lease that has not run out. One process plays an exercise, however many run the loops.
+ */
+export async function claimExercise(tx: Tx, id: string, runnerId: string, now: Date, until: Date) {
+  const rows = await tx
+    .update(trainingExercises)
+    .set({ runnerId, runnerUntil: until })
+    .where(
+      and(
+        eq(trainingExercises.id, id),
+        or(
+          isNull(trainingExercises.runnerId),
+          eq(trainingExercises.runnerId, runnerId),
+          lt(trainingExercises.runnerUntil, now),
+        ),
+      ),
+    )
+    .returning({ id: trainingExercises.id });
+  return rows.length > 0;
 }
 
 /** Raises the generation so the players restart with what changed. */

@@ -34,6 +34,7 @@ const asBody = (bytes: Uint8Array) =>
 /** The training simulator: library, exercises and their console, joining, feed, debrief, certificates, progress. */
 export function registerTrainingRoutes(app: App, opts: AppOptions) {
   const { ctx } = opts;
+  const library = { ownDir: opts.env.BRANDWACHE_TRAINING_DIR };
 
   app.get(
     "/api/training/scenarios",
@@ -47,7 +48,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
     },
     async (request) => {
       requireActor(request);
-      return { items: await training.listScenarios(ctx) };
+      return { items: await training.listScenarios(ctx, library) };
     },
   );
 
@@ -64,7 +65,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
     },
     async (request) => {
       requireActor(request);
-      return training.getScenario(ctx, request.params.id);
+      return training.getScenario(ctx, request.params.id, library);
     },
   );
 
@@ -93,7 +94,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
       },
     },
     async (request, reply) => {
-      const created = await training.createExercise(ctx, requireActor(request), request.body);
+      const created = await training.createExercise(ctx, requireActor(request), request.body, library);
       return reply.code(201).send(created);
     },
   );

@@ -4,6 +4,7 @@
 // whose time is up. Runs where the background loops run (the worker, or `npm start`'s single process).
 import { branchesToFire } from "../core/training/training.branches.ts";
 import { playerStartedAt } from "../core/training/training.clock.ts";
+import { assignRoles, listIncidents, listRoles } from "../incidents/incidents.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { type BackgroundJob, every } from "../platform/jobs.ts";
 import { categoryLogger } from "../platform/logger.ts";
@@ -35,6 +36,8 @@ export interface TrainingRunner extends BackgroundJob {
 export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: number; loop?: boolean } = {}) {
   const log = categoryLogger(ctx.log, "training");
   const players = new Map<string, Playing>();
+  const runnerId = ctx.ids.id();
+  const leaseMs = 15_000;
 
   async function stopPlayer(teamId: string) {
     const playing = players.get(teamId);
@@ -44,10 +47,37 @@ export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: numbe
     await repo.updateDelivered(ctx.db, teamId, playing.player.elapsedMs());
   }
 
+  const staffed = new Set<string>();
+
+  /** Gives each new incident of a team its crisis team: the roles the trainees chose when they joined. */
+  async function staffIncidents(exerciseId: string, team: repo.TeamRow) {
+    const system = { orgId: team.workspaceId, role: "admin" as const, userId: null, tokenId: null };
+    const incidents = (await listIncidents(ctx, system)).map((i) => i.id);
+    const fresh = incidents.filter((id) => !staffed.has(id));
+    if (fresh.length === 0) return;
+    const members = (await repo.listParticipants(ctx.db, [exerciseId])).filter((p) => p.teamId === team.id);
+    for (const incidentId of fresh) {
+      staffed.add(incidentId);
+      if ((await listRoles(ctx, system, incidentId)).length > 0 || members.length === 0) continue;
+      const roles: Record<string, string> = {};
+      for (const member of members) roles[member.role] ??= member.userId;
+      await assignRoles(ctx, system, incidentId, roles);
+    }
+  }
+
   async function pass() {
     const active = await repo.listActiveExercises(ctx.db);
     const activeTeams = new Set<string>();
     for (const row of active) {
+      const claimed = await repo.claimExercise(
+        ctx.db,
+        row.id,
+        runnerId,
+        ctx.clock.now(),
+        new Date(ctx.clock.now().getTime() + leaseMs),
+      );
+      // Another process plays it (its players stop below, as for an exercise that is no longer active).
+      if (!claimed) continue;
       const teams = await repo.listTeams(ctx.db, [row.id]);
       const events = await repo.listEvents(ctx.db, row.id);
       const now = ctx.clock.now();
@@ -101,6 +131,7 @@ export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: numbe
           evidence,
           fired,
         });
+        await staffIncidents(row.id, team);
         const delivered = players.get(team.id)?.player.elapsedMs() ?? team.deliveredMs;
         for (const branch of due) {
           if (await fireBranch(ctx, row, team, branch.id, Math.max(nowMs, delivered))) {

@@ -8,6 +8,8 @@ import {
 } from "../../test/harness.ts";
 import { addMember } from "../orgs/orgs.service.ts";
 import { ManualClock } from "../platform/clock.ts";
+import { markPostsDeleted } from "../posts/posts.service.ts";
+import { claimExercise } from "./training.repo.ts";
 import { startTrainingJobs, type TrainingRunner } from "./training.runner.ts";
 import type { DebriefRead, ExerciseRead, FeedList, JoinInfo, ScenarioSummary } from "./training.schema.ts";
 
@@ -222,6 +224,18 @@ describe.each(databaseKinds)("training exercises on %s", (kind) => {
     expect((await postsOf(comms)).every((p) => p.externalId.startsWith("complaint-escalates:"))).toBe(true);
   });
 
+  it("is played by one runner at a time: the lease passes on only when it runs out", async () => {
+    const db = runtime.ctx.db;
+    const now = clock.now();
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    // The test's runner holds the lease from its last pass.
+    expect(await claimExercise(db, exercise.id, "other-process", now, later(15_000))).toBe(false);
+    expect(await claimExercise(db, exercise.id, "other-process", later(16_000), later(31_000))).toBe(true);
+    expect(await claimExercise(db, exercise.id, "third-process", later(17_000), later(32_000))).toBe(false);
+    // Handing it back: the lease of "other-process" runs out before the test's runner passes again.
+    expect(await claimExercise(db, exercise.id, "other-process", now, now)).toBe(true);
+  });
+
   it("sends a reply through the four-eyes approval into the simulation, never to a platform", async () => {
     const complaint = (await postsOf(comms)).find((p) => p.externalId === "complaint-escalates:complaint:0");
     const draft = await call(comms, "POST", "/api/drafts", {
@@ -247,6 +261,27 @@ describe.each(databaseKinds)("training exercises on %s", (kind) => {
     expect(reply.text).toContain("Frau Krause");
   });
 
+  it("captures evidence without asking a time-stamping authority; a post its author deleted cannot be captured", async () => {
+    const posts = await postsOf(comms);
+    const complaint = posts.find((p) => p.externalId === "complaint-escalates:complaint:0");
+    const stamped = await call(comms, "POST", "/api/evidence", { postId: complaint?.id, timestamp: true });
+    expect(stamped.statusCode).toBe(400);
+    expect(stamped.json().errors[0]).toMatchObject({ field: "timestamp" });
+    const captured = await call(comms, "POST", "/api/evidence", { postId: complaint?.id });
+    expect(captured.statusCode, captured.body).toBe(201);
+    const other = posts.find((p) => p.id !== complaint?.id);
+    expect(other).toBeDefined();
+    const workspaceId = exercise.teams[0]?.workspaceId ?? "";
+    await markPostsDeleted(runtime.ctx.db, workspaceId, [other?.externalId ?? ""], clock.now());
+    const gone = await call(comms, "POST", "/api/evidence", { postId: other?.id });
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().errors[0]).toMatchObject({ field: "postId" });
+    const listed = (await postsOf(comms)).find((p) => p.id === other?.id) as
+      | { deletedAt?: string }
+      | undefined;
+    expect(listed?.deletedAt).toBe(clock.now().toISOString());
+  });
+
   it("fires a branch for the team that did not answer, and only for it", async () => {
     // Ten scenario minutes after the complaint: Rot never answered, Blau did.
     await play(60_000);
@@ -269,6 +304,21 @@ describe.each(databaseKinds)("training exercises on %s", (kind) => {
     // The trainees' actions are in the feed, with their names.
     const actions = feed.items.filter((i) => i.kind === "action").map((i) => `${i.actor?.name}:${i.action}`);
     expect(actions).toEqual(expect.arrayContaining(["Cem Comms:draft.create", "Lea Lead:draft.approve"]));
+  });
+
+  it("gives an incident the team opens its crisis team: the roles chosen on joining", async () => {
+    const opened = await call(lead, "POST", "/api/incidents", {
+      title: "Doppelte Abbuchungen",
+      severity: "sev3",
+      description: "Presse fragt nach",
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    await runner.pass();
+    const roles = (await call(lead, "GET", `/api/incidents/${opened.json().id}/roles`)).json().items;
+    expect(roles.map((r: { role: string; name: string }) => `${r.role}:${r.name}`).sort()).toEqual([
+      "communications:Cem Comms",
+      "lead:Lea Lead",
+    ]);
   });
 
   it("pauses, changes speed and takes injects sent by hand, checking what it is given", async () => {

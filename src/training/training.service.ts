@@ -36,14 +36,14 @@ import {
 } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
-import { markPostsDeleted } from "../posts/posts.repo.ts";
+import { markPostsDeleted } from "../posts/posts.service.ts";
 import { getPublishingRules, savePublishingRules } from "../publishing/publishing.rules.ts";
 import { saveRiskProfile } from "../risk/risk.service.ts";
 import { seedStakeholders } from "../scenarios/scenarios.service.ts";
 import { createTopic } from "../topics/topics.service.ts";
 import { readWorkspaceActivity, type WorkspaceActivity } from "./training.activity.ts";
 import { renderCertificate } from "./training.certificate.ts";
-import { trainingLibrary } from "./training.library.ts";
+import { type LibraryOptions, trainingLibrary } from "./training.library.ts";
 import { canRunTraining } from "./training.policy.ts";
 import * as repo from "./training.repo.ts";
 import type {
@@ -76,13 +76,20 @@ function summarise(s: TrainingScenario): ScenarioSummary {
 }
 
 /** The library, sorted by title. */
-export async function listScenarios(ctx: AppContext): Promise<ScenarioSummary[]> {
-  const library = await trainingLibrary(ctx.log);
-  return [...library.values()].map(summarise).sort((a, b) => a.title.en.localeCompare(b.title.en));
+export async function listScenarios(
+  ctx: AppContext,
+  library: LibraryOptions = {},
+): Promise<ScenarioSummary[]> {
+  const scenarios = await trainingLibrary(library, ctx.log);
+  return [...scenarios.values()].map(summarise).sort((a, b) => a.title.en.localeCompare(b.title.en));
 }
 
-async function scenarioOrThrow(ctx: AppContext, id: string): Promise<TrainingScenario> {
-  const scenario = (await trainingLibrary(ctx.log)).get(id);
+async function scenarioOrThrow(
+  ctx: AppContext,
+  id: string,
+  library: LibraryOptions,
+): Promise<TrainingScenario> {
+  const scenario = (await trainingLibrary(library, ctx.log)).get(id);
   if (!scenario) {
     throw new AppError("not_found", `No training scenario "${id}"`, [
       { field: "scenarioId", message: "not a scenario of the library" },
@@ -92,8 +99,12 @@ async function scenarioOrThrow(ctx: AppContext, id: string): Promise<TrainingSce
 }
 
 /** One scenario with what a trainer needs to run it. */
-export async function getScenario(ctx: AppContext, id: string): Promise<ScenarioDetail> {
-  return detailOf(await scenarioOrThrow(ctx, id));
+export async function getScenario(
+  ctx: AppContext,
+  id: string,
+  library: LibraryOptions = {},
+): Promise<ScenarioDetail> {
+  return detailOf(await scenarioOrThrow(ctx, id, library));
 }
 
 function detailOf(s: TrainingScenario): ScenarioDetail {
@@ -342,9 +353,10 @@ export async function createExercise(
   ctx: AppContext,
   actor: Actor,
   input: ExerciseCreate,
+  library: LibraryOptions = {},
 ): Promise<ExerciseRead> {
   await requireRunner(ctx, actor);
-  const scenario = await scenarioOrThrow(ctx, input.scenarioId);
+  const scenario = await scenarioOrThrow(ctx, input.scenarioId, library);
   const now = ctx.clock.now();
   const row: repo.ExerciseRow = {
     id: ctx.ids.id(),
@@ -360,6 +372,8 @@ export async function createExercise(
     anchorMs: 0,
     generation: 0,
     joinCode: ctx.ids.secret(12),
+    runnerId: null,
+    runnerUntil: null,
     createdBy: actor.userId,
     createdAt: now,
     startedAt: null,
@@ -830,6 +844,22 @@ function eventItem(event: repo.EventRow, row: repo.ExerciseRow, names: Map<strin
   };
 }
 
+/** Who posted an inject, as the feed names it: "Sabine Krause (@sabine_krause) · facebook". */
+function voiceOf(
+  row: repo.ExerciseRow,
+  events: repo.EventRow[],
+  teamId: string,
+  injectId: string,
+  platform: string,
+) {
+  const personaId =
+    row.scenario.injects.find((i) => i.id === injectId)?.persona ??
+    row.scenario.branches.flatMap((b) => b.injects).find((i) => i.id === injectId)?.persona ??
+    addedInjects(events, teamId).find((i) => i.id === injectId)?.persona;
+  const persona = row.scenario.personas.find((p) => p.id === personaId);
+  return persona ? `${persona.displayName} (@${persona.handle}) · ${platform}` : `${injectId} · ${platform}`;
+}
+
 interface TeamView {
   team: repo.TeamRow;
   activity: WorkspaceActivity;
@@ -853,19 +883,22 @@ async function teamViews(
   for (const team of teams) {
     const injectIds = teamInjectIds(row, events, team.id);
     const activity = await readWorkspaceActivity(ctx.db, team.workspaceId, row.scenario.id, injectIds);
-    const injects: FeedItem[] = activity.injectPosts.map((p) => ({
-      id: `post:${p.postId}`,
-      at: p.ingestedAt.toISOString(),
-      scenarioMs: msAt(p.ingestedAt),
-      teamId: team.id,
-      kind: "inject",
-      actor: null,
-      title: p.deletedAt
-        ? { de: `Beitrag ${p.injectId} (später gelöscht)`, en: `Post ${p.injectId} (deleted later)` }
-        : { de: `Beitrag ${p.injectId}`, en: `Post ${p.injectId}` },
-      action: `inject:${p.injectId}`,
-      text: p.text,
-    }));
+    const injects: FeedItem[] = activity.injectPosts.map((p) => {
+      const who = voiceOf(row, events, team.id, p.injectId, p.platform);
+      return {
+        id: `post:${p.postId}`,
+        at: p.ingestedAt.toISOString(),
+        scenarioMs: msAt(p.ingestedAt),
+        teamId: team.id,
+        kind: "inject",
+        actor: null,
+        title: p.deletedAt
+          ? { de: `${who} (später gelöscht)`, en: `${who} (deleted later)` }
+          : { de: who, en: who },
+        action: `inject:${p.injectId}`,
+        text: p.text,
+      };
+    });
     const actions: FeedItem[] = activity.actions.map((a) => ({
       id: `audit:${a.seq}`,
       at: a.at.toISOString(),

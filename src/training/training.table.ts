@@ -40,6 +40,9 @@ export const trainingExercises = pgTable(
     /** Raised with every change the players must follow (clock, added injects); they restart on a new one. */
     generation: integer("generation").notNull().default(0),
     joinCode: text("join_code").notNull(),
+    /** The runner process that plays the exercise now, and until when its lease holds (it renews it each pass). */
+    runnerId: text("runner_id"),
+    runnerUntil: timestamp("runner_until", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }),

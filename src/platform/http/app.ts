@@ -65,6 +65,7 @@ export type App = FastifyInstance<
 export interface AppOptions {
   ctx: AppContext;
   env: Pick<Env, "BRANDWACHE_SECURE_COOKIES" | "BRANDWACHE_LOGIN_RATE" | "BRANDWACHE_SESSION_HOURS"> &
+    Partial<Pick<Env, "BRANDWACHE_TRAINING_DIR">> &
     Partial<Pick<Env, "BRANDWACHE_CHROMIUM_PATH" | "CHROME_PATH" | "BRANDWACHE_TSA_URL">>;
   metrics: Metrics;
   /** The risk engine shared with the pipeline. */

@@ -19,7 +19,7 @@ export function ParticipantsTable({
   if (participants.length === 0) return <Text c="dimmed">{t("training.console.noMembers")}</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>
-      <Table striped>
+      <Table>
         <Table.Caption>{t("training.debrief.participantsCaption")}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
