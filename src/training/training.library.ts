@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 import type { ScenarioFileError } from "../core/scenario/scenario.load.ts";
 import { loadTrainingScenario } from "../core/training/training.scenario.ts";
 import type { TrainingScenario } from "../core/training/training.schema.ts";
+import type { AppContext } from "../platform/context.ts";
+import { AppError } from "../platform/http/errors.ts";
 import type { Logger } from "../platform/logger.ts";
+import type { ScenarioDetail, ScenarioSummary } from "./training.schema.ts";
 
 /** The folder of the shipped library. */
 export const libraryDir = fileURLToPath(new URL("../../scenarios/training", import.meta.url));
@@ -59,4 +62,75 @@ export function trainingLibrary(
   })();
   cache.set(key, loading);
   return loading;
+}
+
+function summarise(s: TrainingScenario): ScenarioSummary {
+  return {
+    id: s.id,
+    version: s.version,
+    title: s.title,
+    summary: s.summary,
+    risks: s.risks,
+    languages: ["de", "en"],
+    level: s.level,
+    durationMinutes: s.durationMinutes,
+    roles: s.roles,
+    objectives: s.objectives,
+  };
+}
+
+/** The library, sorted by title. */
+export async function listScenarios(
+  ctx: AppContext,
+  library: LibraryOptions = {},
+): Promise<ScenarioSummary[]> {
+  const scenarios = await trainingLibrary(library, ctx.log);
+  return [...scenarios.values()].map(summarise).sort((a, b) => a.title.en.localeCompare(b.title.en));
+}
+
+export async function scenarioOrThrow(
+  ctx: AppContext,
+  id: string,
+  library: LibraryOptions,
+): Promise<TrainingScenario> {
+  const scenario = (await trainingLibrary(library, ctx.log)).get(id);
+  if (!scenario) {
+    throw new AppError("not_found", `No training scenario "${id}"`, [
+      { field: "scenarioId", message: "not a scenario of the library" },
+    ]);
+  }
+  return scenario;
+}
+
+/** One scenario with what a trainer needs to run it. */
+export async function getScenario(
+  ctx: AppContext,
+  id: string,
+  library: LibraryOptions = {},
+): Promise<ScenarioDetail> {
+  return detailOf(await scenarioOrThrow(ctx, id, library));
+}
+
+function detailOf(s: TrainingScenario): ScenarioDetail {
+  return {
+    ...summarise(s),
+    organisation: { name: s.organisation.name, handles: s.organisation.handles },
+    personas: s.personas.map((p) => ({
+      id: p.id,
+      handle: p.handle,
+      displayName: p.displayName,
+      group: p.group,
+    })),
+    injects: s.injects.map((i) => ({
+      id: i.id,
+      atMinutes: i.at / 60_000,
+      persona: i.persona,
+      platform: i.platform,
+      text: i.text,
+      expectReply: i.expectReply,
+    })),
+    branches: s.branches.map((b) => ({ id: b.id, when: { ...b.when }, note: b.note })),
+    rubric: { ...s.rubric },
+    debrief: s.debrief,
+  };
 }

@@ -3,6 +3,10 @@ import { switchWorkspace } from "../orgs/orgs.service.ts";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
 import { problemResponses } from "../platform/http/problem.ts";
+import * as debriefs from "./training.debrief.ts";
+import * as exercises from "./training.exercise.ts";
+import * as joining from "./training.join.ts";
+import * as library from "./training.library.ts";
 import {
   CertificateQuery,
   CurrentExercise,
@@ -34,7 +38,7 @@ const asBody = (bytes: Uint8Array) =>
 /** The training simulator: library, exercises and their console, joining, feed, debrief, certificates, progress. */
 export function registerTrainingRoutes(app: App, opts: AppOptions) {
   const { ctx } = opts;
-  const library = { ownDir: opts.env.BRANDWACHE_TRAINING_DIR };
+  const own = { ownDir: opts.env.BRANDWACHE_TRAINING_DIR };
 
   app.get(
     "/api/training/scenarios",
@@ -48,7 +52,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
     },
     async (request) => {
       requireActor(request);
-      return { items: await training.listScenarios(ctx, library) };
+      return { items: await library.listScenarios(ctx, own) };
     },
   );
 
@@ -65,7 +69,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
     },
     async (request) => {
       requireActor(request);
-      return training.getScenario(ctx, request.params.id, library);
+      return library.getScenario(ctx, request.params.id, own);
     },
   );
 
@@ -79,7 +83,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: ExerciseList, ...problemResponses },
       },
     },
-    async (request) => ({ items: await training.listExercises(ctx, requireActor(request)) }),
+    async (request) => ({ items: await exercises.listExercises(ctx, requireActor(request)) }),
   );
 
   app.post(
@@ -94,7 +98,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
       },
     },
     async (request, reply) => {
-      const created = await training.createExercise(ctx, requireActor(request), request.body, library);
+      const created = await training.createExercise(ctx, requireActor(request), request.body, own);
       return reply.code(201).send(created);
     },
   );
@@ -110,7 +114,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: ExerciseRead, ...problemResponses },
       },
     },
-    async (request) => training.getExercise(ctx, requireActor(request), request.params.id),
+    async (request) => exercises.getExercise(ctx, requireActor(request), request.params.id),
   );
 
   app.delete(
@@ -199,7 +203,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
       },
     },
     async (request) =>
-      training.exerciseFeed(ctx, requireActor(request), request.params.id, request.query.after),
+      debriefs.exerciseFeed(ctx, requireActor(request), request.params.id, request.query.after),
   );
 
   app.get(
@@ -213,7 +217,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: DebriefRead, ...problemResponses },
       },
     },
-    async (request) => training.debrief(ctx, requireActor(request), request.params.id),
+    async (request) => debriefs.debrief(ctx, requireActor(request), request.params.id),
   );
 
   app.get(
@@ -232,7 +236,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
       },
     },
     async (request, reply) => {
-      const pdf = await training.certificate(
+      const pdf = await debriefs.certificate(
         ctx,
         requireActor(request),
         request.params.id,
@@ -260,7 +264,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: JoinInfo, ...problemResponses },
       },
     },
-    async (request) => training.joinInfo(ctx, requireActor(request), request.params.code),
+    async (request) => joining.joinInfo(ctx, requireActor(request), request.params.code),
   );
 
   app.post(
@@ -276,7 +280,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const joined = await training.joinExercise(ctx, actor, request.body);
+      const joined = await joining.joinExercise(ctx, actor, request.body);
       if (request.sessionToken) await switchWorkspace(ctx, actor, request.sessionToken, joined.workspaceId);
       return joined;
     },
@@ -292,7 +296,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: CurrentExercise, ...problemResponses },
       },
     },
-    async (request) => training.currentExercise(ctx, requireActor(request)),
+    async (request) => joining.currentExercise(ctx, requireActor(request)),
   );
 
   app.get(
@@ -305,6 +309,6 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         response: { 200: ProgressList, ...problemResponses },
       },
     },
-    async (request) => ({ items: await training.progress(ctx, requireActor(request)) }),
+    async (request) => ({ items: await debriefs.progress(ctx, requireActor(request)) }),
   );
 }

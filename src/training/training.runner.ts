@@ -11,15 +11,10 @@ import { categoryLogger } from "../platform/logger.ts";
 import { publishIngested } from "../posts/posts.service.ts";
 import { type ScenarioPlayer, startScenarioPlayer } from "../scenarios/scenarios.player.ts";
 import { ensureSource } from "../sources/sources.service.ts";
+import { teamActivity } from "./training.debrief.ts";
+import { exerciseMs, teamPlay } from "./training.exercise.ts";
 import * as repo from "./training.repo.ts";
-import {
-  controlExercise,
-  exerciseMs,
-  fireBranch,
-  onExerciseChanged,
-  teamActivity,
-  teamPlay,
-} from "./training.service.ts";
+import { controlExercise, fireBranch, onExerciseChanged } from "./training.service.ts";
 
 interface Playing {
   generation: number;

@@ -6,7 +6,7 @@ import { demoScenarioPath, loadScenarioFile } from "../../src/scenarios/scenario
 import { playScenario, seedDemoWorkspace, startDemoStream } from "../../src/scenarios/scenarios.service.ts";
 import { listTopics } from "../../src/topics/topics.service.ts";
 import { seedDemoExercise } from "../../src/training/training.demo.ts";
-import { listExercises } from "../../src/training/training.service.ts";
+import { listExercises } from "../../src/training/training.exercise.ts";
 import { startTestRuntime } from "../harness.ts";
 
 describe("demo workspace", () => {
