@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Page } from "./Page.tsx";
 
 /** A page for a module that is not built yet: says in words what will come, shows no invented data. */
-export function PlannedPage({ section }: { section: "stakeholders" | "accounts" | "training" }) {
+export function PlannedPage({ section }: { section: "accounts" }) {
   const { t } = useTranslation();
   const points = t(`${section}.points`, { returnObjects: true }) as string[];
   return (

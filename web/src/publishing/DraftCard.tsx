@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, CopyButton, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
-import { useId, useState } from "react";
+import { useContext, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DraftRead } from "../../../src/publishing/publishing.schema.ts";
 import { formatDateTime } from "../app/formatTime.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { SessionContext } from "../auth/SessionContext.ts";
 import { draftStatusColour, draftStatusKey } from "./draftStatus.ts";
 import { FindingList } from "./FindingList.tsx";
 import { HighlightedDraft } from "./HighlightedDraft.tsx";
@@ -26,9 +27,10 @@ export function DraftCard({ draft, approving = false }: { draft: DraftRead; appr
   const run = (name: Parameters<typeof action.mutate>[0]["action"], extra: Record<string, string> = {}) =>
     action.mutate({ id: draft.id, action: name, body: { version: draft.version, ...extra } });
   const authorName = draft.author.name ?? t("publishing.draft.someone");
+  const exercise = useContext(SessionContext)?.org.kind === "exercise";
   const via = draft.connector
     ? t("publishing.draft.via", { name: draft.connector.name })
-    : t("publishing.draft.byHand");
+    : t(exercise ? "publishing.draft.simulated" : "publishing.draft.byHand");
   const byHand = draft.state === "approved" && draft.sendByHand;
 
   return (

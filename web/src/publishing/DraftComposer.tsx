@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea } from "@mantine/core";
-import { useId, useState } from "react";
+import { useContext, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DraftRead } from "../../../src/publishing/publishing.schema.ts";
 import { ApiError } from "../app/api.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { SessionContext } from "../auth/SessionContext.ts";
 import { draftStatusColour, draftStatusKey } from "./draftStatus.ts";
 import { FindingList } from "./FindingList.tsx";
 import { HighlightedDraft } from "./HighlightedDraft.tsx";
@@ -44,7 +45,9 @@ export function DraftComposer({
   const previewLabel = useId();
   const [text, setText] = useState(initialText);
   const [lang, setLang] = useState<Lang>(initialLang);
-  const [account, setAccount] = useState(kind === "reply" ? AUTO : BY_HAND);
+  // In an exercise workspace every send is simulated: there is no account to choose.
+  const exercise = useContext(SessionContext)?.org.kind === "exercise";
+  const [account, setAccount] = useState(kind === "reply" && !exercise ? AUTO : BY_HAND);
   // A draft saved but refused at submit (blocked): changed and submitted again rather than written anew.
   const [pending, setPending] = useState<DraftRead | null>(null);
   const [submitted, setSubmitted] = useState<DraftRead | null>(null);
@@ -97,14 +100,16 @@ export function DraftComposer({
     }
   };
 
-  const accountOptions = [
-    ...(kind === "reply" ? [{ value: AUTO, label: t("publishing.composer.accountAuto") }] : []),
-    ...(accounts.data ?? []).map((a) => ({
-      value: a.id,
-      label: a.canPublish ? a.name : `${a.name} – ${t("publishing.draft.byHand")}`,
-    })),
-    { value: BY_HAND, label: t("publishing.composer.byHand") },
-  ];
+  const accountOptions = exercise
+    ? [{ value: BY_HAND, label: t("publishing.composer.simulated") }]
+    : [
+        ...(kind === "reply" ? [{ value: AUTO, label: t("publishing.composer.accountAuto") }] : []),
+        ...(accounts.data ?? []).map((a) => ({
+          value: a.id,
+          label: a.canPublish ? a.name : `${a.name} – ${t("publishing.draft.byHand")}`,
+        })),
+        { value: BY_HAND, label: t("publishing.composer.byHand") },
+      ];
 
   return (
     <Paper
@@ -149,7 +154,7 @@ export function DraftComposer({
         </Group>
         {(account === BY_HAND || (chosen && !chosen.canPublish)) && (
           <Text size="xs" c="dimmed">
-            {t("publishing.composer.byHandNote")}
+            {t(exercise ? "publishing.composer.simulatedNote" : "publishing.composer.byHandNote")}
           </Text>
         )}
         {text.trim() !== "" && (

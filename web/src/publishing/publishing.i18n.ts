@@ -22,6 +22,9 @@ export const publishingEn = {
       accountAuto: "The account the post came in through",
       accountHint: "The connected account the text goes out from.",
       byHand: "By hand (copy and post yourself)",
+      simulated: "Exercise simulation (nothing leaves Brandwache)",
+      simulatedNote:
+        "This is an exercise workspace: once sent, the text appears here as a post of the company's account; no platform is contacted.",
       byHandNote:
         "This account cannot publish through Brandwache: after approval, copy the text, post it yourself and mark it sent.",
       lang: "Language",
@@ -62,6 +65,7 @@ export const publishingEn = {
       retryAfter: "The platform asks to wait until {{when}}.",
       via: "via {{name}}",
       byHand: "by hand",
+      simulated: "simulated (exercise)",
     },
     actions: {
       approve: "Approve and send",
@@ -118,6 +122,9 @@ export const publishingDe: typeof publishingEn = {
       accountAuto: "Das Konto, über das der Beitrag kam",
       accountHint: "Das verbundene Konto, von dem der Text ausgeht.",
       byHand: "Von Hand (kopieren und selbst posten)",
+      simulated: "Übungssimulation (nichts verlässt Brandwache)",
+      simulatedNote:
+        "Dies ist ein Übungs-Arbeitsbereich: Gesendet erscheint der Text hier als Beitrag des Unternehmenskontos; keine Plattform wird kontaktiert.",
       byHandNote:
         "Über dieses Konto kann Brandwache nicht veröffentlichen: Nach der Freigabe den Text kopieren, selbst posten und als gesendet markieren.",
       lang: "Sprache",
@@ -159,6 +166,7 @@ export const publishingDe: typeof publishingEn = {
       retryAfter: "Die Plattform bittet, bis {{when}} zu warten.",
       via: "über {{name}}",
       byHand: "von Hand",
+      simulated: "simuliert (Übung)",
     },
     actions: {
       approve: "Freigeben und senden",
