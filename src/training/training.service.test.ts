@@ -427,4 +427,33 @@ describe.each(databaseKinds)("training exercises on %s", (kind) => {
     expect(me.statusCode).toBe(200);
     expect(me.json().org).toMatchObject({ id: orgId, kind: "live" });
   });
+
+  it("gives each trainee a workspace of their own in individual mode", async () => {
+    const created = await call(trainer, "POST", "/api/training/exercises", {
+      scenarioId: "complaint-escalates",
+      lang: "en",
+      mode: "individual",
+    });
+    expect(created.statusCode).toBe(201);
+    const solo = created.json() as ExerciseRead;
+    expect(solo.teams).toEqual([]);
+    for (const [who, role] of [
+      [lead, "lead"],
+      [comms, "communications"],
+    ] as const) {
+      const joined = await call(who, "POST", "/api/training/join", { code: solo.joinCode, role });
+      expect(joined.statusCode, joined.body).toBe(200);
+    }
+    const teams = (await call(trainer, "GET", `/api/training/exercises/${solo.id}`)).json()
+      .teams as ExerciseRead["teams"];
+    expect(teams.map((t) => t.name).sort()).toEqual(["Cem Comms", "Lea Lead"]);
+    expect(new Set(teams.map((t) => t.workspaceId)).size).toBe(2);
+    expect(teams.every((t) => t.members.length === 1)).toBe(true);
+    // Joining twice keeps the person where they are.
+    const again = await call(comms, "POST", "/api/training/join", {
+      code: solo.joinCode,
+      role: "communications",
+    });
+    expect(again.json().teamId).toBe(teams.find((t) => t.name === "Cem Comms")?.id);
+  });
 });
