@@ -82,12 +82,15 @@ describe("a crisis exercise: a trainer and two trainees play a scenario, then re
       .poll(
         async () => {
           await comms.reload();
+          // The list loads after the page: give it a moment before counting.
+          await complaint.waitFor({ timeout: 8_000 }).catch(() => {});
           return complaint.count();
         },
-        { timeout: 90_000, interval: 3_000 },
+        // On a cold start the pipeline first works off the demo stream's catch-up, then the inbox sync runs.
+        { timeout: 180_000, interval: 3_000 },
       )
       .toBeGreaterThan(0);
-  });
+  }, 240_000);
 
   it("communications answers, the lead approves, the reply goes out into the simulation", async () => {
     await comms.getByTestId("conversation-item").first().locator("a").first().click();
