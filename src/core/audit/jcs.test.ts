@@ -18,9 +18,8 @@ function shuffled(value: JsonValue, seed: number): JsonValue {
   if (value === null || typeof value !== "object") return value;
   const keys = Object.keys(value);
   const rotated = keys.map((_, i) => keys[(i + seed) % keys.length] as string).reverse();
-  const out: Record<string, JsonValue> = {};
-  for (const key of rotated) out[key] = shuffled(value[key] as JsonValue, seed);
-  return out;
+  // fromEntries defines own properties, "__proto__" included (an assignment would set the prototype instead).
+  return Object.fromEntries(rotated.map((key) => [key, shuffled(value[key] as JsonValue, seed)]));
 }
 
 describe("canonicalJson (RFC 8785)", () => {
