@@ -100,7 +100,28 @@ try {
     if (attempt === 59) throw new Error("the demo inbox has no conversation after two minutes");
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
-  for (const page of pages) {
+  // `--only <text>` checks only the pages whose path contains it (to look at one page's problems).
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+  // Last: the lobby exercise's workspace, as its trainees see it (the training banner on every page).
+  const workspace = (
+    (await (
+      await fetch(`${server.url}/api/training/exercises/${lobby.id}`, { headers: { cookie } })
+    ).json()) as {
+      teams: { workspaceId: string }[];
+    }
+  ).teams[0]?.workspaceId;
+  const exercisePages = ["/overview", "/inbox", "/publishing"].map((p) => `${p}#exercise-workspace`);
+  pages.push(...exercisePages);
+  for (const page of pages.filter((p) => !only || p.includes(only))) {
+    if (page === exercisePages[0] && workspace) {
+      const switched = await fetch(`${server.url}/api/auth/workspace`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", "x-csrf-token": me.csrfToken },
+        body: JSON.stringify({ orgId: workspace }),
+      });
+      if (!switched.ok) throw new Error(`could not switch into the exercise workspace: ${switched.status}`);
+    }
     const signedIn = page !== "/login";
     const result = await lighthouse(`${server.url}${page}`, {
       port: chrome.port,
@@ -118,6 +139,17 @@ try {
     process.stdout.write(
       `${score >= minimum ? "ok  " : "FAIL"} ${String(score).padStart(3)}  ${page}${failed.length ? `  (failed audits: ${failed.join(", ")})` : ""}\n`,
     );
+    // Where each failed audit found its problem, so it can be fixed without running Lighthouse by hand.
+    for (const id of failed) {
+      const items = (
+        result.lhr.audits[id]?.details as { items?: { node?: { snippet?: string; explanation?: string } }[] }
+      )?.items;
+      for (const item of (items ?? []).slice(0, 5)) {
+        process.stdout.write(
+          `       ${id}: ${item.node?.snippet ?? ""}\n         ${item.node?.explanation?.split("\n")[0] ?? ""}\n`,
+        );
+      }
+    }
     if (score < minimum) failures.push(page);
   }
 } finally {

@@ -43,7 +43,7 @@ export function InjectForm({ exercise, scenario }: { exercise: ExerciseRead; sce
           </Title>
           {send.error && !error?.problem.errors?.length && <ProblemAlert error={send.error} />}
           {send.isSuccess && (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" c="teal.9" role="status">
               {t("training.inject.sent")}
             </Text>
           )}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 export function PassedBadge({ passed }: { passed: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="filled" color={passed ? "green.9" : "gray.7"} c="white" data-testid="passed-badge">
+    <Badge variant="filled" color={passed ? "teal.9" : "gray.7"} c="white" data-testid="passed-badge">
       {passed ? t("training.progress.passed") : t("training.progress.failed")}
     </Badge>
   );
