@@ -2,6 +2,7 @@ import { z } from "zod";
 import { chromiumPathOf } from "../platform/env.ts";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
+import { asBody, binaryBody } from "../platform/http/binary.ts";
 import { forbidden } from "../platform/http/errors.ts";
 import { problemResponses } from "../platform/http/problem.ts";
 import { buildEvidenceBundle } from "./evidence.bundle.ts";
@@ -25,11 +26,6 @@ const FileParams = IdParams.extend({
   /** One of the item's files. */
   name: z.enum(["snapshot.json", "post.png", "post.pdf", "timestamp.tsr"]),
 });
-const binary = z.string().meta({ format: "binary" });
-
-// The typed reply expects the schema's string; Fastify sends a Buffer as it is, without the serializer.
-const asBody = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as string;
 
 /** Evidence: capture posts (snapshot, PNG, PDF, hashes, RFC 3161 timestamp), legal hold, settings, bundles. */
 export function registerEvidenceRoutes(app: App, opts: AppOptions) {
@@ -127,10 +123,10 @@ export function registerEvidenceRoutes(app: App, opts: AppOptions) {
               "x-content-sha256": z.string().describe("Lower-case hex SHA-256 of the body"),
             }),
             content: {
-              "application/json": { schema: binary },
-              "image/png": { schema: binary },
-              "application/pdf": { schema: binary },
-              "application/timestamp-reply": { schema: binary },
+              "application/json": { schema: binaryBody },
+              "image/png": { schema: binaryBody },
+              "application/pdf": { schema: binaryBody },
+              "application/timestamp-reply": { schema: binaryBody },
             },
           },
           ...problemResponses,
@@ -193,7 +189,7 @@ export function registerEvidenceRoutes(app: App, opts: AppOptions) {
         response: {
           200: {
             description: "A .zip; check it with `brandwache evidence verify` after unpacking",
-            content: { "application/zip": { schema: binary } },
+            content: { "application/zip": { schema: binaryBody } },
           },
           ...problemResponses,
         },

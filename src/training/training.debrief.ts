@@ -7,7 +7,7 @@ import type { TrainingRole } from "../core/training/training.schema.ts";
 import { type ScoreInput, type ScoreResult, scoreExercise } from "../core/training/training.score.ts";
 import { judgeTone } from "../core/training/training.tone.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
-import { memberNames, organisationName, workspaceKind } from "../orgs/orgs.service.ts";
+import { memberNames, organisationName } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
 import { readWorkspaceActivity, type WorkspaceActivity } from "./training.activity.ts";
@@ -19,9 +19,9 @@ import {
   exerciseMs,
   presentOne,
   teamInjectIds,
+  trainingScope,
   visibleExercise,
 } from "./training.exercise.ts";
-import { canRunTraining } from "./training.policy.ts";
 import * as repo from "./training.repo.ts";
 import type { DebriefRead, FeedItem } from "./training.schema.ts";
 
@@ -254,7 +254,7 @@ function scoreInput(row: repo.ExerciseRow, events: repo.EventRow[], view: TeamVi
   };
 }
 
-/** The state the branches are judged on, for the runner. */
+/** The state the branches are judged on, for the runner (without the audited actions it does not need). */
 export async function teamActivity(
   ctx: AppContext,
   row: repo.ExerciseRow,
@@ -262,7 +262,9 @@ export async function teamActivity(
   team: repo.TeamRow,
 ) {
   const injectIds = teamInjectIds(row, events, team.id);
-  const activity = await readWorkspaceActivity(ctx.db, team.workspaceId, row.scenario.id, injectIds);
+  const activity = await readWorkspaceActivity(ctx.db, team.workspaceId, row.scenario.id, injectIds, {
+    actions: false,
+  });
   const view: TeamView = { team, activity, injects: [], actions: [] };
   return scoreInput(row, events, view, ctx.clock.now());
 }
@@ -333,7 +335,7 @@ export async function certificate(
   lang?: "de" | "en",
 ) {
   const row = await visibleExercise(ctx, actor, id);
-  const runner = canRunTraining(actor) && (await workspaceKind(ctx, actor.orgId)).kind === "live";
+  const { runner } = await trainingScope(ctx, actor);
   if (!runner && actor.userId !== userId) throw forbidden("download other people's certificates");
   if (row.status !== "ended")
     throw new AppError("conflict", "Certificates are issued when the exercise has ended");
@@ -375,9 +377,7 @@ export async function certificate(
 
 /** Each person's results across ended exercises: everyone for trainers, oneself for the others. */
 export async function progress(ctx: AppContext, actor: Actor) {
-  const kind = await workspaceKind(ctx, actor.orgId);
-  const liveOrgId = kind.kind === "exercise" && kind.parentId ? kind.parentId : actor.orgId;
-  const all = kind.kind === "live" && canRunTraining(actor);
+  const { liveOrgId, runner: all } = await trainingScope(ctx, actor);
   const rows = await repo.listEndedExercises(ctx.db, liveOrgId);
   const ids = rows.map((r) => r.id);
   const [participants, results, teams] = await Promise.all([

@@ -48,13 +48,23 @@ export async function requireRunner(ctx: AppContext, actor: Actor) {
   }
 }
 
-/** The exercise and the live organisation it belongs to, for an actor in the live org or a team workspace. */
-export async function visibleExercise(ctx: AppContext, actor: Actor, id: string) {
+/**
+ * Where the caller stands in training: the real organisation whose exercises they see (their own, or the
+ * owner of the exercise workspace they are in), and whether they run exercises (a trainer, manager or admin
+ * working in the real workspace); everyone else sees only the exercises they take part in.
+ */
+export async function trainingScope(ctx: AppContext, actor: Actor) {
   const kind = await workspaceKind(ctx, actor.orgId);
   const liveOrgId = kind.kind === "exercise" && kind.parentId ? kind.parentId : actor.orgId;
+  return { liveOrgId, runner: kind.kind === "live" && canRunTraining(actor) };
+}
+
+/** The exercise and the live organisation it belongs to, for an actor in the live org or a team workspace. */
+export async function visibleExercise(ctx: AppContext, actor: Actor, id: string) {
+  const { liveOrgId, runner } = await trainingScope(ctx, actor);
   const row = await repo.findExercise(ctx.db, liveOrgId, id);
   if (!row) throw notFound("Exercise");
-  if (kind.kind === "live" && canRunTraining(actor)) return row;
+  if (runner) return row;
   // Everyone else sees exercises they take part in.
   const mine = actor.userId ? await repo.exerciseIdsOfUser(ctx.db, actor.userId) : new Set<string>();
   if (!mine.has(row.id)) throw notFound("Exercise");
@@ -77,7 +87,7 @@ export async function present(
     rows.flatMap((r) => (r.createdBy ? [r.createdBy] : [])),
   );
   const now = ctx.clock.now();
-  const runner = canRunTraining(actor) && (await workspaceKind(ctx, actor.orgId)).kind === "live";
+  const { runner } = await trainingScope(ctx, actor);
   return rows.map((row) => ({
     id: row.id,
     scenarioId: row.scenarioId,
@@ -133,10 +143,9 @@ export async function presentOne(
 
 /** Exercises of the organisation (trainers) or the ones the caller takes part in. */
 export async function listExercises(ctx: AppContext, actor: Actor): Promise<ExerciseRead[]> {
-  const kind = await workspaceKind(ctx, actor.orgId);
-  const liveOrgId = kind.kind === "exercise" && kind.parentId ? kind.parentId : actor.orgId;
+  const { liveOrgId, runner } = await trainingScope(ctx, actor);
   let rows = await repo.listExercises(ctx.db, liveOrgId);
-  if (!(kind.kind === "live" && canRunTraining(actor))) {
+  if (!runner) {
     const mine = actor.userId ? await repo.exerciseIdsOfUser(ctx.db, actor.userId) : new Set<string>();
     rows = rows.filter((r) => mine.has(r.id));
   }
@@ -148,14 +157,23 @@ export async function getExercise(ctx: AppContext, actor: Actor, id: string): Pr
   return presentOne(ctx, actor, await visibleExercise(ctx, actor, id));
 }
 
-export function addedInjects(events: repo.EventRow[], teamId: string): AddedInject[] {
+/** Every inject added while the exercise ran (fired branches, hand-sent posts) for a team; null: for any team. */
+export function addedInjects(events: repo.EventRow[], teamId: string | null): AddedInject[] {
   return events
-    .filter((e) => (e.kind === "branch" || e.kind === "inject") && (e.teamId === null || e.teamId === teamId))
+    .filter(
+      (e) =>
+        (e.kind === "branch" || e.kind === "inject") &&
+        (teamId === null || e.teamId === null || e.teamId === teamId),
+    )
     .flatMap((e) => (e.detail.injects as AddedInject[] | undefined) ?? []);
 }
 
-/** The injects a team's play has: the scenario's, every branch's and those added for the team. */
-export function teamInjectIds(row: repo.ExerciseRow, events: repo.EventRow[], teamId: string): Set<string> {
+/** The injects a team's play has (null: any team's): the scenario's, every branch's and those added. */
+export function teamInjectIds(
+  row: repo.ExerciseRow,
+  events: repo.EventRow[],
+  teamId: string | null,
+): Set<string> {
   return new Set([...allInjectIds(row.scenario), ...addedInjects(events, teamId).map((i) => i.id)]);
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { switchWorkspace } from "../orgs/orgs.service.ts";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
+import { asBody, binaryBody } from "../platform/http/binary.ts";
 import { problemResponses } from "../platform/http/problem.ts";
 import * as debriefs from "./training.debrief.ts";
 import * as exercises from "./training.exercise.ts";
@@ -30,10 +31,6 @@ import * as training from "./training.service.ts";
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
 const tags = ["training"];
-const binary = z.string().meta({ format: "binary" });
-// The typed reply expects the schema's string; Fastify sends a Buffer as it is, without the serializer.
-const asBody = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as string;
 
 /** The training simulator: library, exercises and their console, joining, feed, debrief, certificates, progress. */
 export function registerTrainingRoutes(app: App, opts: AppOptions) {
@@ -230,7 +227,7 @@ export function registerTrainingRoutes(app: App, opts: AppOptions) {
         params: IdParams.extend({ userId: z.string().min(1).max(100) }),
         querystring: CertificateQuery,
         response: {
-          200: { description: "The certificate", content: { "application/pdf": { schema: binary } } },
+          200: { description: "The certificate", content: { "application/pdf": { schema: binaryBody } } },
           ...problemResponses,
         },
       },

@@ -34,12 +34,15 @@ export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: numbe
   const runnerId = ctx.ids.id();
   const leaseMs = 15_000;
 
-  async function stopPlayer(teamId: string) {
+  /** Stops a team's player and stores how far it got; returns that (0 when none was playing). */
+  async function stopPlayer(teamId: string): Promise<number> {
     const playing = players.get(teamId);
-    if (!playing) return;
+    if (!playing) return 0;
     players.delete(teamId);
     await playing.player.stop();
-    await repo.updateDelivered(ctx.db, teamId, playing.player.elapsedMs());
+    const deliveredMs = playing.player.elapsedMs();
+    await repo.updateDelivered(ctx.db, teamId, deliveredMs);
+    return deliveredMs;
   }
 
   const staffed = new Set<string>();
@@ -86,9 +89,8 @@ export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: numbe
         if (playing && playing.generation === row.generation) {
           await repo.updateDelivered(ctx.db, team.id, playing.player.elapsedMs());
         } else {
-          await stopPlayer(team.id);
-          const fresh = await repo.listTeams(ctx.db, [row.id]);
-          const deliveredMs = fresh.find((t) => t.id === team.id)?.deliveredMs ?? 0;
+          // The stored figure only grows (updateDelivered keeps the larger), as this one does.
+          const deliveredMs = Math.max(team.deliveredMs, await stopPlayer(team.id));
           const sourceId = await ensureSource(ctx, team.workspaceId, "scenario", row.scenario.id);
           const player = startScenarioPlayer({
             scenario: teamPlay(row, events, team.id, deliveredMs),

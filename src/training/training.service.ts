@@ -4,7 +4,7 @@
 
 import { recordAudit } from "../audit/audit.service.ts";
 import { moveClock } from "../core/training/training.clock.ts";
-import { type AddedInject, allInjectIds, branchInjects } from "../core/training/training.scenario.ts";
+import { type AddedInject, branchInjects } from "../core/training/training.scenario.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { deleteExerciseWorkspaces, memberNames } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
@@ -210,15 +210,7 @@ export async function sendHandInject(
       }
       const events = await repo.listEvents(tx, id);
       if (input.replyTo !== undefined) {
-        const known = input.teamId
-          ? teamInjectIds(row, events, input.teamId)
-          : new Set([
-              ...allInjectIds(row.scenario),
-              ...events.flatMap((e) =>
-                ((e.detail.injects as AddedInject[] | undefined) ?? []).map((i) => i.id),
-              ),
-            ]);
-        if (!known.has(input.replyTo)) {
+        if (!teamInjectIds(row, events, input.teamId).has(input.replyTo)) {
           throw new AppError("validation_failed", `No inject "${input.replyTo}" to reply to`, [
             { field: "replyTo", message: "not an inject of this exercise" },
           ]);

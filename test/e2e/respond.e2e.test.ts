@@ -1,16 +1,7 @@
 import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startServer } from "./server.ts";
-
-const password = "nordwind-demo-2026";
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-}
+import { launchBrowser, signIn, startServer } from "./server.ts";
 
 describe("from the warning to the proof: alert → incident → playbook → held reply → approval → evidence → bundle", () => {
   let server: Awaited<ReturnType<typeof startServer>>;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium; no browser is downloaded. */
 export const chromiumPath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -68,4 +68,12 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Opens `url` and signs in there as a demo member (every demo member has the same password). */
+export async function signIn(page: Page, url: string, email: string) {
+  await page.goto(url);
+  await page.getByTestId("login-email").fill(email);
+  await page.getByTestId("login-password").fill("nordwind-demo-2026");
+  await page.getByTestId("login-submit").click();
 }

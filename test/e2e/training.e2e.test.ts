@@ -1,16 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startServer } from "./server.ts";
-
-const password = "nordwind-demo-2026";
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(url);
-  await page.getByTestId("login-email").fill(email);
-  await page.getByTestId("login-password").fill(password);
-  await page.getByTestId("login-submit").click();
-}
+import { launchBrowser, signIn, startServer } from "./server.ts";
 
 describe("a crisis exercise: a trainer and two trainees play a scenario, then read the debrief", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
