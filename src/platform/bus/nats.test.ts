@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { connect, type JetStreamManager, type NatsConnection } from "nats";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createLogger, type Logger } from "../logger.ts";
-import { NatsBus, type NatsBusOptions } from "./nats.ts";
+import { NatsBus, type NatsBusOptions, nakDelayMs } from "./nats.ts";
 
 // A test of the real server, not of the app's configuration: nothing outside env.ts reads BRANDWACHE_BUS.
 const url = process.env.BRANDWACHE_TEST_NATS_URL;
@@ -22,6 +22,13 @@ async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<vo
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe("nakDelayMs", () => {
+  it("waits 1 s after the first failure, doubling up to a minute, so an outage of any length loses nothing", () => {
+    expect([1, 2, 3, 4, 7, 8, 50].map(nakDelayMs)).toEqual([1000, 2000, 4000, 8000, 60_000, 60_000, 60_000]);
+    expect(nakDelayMs(0)).toBe(1000);
+  });
+});
 
 describe.skipIf(!url)("NatsBus", () => {
   // Each test gets its own stream and subject prefix, so no run or test sees another's messages or

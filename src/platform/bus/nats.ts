@@ -14,6 +14,20 @@ import type { BatchHandler, Bus, Consumer, Subject } from "./bus.ts";
 
 const codec = JSONCodec();
 
+/**
+ * How long a delivered message may stay unacknowledged before the server sends it again. Short, because a
+ * pull that the client gave up on (nats.js closes a fetch after 1.05 × its expiry, and a busy event loop can
+ * miss the server's answer) loses its messages to the client until then; a long batch keeps its messages
+ * by sending `working()` every `workingEveryMs`.
+ */
+const ackWaitMs = 10_000;
+const workingEveryMs = 3_000;
+
+/** The wait before a failed message comes back, by its delivery count (1, 2, …): 1 s doubling, at most 1 min. */
+export function nakDelayMs(deliveryCount: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, deliveryCount - 1), 60_000);
+}
+
 /** Options of `NatsBus.connect`; tests use their own stream and subject prefix so runs and deployments stay apart. */
 export interface NatsBusOptions {
   /** Publishes in flight before `publish` waits for acknowledgements. */
@@ -109,6 +123,10 @@ export class NatsBus implements Bus {
     // The shortest pull nats.js allows; a full batch returns at once under load.
     const fetchExpiresMs = 1_000;
     const handle = async (batch: JsMsg[]) => {
+      // A batch that takes longer than ack_wait keeps its messages by telling the server it is working.
+      const working = setInterval(() => {
+        for (const m of batch) m.working();
+      }, workingEveryMs);
       try {
         await handler(
           batch.map((m) => codec.decode(m.data)),
@@ -116,11 +134,15 @@ export class NatsBus implements Bus {
         );
         for (const m of batch) m.ack();
       } catch (error) {
+        // Back off per message (1 s, 2 s, 4 s … 1 min): a database outage of any length loses nothing.
+        const delays = batch.map((m) => nakDelayMs(m.info.deliveryCount));
         this.log.warn(
-          { err: error, subject, group, size: batch.length },
+          { err: error, subject, group, size: batch.length, retryInMs: Math.min(...delays) },
           "batch failed; will be redelivered",
         );
-        for (const m of batch) m.nak(1000);
+        for (const [i, m] of batch.entries()) m.nak(delays[i]);
+      } finally {
+        clearInterval(working);
       }
     };
     const loop = (async () => {
@@ -130,14 +152,20 @@ export class NatsBus implements Bus {
       while (!stopped && !this.nc.isClosed()) {
         try {
           const jsm = await this.nc.jetstreamManager();
-          await jsm.consumers.add(this.stream, {
-            durable_name: durable,
-            filter_subject: this.prefix + subject,
-            ack_policy: AckPolicy.Explicit,
-            deliver_policy: DeliverPolicy.All,
-            ack_wait: nanos(30_000),
-            max_deliver: 20,
-          });
+          const settings = { ack_wait: nanos(ackWaitMs), max_deliver: -1 };
+          try {
+            await jsm.consumers.add(this.stream, {
+              durable_name: durable,
+              filter_subject: this.prefix + subject,
+              ack_policy: AckPolicy.Explicit,
+              deliver_policy: DeliverPolicy.All,
+              ...settings,
+            });
+          } catch (error) {
+            // A durable made by an earlier version with other settings: bring it up to date.
+            if (!/already exists/iu.test(String(error))) throw error;
+            await jsm.consumers.update(this.stream, durable, settings);
+          }
           const consumer = await this.js.consumers.get(this.stream, durable);
           failures = 0;
           while (!stopped && !this.nc.isClosed()) {
