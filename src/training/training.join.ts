@@ -4,7 +4,13 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { TrainingRole } from "../core/training/training.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import type { Role } from "../orgs/orgs.schema.ts";
-import { grantMembership, isMember, memberNames, workspaceKind } from "../orgs/orgs.service.ts";
+import {
+  deleteExerciseWorkspaces,
+  grantMembership,
+  isMember,
+  memberNames,
+  workspaceKind,
+} from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";
 import { AppError, notFound } from "../platform/http/errors.ts";
 import { exerciseMs, present } from "./training.exercise.ts";
@@ -58,13 +64,15 @@ export async function joinExercise(
   const existing = (await repo.listParticipants(ctx.db, [row.id])).find((p) => p.userId === userId);
   let teams = await repo.listTeams(ctx.db, [row.id]);
   let team: repo.TeamRow | undefined;
+  /** The workspace made for this join in individual mode; dropped again when a concurrent join won. */
+  let made: { id: string; workspaceId: string } | undefined;
   if (existing) {
     team = teams.find((t) => t.id === existing.teamId);
   } else if (row.mode === "individual") {
     const names = await memberNames(ctx.db, row.orgId, [userId]);
-    const made = await createTeam(ctx, row, names.get(userId) ?? "Trainee", row.createdBy);
+    made = await createTeam(ctx, row, names.get(userId) ?? "Trainee", row.createdBy);
     teams = await repo.listTeams(ctx.db, [row.id]);
-    team = teams.find((t) => t.id === made.id);
+    team = teams.find((t) => t.id === made?.id);
   } else {
     team = teams.find((t) => t.id === input.teamId);
     if (!team) {
@@ -74,18 +82,27 @@ export async function joinExercise(
     }
   }
   if (!team) throw notFound("Team");
-  const joinedTeam = team;
+  let joinedTeam = team;
   // The lead approves replies (four-eyes), so the lead works as a manager; the others as agents.
   const role: Role = input.role === "lead" ? "manager" : "agent";
   await ctx.db.transaction(async (tx) => {
     if (!existing) {
-      await repo.insertParticipant(tx, {
+      const joined = await repo.insertParticipant(tx, {
         exerciseId: row.id,
         userId,
         teamId: joinedTeam.id,
         role: input.role,
         joinedAt: ctx.clock.now(),
       });
+      if (!joined) {
+        // The same person joined at the same moment in another request: keep that join, drop what this
+        // one made (individual mode's own workspace) and join the team the other request chose.
+        if (made) await deleteExerciseWorkspaces(tx, [made.workspaceId]);
+        const winner = (await repo.listParticipants(tx, [row.id])).find((p) => p.userId === userId);
+        const winnerTeam = (await repo.listTeams(tx, [row.id])).find((t) => t.id === winner?.teamId);
+        if (!winnerTeam) throw notFound("Team");
+        joinedTeam = winnerTeam;
+      }
     }
     await grantMembership(tx, ctx, { orgId: joinedTeam.workspaceId, userId, role });
     await recordAudit(

@@ -138,8 +138,17 @@ export async function updateDelivered(tx: Tx, teamId: string, deliveredMs: numbe
     .where(eq(trainingTeams.id, teamId));
 }
 
-export async function insertParticipant(tx: Tx, row: typeof trainingParticipants.$inferInsert) {
-  await tx.insert(trainingParticipants).values(row).onConflictDoNothing();
+/** Adds a participant; false when the person had joined already (a concurrent join won). */
+export async function insertParticipant(
+  tx: Tx,
+  row: typeof trainingParticipants.$inferInsert,
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(trainingParticipants)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ userId: trainingParticipants.userId });
+  return inserted.length > 0;
 }
 
 /** Participants of exercises with their names. */

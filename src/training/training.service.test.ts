@@ -456,4 +456,32 @@ describe.each(databaseKinds)("training exercises on %s", (kind) => {
     });
     expect(again.json().teamId).toBe(teams.find((t) => t.name === "Cem Comms")?.id);
   });
+
+  it("keeps one workspace when the same person joins twice at the same moment", async () => {
+    const created = await call(trainer, "POST", "/api/training/exercises", {
+      scenarioId: "complaint-escalates",
+      lang: "de",
+      mode: "individual",
+    });
+    const solo = created.json() as ExerciseRead;
+    const teamsBefore = (
+      (await call(trainer, "GET", "/api/auth/me")).json().workspaces as { id: string }[]
+    ).map((w) => w.id);
+    const joins = await Promise.all(
+      [1, 2, 3].map(() => call(lead, "POST", "/api/training/join", { code: solo.joinCode, role: "lead" })),
+    );
+    for (const joined of joins) expect(joined.statusCode, joined.body).toBe(200);
+    expect(new Set(joins.map((j) => j.json().teamId)).size).toBe(1);
+    const teams = (await call(trainer, "GET", `/api/training/exercises/${solo.id}`)).json()
+      .teams as ExerciseRead["teams"];
+    expect(teams).toHaveLength(1);
+    expect(teams[0]?.members).toHaveLength(1);
+    expect(joins.every((j) => j.json().workspaceId === teams[0]?.workspaceId)).toBe(true);
+    // The workspaces the losing requests made are gone again (the trainer is admin of every one made).
+    const before = new Set(teamsBefore);
+    const made = ((await call(trainer, "GET", "/api/auth/me")).json().workspaces as { id: string }[])
+      .map((w) => w.id)
+      .filter((id) => !before.has(id));
+    expect(made).toEqual([teams[0]?.workspaceId]);
+  });
 });
