@@ -10,6 +10,7 @@ import { loadModels } from "../src/core/risk/classify/classify.load.ts";
 import { planScenario } from "../src/core/scenario/scenario.plan.ts";
 import { defaultModelsDir } from "../src/risk/risk.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "../src/scenarios/scenarios.files.ts";
+import { datasetsDir, positiveNumber, scriptArgs } from "./lib/args.ts";
 
 const require = createRequire(import.meta.url);
 // Neither peer ships type declarations; these are the calls their READMEs document.
@@ -18,9 +19,13 @@ const vader = require("vader-sentiment") as {
 };
 const Sentiment = require("sentiment") as new () => { analyze(text: string): unknown };
 
-const postsFlag = process.argv.indexOf("--posts");
-const wanted = postsFlag > 0 ? Number(process.argv[postsFlag + 1]) : 100_000;
-const datasets = path.resolve("../shared/datasets");
+const values = scriptArgs(
+  "npm run bench:analyze --",
+  "Assesses a mixed German/English corpus with the full risk engine on one core, and the peers\nvader-sentiment and sentiment on the same corpus; prints posts/s, p99 and peak memory, the last line\none JSON object.",
+  { posts: { type: "string", value: "N", default: "100000", description: "posts in the corpus" } },
+);
+const wanted = positiveNumber("bench:analyze", "posts", values.posts);
+const datasets = datasetsDir;
 
 function datasetTexts(): string[] {
   const texts: string[] = [];

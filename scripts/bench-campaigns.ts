@@ -1,15 +1,3 @@
-/**
- * Benchmark of coordinated-campaign detection (src/core/escalation/campaigns.ts): generated campaigns —
- * groups of 5–40 mostly young accounts posting paraphrased near-identical texts in bursts, some sharing a
- * link, one a link-only flashmob — hidden in six hours of ordinary German and English posts, including
- * news headlines reshared by many old, unrelated accounts (some of them within minutes). Posts stream in
- * by time; after a 3-hour warm-up of ordinary traffic, detection runs every 10 simulated minutes over the
- * 3-hour window.
- * Prints precision and recall of group detection and of account membership, and throughput.
- * Usage: npm run bench:campaigns [-- --posts 20000 --campaigns 12 --seed 7]
- * The last line of output is JSON.
- */
-import { parseArgs } from "node:util";
 import {
   addCampaignPost,
   type CampaignGroup,
@@ -18,16 +6,19 @@ import {
   detectCampaigns,
 } from "../src/core/escalation/campaigns.ts";
 import { drawInt, type Random, seededRandom } from "../src/core/scenario/seeded-random.ts";
+import { positiveNumber, scriptArgs } from "./lib/args.ts";
 
-const { values } = parseArgs({
-  options: {
-    posts: { type: "string", default: "20000" },
-    campaigns: { type: "string", default: "12" },
-    seed: { type: "string", default: "7" },
+const values = scriptArgs(
+  "npm run bench:campaigns --",
+  "Hides generated coordinated campaigns in ordinary traffic, runs the campaign detector and prints its\nprecision and recall and posts/s; the last line is one JSON object.",
+  {
+    posts: { type: "string", value: "N", default: "20000", description: "ordinary posts" },
+    campaigns: { type: "string", value: "N", default: "12", description: "hidden campaigns" },
+    seed: { type: "string", value: "N", default: "7", description: "random seed" },
   },
-});
-const ordinaryCount = Number(values.posts);
-const campaignCount = Number(values.campaigns);
+);
+const ordinaryCount = positiveNumber("bench:campaigns", "posts", values.posts);
+const campaignCount = positiveNumber("bench:campaigns", "campaigns", values.campaigns);
 const seed = Number(values.seed);
 const minute = 60_000;
 const day = 24 * 60 * minute;

@@ -6,8 +6,14 @@
 import { loadModels } from "../src/core/risk/classify/classify.load.ts";
 import { scoreWithSet } from "../src/core/risk/classify/classify.score.ts";
 import { buildLanguageClassifiers } from "../src/core/risk/classify/classify.select.ts";
+import { scriptArgs } from "./lib/args.ts";
 import { defaultDataDir, loadGermEval2018, loadTweetEval } from "./train/datasets.ts";
 
+scriptArgs(
+  "npm run bench:classify --",
+  "Scores dataset posts per language with all classifiers of that language on one core and prints\nposts/s; the last line is one JSON object.",
+  {},
+);
 const loadStarted = performance.now();
 const models = await loadModels("models");
 const loadMs = performance.now() - loadStarted;

@@ -7,16 +7,21 @@
  * The last line of output is JSON: { postsPerSecond, microsecondsPerPost, posts, … }.
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { parseHostList, runRuleDetectors } from "../src/core/risk/detectors/index.ts";
 import type { OrgRiskConfig } from "../src/core/risk/risk.types.ts";
+import { datasetsDir, positiveNumber, scriptArgs } from "./lib/args.ts";
 
-const { values } = parseArgs({
-  options: { seconds: { type: "string", default: "5" }, posts: { type: "string", default: "20000" } },
-});
-const seconds = Number(values.seconds);
-const postLimit = Number(values.posts);
-const datasets = "/work/shared/datasets";
+const values = scriptArgs(
+  "npm run bench:detectors --",
+  "Runs the rule detectors (PII, secrets, links, impersonation, scam, threats, opportunities …) over\ndataset posts on one core and prints posts/s; the last line is one JSON object.",
+  {
+    seconds: { type: "string", value: "S", default: "5", description: "how long to measure" },
+    posts: { type: "string", value: "N", default: "20000", description: "posts in the corpus" },
+  },
+);
+const seconds = positiveNumber("bench:detectors", "seconds", values.seconds);
+const postLimit = positiveNumber("bench:detectors", "posts", values.posts);
+const datasets = datasetsDir;
 
 const org: OrgRiskConfig = {
   brandNames: ["Nordwind", "Nordwind Mobil"],

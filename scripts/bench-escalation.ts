@@ -7,7 +7,6 @@
  * The last line of output is JSON: { posts, seconds, postsPerSecond, assessments, … }.
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { assessLevel, type EscalationLevel, type LevelAssessment } from "../src/core/escalation/level.ts";
 import {
   addPost,
@@ -17,12 +16,18 @@ import {
   type SeriesState,
 } from "../src/core/escalation/series.ts";
 import { seededRandom } from "../src/core/scenario/seeded-random.ts";
+import { positiveNumber, scriptArgs } from "./lib/args.ts";
 
-const { values } = parseArgs({
-  options: { posts: { type: "string", default: "1000000" }, topics: { type: "string", default: "50" } },
-});
-const postCount = Number(values.posts);
-const topicCount = Number(values.topics);
+const values = scriptArgs(
+  "npm run bench:escalation --",
+  "Feeds generated posts of many topics into the escalation series and levels on one core and prints\nposts/s and the detector's steps/s; the last line is one JSON object.",
+  {
+    posts: { type: "string", value: "N", default: "1000000", description: "posts to generate" },
+    topics: { type: "string", value: "N", default: "50", description: "topics they spread over" },
+  },
+);
+const postCount = positiveNumber("bench:escalation", "posts", values.posts);
+const topicCount = positiveNumber("bench:escalation", "topics", values.topics);
 const minuteMs = 60_000;
 const days = 3;
 const start = Date.UTC(2026, 10, 23, 0, 0, 0);

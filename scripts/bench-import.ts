@@ -10,9 +10,9 @@ import { createWriteStream } from "node:fs";
 import { readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { readPostFile } from "../src/posts/posts.import.ts";
 import { PostCreate } from "../src/posts/posts.schema.ts";
+import { scriptArgs } from "./lib/args.ts";
 
 type Measurement = { rows: number; problems: number; seconds: number; peakRssMb: number; fileMb: number };
 
@@ -166,15 +166,18 @@ function rate(measurement: Measurement) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      mb: { type: "string", default: "1024" },
-      "naive-mb": { type: "string", default: "100" },
-      [PHASE_FLAG.slice(2)]: { type: "string" },
+  const values = scriptArgs(
+    "npm run bench:import --",
+    "Reads a generated JSONL file of posts with the streaming importer and, on a smaller slice, the naive\nway (whole file, split, JSON.parse, schema); prints rows/s, MB/s and peak RSS, the last line one JSON object.",
+    {
+      mb: { type: "string", value: "MB", default: "1024", description: "size of the generated file" },
+      "naive-mb": { type: "string", value: "MB", default: "100", description: "slice the naive read gets" },
+      measure: { type: "string", value: "KIND", description: "internal: one measurement in a child process" },
     },
-    allowPositionals: true,
-  });
-  const phase = values[PHASE_FLAG.slice(2) as "measure"];
+    process.argv.slice(2),
+    true,
+  );
+  const phase = values.measure;
   if (phase !== undefined) {
     const path = process.argv.at(-1) as string;
     const measurement = phase === "naive" ? await measureNaive(path) : await measureStreaming(path);

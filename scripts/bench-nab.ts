@@ -6,7 +6,6 @@
 // The last line of output is one JSON object: {"<group>": score, …, "total": score, "threshold": t}.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createAnomalyDetector } from "../src/core/escalation/anomaly.ts";
 import { parseNabCsv } from "../src/core/escalation/nab/nab.csv.ts";
@@ -22,6 +21,7 @@ import {
   scoreNabFile,
 } from "../src/core/escalation/nab/nab.score.ts";
 import { parseNabWindows, sweepNabFile } from "../src/core/escalation/nab/nab.sweep.ts";
+import { scriptArgs } from "./lib/args.ts";
 
 const flagsSchema = z.object({
   /** Folder of NAB groups, each a folder of `timestamp,value` CSVs. */
@@ -33,10 +33,22 @@ const flagsSchema = z.object({
 });
 const labelsSchema = z.record(z.string(), z.array(z.tuple([z.string(), z.string()])));
 
-const { values } = parseArgs({
-  options: { data: { type: "string" }, labels: { type: "string" }, out: { type: "string" } },
-});
-const flags = flagsSchema.parse(values);
+const values = scriptArgs(
+  "npm run --silent bench:nab --",
+  "Runs the product's anomaly detector over every NAB CSV under --data, writes OUT/<group>/<file> with\ntimestamp,value,anomaly_score, optimises the threshold over the corpus and prints the normalised\nstandard-profile score per group and in total; the last line is one JSON object.",
+  {
+    data: { type: "string", value: "DIR", description: "folder of NAB groups with CSV files (required)" },
+    labels: { type: "string", value: "FILE", description: "NAB combined_windows.json (required)" },
+    out: { type: "string", value: "DIR", description: "where the per-file results are written (required)" },
+  },
+);
+const parsedFlags = flagsSchema.safeParse(values);
+if (!parsedFlags.success) {
+  const missing = parsedFlags.error.issues.map((i) => `--${String(i.path[0])}`).join(", ");
+  console.error(`bench:nab: ${missing} required (see --help)`);
+  process.exit(2);
+}
+const flags = parsedFlags.data;
 const labels = labelsSchema.parse(JSON.parse(fs.readFileSync(flags.labels, "utf8")));
 
 interface CorpusFile extends NabScoredFile {

@@ -22,7 +22,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { and, count, eq, sql } from "drizzle-orm";
 import { AckPolicy, connect, type JetStreamManager, RetentionPolicy } from "nats";
@@ -46,6 +45,7 @@ import { type Platform, PostCreate } from "../src/posts/posts.schema.ts";
 import { publishIngested } from "../src/posts/posts.service.ts";
 import { posts } from "../src/posts/posts.table.ts";
 import { createTopic } from "../src/topics/topics.service.ts";
+import { scriptArgs } from "./lib/args.ts";
 
 const MB = 1024 * 1024;
 const databaseUrl = process.env.BRANDWACHE_TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
@@ -1051,18 +1051,34 @@ async function inChild(phase: "embedded" | "nats", args: string[]): Promise<Phas
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      posts: { type: "string" },
-      minutes: { type: "string" },
-      only: { type: "string" },
-      workers: { type: "string", default: "2" },
-      "in-flight": { type: "string", default: "2000" },
-      "paced-seconds": { type: "string", default: "10" },
-      "no-limits": { type: "boolean", default: false },
-      phase: { type: "string" },
+  const values = scriptArgs(
+    "npm run bench:pipeline --",
+    "Pushes generated posts through ingest, assess, store, escalate and alert: (a) embedded PGlite in one\nprocess, (b) PostgreSQL + NATS with worker processes; prints sustained posts/s, ingest-to-alert p50/p99\nand the physical limits measured in the same run. The last line is one JSON object.",
+    {
+      posts: {
+        type: "string",
+        value: "N",
+        description: "run exactly N posts (default: 200,000 / 300,000, cut at 50 s)",
+      },
+      minutes: { type: "string", value: "M", description: "publish for M minutes (the memory check)" },
+      only: { type: "string", value: "PROFILE", description: "embedded or nats" },
+      workers: { type: "string", value: "N", default: "2", description: "worker processes in (b)" },
+      "in-flight": {
+        type: "string",
+        value: "N",
+        default: "2000",
+        description: "posts published but not yet stored",
+      },
+      "paced-seconds": {
+        type: "string",
+        value: "S",
+        default: "10",
+        description: "the half-load latency phase",
+      },
+      "no-limits": { type: "boolean", description: "skip the micro-benchmarks of the limits" },
+      phase: { type: "string", value: "PROFILE", description: "internal: one profile in a child process" },
     },
-  });
+  );
   const minutes = values.minutes ? Number(values.minutes) : null;
   const planFor = (phase: "embedded" | "nats"): Plan => ({
     posts: minutes ? null : values.posts ? Number(values.posts) : defaultPosts[phase],

@@ -3,8 +3,14 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { chromiumPath, startServer } from "../test/e2e/server.ts";
+import { scriptArgs } from "./lib/args.ts";
 
 const minimum = 90;
+const options = scriptArgs(
+  "npm run check:a11y --",
+  "Starts the demo, audits every page with Lighthouse in headless Chromium (CHROME_PATH) and fails when\na page scores under 90 for accessibility; prints where each failed audit found its problem.",
+  { only: { type: "string", value: "TEXT", description: "check only the pages whose path contains TEXT" } },
+);
 const pages = [
   "/login",
   "/overview",
@@ -100,9 +106,7 @@ try {
     if (attempt === 59) throw new Error("the demo inbox has no conversation after two minutes");
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
-  // `--only <text>` checks only the pages whose path contains it (to look at one page's problems).
-  const onlyAt = process.argv.indexOf("--only");
-  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+  const only = options.only;
   // Last: the lobby exercise's workspace, as its trainees see it (the training banner on every page).
   const workspace = (
     (await (

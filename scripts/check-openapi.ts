@@ -7,10 +7,20 @@ import path from "node:path";
 import { buildApp } from "../src/platform/http/app.ts";
 import { createLogger } from "../src/platform/logger.ts";
 import { openRuntime } from "../src/platform/runtime.ts";
+import { scriptArgs } from "./lib/args.ts";
 
-const outFlag = process.argv.indexOf("--out");
-const out =
-  outFlag > 0 ? String(process.argv[outFlag + 1]) : path.join(os.tmpdir(), "brandwache-openapi.json");
+const values = scriptArgs(
+  "npm run check:openapi --",
+  "Writes the OpenAPI document of the API and lints it with @redocly/cli (recommended rules); exit 1 on errors.",
+  {
+    out: {
+      type: "string",
+      value: "FILE",
+      description: "where the document is written (default: a temporary file)",
+    },
+  },
+);
+const out = values.out ?? path.join(os.tmpdir(), "brandwache-openapi.json");
 
 const runtime = await openRuntime(
   { dataDir: "memory://", BRANDWACHE_BUS: "memory", DATABASE_URL: undefined },

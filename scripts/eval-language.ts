@@ -3,11 +3,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { detectLanguage } from "../src/core/text/language.ts";
+import { datasetsDir, scriptArgs } from "./lib/args.ts";
 
-const datasets = "/work/shared/datasets";
+const datasets = datasetsDir;
 const sampleSize = 2000;
 const seed = 20_180_301;
-const missesToShow = process.argv.includes("--show-misses") ? 40 : 0;
+const values = scriptArgs(
+  "npx tsx scripts/eval-language.ts",
+  "Measures the language detector on the dev texts of the German and English datasets.",
+  { "show-misses": { type: "boolean", description: "print up to 40 misclassified texts" } },
+);
+const missesToShow = values["show-misses"] ? 40 : 0;
 
 /** A small seeded generator (mulberry32), so the sample is the same on every run. */
 function seededRandom(initial: number): () => number {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { datasetsDir } from "../lib/args.ts";
 
 /** One labelled text of a dataset, with the dataset's own label(s) kept as a string. */
 export interface LabelledText {
@@ -12,8 +13,8 @@ export interface LabelledText {
   source: string;
 }
 
-/** Where the datasets live (see /work/shared/datasets/README.md); overridable with --data. */
-export const defaultDataDir = "/work/shared/datasets";
+/** Where the datasets live: ../shared/datasets beside the checkout (see its README); overridable with --data. */
+export const defaultDataDir = datasetsDir;
 
 const Row = z.array(z.string());
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { z } from "zod";
+import { scriptArgs } from "../lib/args.ts";
 import { defaultDataDir } from "./datasets.ts";
 import { fitLexicon, fitLinear } from "./fit.ts";
 import { listRecipes } from "./recipes.ts";
@@ -30,16 +30,32 @@ const expectedCost: Readonly<Record<string, number>> = {
   "complaint-en": 10,
 };
 
-const { values } = parseArgs({
-  options: {
-    only: { type: "string" },
-    data: { type: "string" },
-    out: { type: "string" },
-    jobs: { type: "string" },
+const options = scriptArgs(
+  "npm run train --",
+  "Trains the risk engine's classifiers from the training files of the datasets folder and writes each\nmodel's weights and model card (dev-split metrics, operating threshold) to the output folder.",
+  {
+    only: {
+      type: "string",
+      value: "NAMES",
+      description: "comma-separated models, e.g. toxic-de,hate-de (default: all)",
+    },
+    data: { type: "string", value: "DIR", default: defaultDataDir, description: "the datasets folder" },
+    out: {
+      type: "string",
+      value: "DIR",
+      default: "models",
+      description: "where models and cards are written",
+    },
+    jobs: { type: "string", value: "N", default: "2", description: "parallel training processes, 1-16" },
   },
-  strict: true,
-});
-const args = Args.parse(values);
+);
+const checked = Args.safeParse(options);
+if (!checked.success) {
+  const problem = checked.error.issues[0];
+  console.error(`train: --${String(problem?.path[0] ?? "?")}: ${problem?.message ?? "invalid"}`);
+  process.exit(2);
+}
+const args = checked.data;
 const entries = listRecipes(args.data);
 const wanted = args.only ? new Set(args.only.split(",").map((name) => name.trim())) : undefined;
 const unknown = [...(wanted ?? [])].filter((name) => !entries.some((entry) => entry.name === name));
