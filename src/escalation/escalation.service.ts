@@ -239,7 +239,8 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
 
   const unlisten = ctx.bus.listen("posts.stored", (payload) => {
     const parsed = StoredPost.safeParse(payload);
-    if (!parsed.success) return;
+    // An edit replaced the text of a post counted already: not one more post.
+    if (!parsed.success || parsed.data.edited) return;
     const { orgId, post } = parsed.data;
     for (const topicId of post.topicIds) {
       Promise.all([stateOf(orgId, topicId), directoryOf(orgId)])

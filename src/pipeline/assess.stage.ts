@@ -6,7 +6,13 @@ import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import type { RiskAssessor } from "../risk/risk.service.ts";
 import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
-import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
+import {
+  type AssessedPost,
+  type Assessment,
+  IngestedPost,
+  postMessageId,
+  TopicsChanged,
+} from "./pipeline.messages.ts";
 
 /** Assesses one post: the risk engine's verdict (with the language) and the tracked topics it matches. */
 export function assessIngestedPost(
@@ -73,9 +79,7 @@ export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop():
           },
         });
         const assessed = assessIngestedPost(parsed.data, await topicsOf(orgId), verdict);
-        await ctx.bus.publish("posts.assessed", assessed, {
-          id: `${orgId}:${post.platform}:${post.externalId}`,
-        });
+        await ctx.bus.publish("posts.assessed", assessed, { id: postMessageId(orgId, post) });
       }
       // The batch is acknowledged only once its output is held by the bus.
       await ctx.bus.flush();

@@ -10,6 +10,15 @@ export const IngestedPost = z.object({
 });
 export type IngestedPost = z.infer<typeof IngestedPost>;
 
+/**
+ * The bus's message id of a post on its way to the store: the same post sent again is one message, an edit
+ * of it (a later `editedAt`) another, which a bus that drops duplicates by id must let through.
+ */
+export function postMessageId(orgId: string, post: Pick<PostCreate, "platform" | "externalId" | "editedAt">) {
+  const base = `${orgId}:${post.platform}:${post.externalId}`;
+  return post.editedAt ? `${base}:edited:${post.editedAt.toISOString()}` : base;
+}
+
 /** The assessment stage's verdict, stored beside the post. */
 export const Assessment = z.object({
   /** Name and version of what produced it, e.g. `baseline@1`. */
@@ -29,8 +38,16 @@ export const AssessedPost = IngestedPost.extend({
 });
 export type AssessedPost = z.infer<typeof AssessedPost>;
 
-/** `posts.stored`: a post that was new and is now stored, as the API shows it (for live views). */
-export const StoredPost = z.object({ orgId: z.string(), post: PostRead });
+/** `posts.stored`: a post that was new and is now stored, or whose text an edit replaced, as the API shows it. */
+export const StoredPost = z.object({
+  orgId: z.string(),
+  post: PostRead,
+  /**
+   * The post was stored before and an edit of its author replaced its text (and assessment): live views
+   * replace it, post alert rules evaluate it again, and whatever counts volume must skip it.
+   */
+  edited: z.boolean().optional(),
+});
 export type StoredPost = z.infer<typeof StoredPost>;
 
 /** `topics.changed`: an organisation's topics changed; caches of compiled queries must reload. */

@@ -1,9 +1,20 @@
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { alreadyStoredPosts, storeAssessedPosts } from "../posts/posts.service.ts";
-import { AssessedPost, type AssessedPost as AssessedPostT } from "./pipeline.messages.ts";
+import {
+  AssessedPost,
+  type AssessedPost as AssessedPostT,
+  type StoredPost as StoredPostT,
+} from "./pipeline.messages.ts";
 
-/** Starts the store stage: `posts.assessed` → database → `posts.stored` (only for posts that were new). */
+/** The announcement of a new post is one message; each edit of it is another. */
+const storedMessageId = (s: StoredPostT) =>
+  s.edited ? `${s.orgId}:${s.post.id}:edited:${s.post.editedAt}` : `${s.orgId}:${s.post.id}`;
+
+/**
+ * Starts the store stage: `posts.assessed` → database → `posts.stored`, for posts that were new and for
+ * edits that replaced a stored post's text (flagged `edited`).
+ */
 export function startStoreStage(
   ctx: AppContext,
   metrics?: { stored(n: number): void },
@@ -20,11 +31,12 @@ export function startStoreStage(
         else log.error({ issues: parsed.error.issues }, "malformed posts.assessed message dropped");
       }
       const stored = await storeAssessedPosts(ctx, batch);
-      metrics?.stored(stored.length);
+      // An edit is not a new post: it is announced (flagged `edited`) but not counted.
+      metrics?.stored(stored.filter((s) => !s.edited).length);
       // A batch that comes back may have been stored by a worker that died before its announcements were
       // held by the bus: announce its posts again; the message ids let the bus drop those it already holds.
       const announce = redelivered ? await alreadyStoredPosts(ctx, batch) : stored;
-      for (const s of announce) await ctx.bus.publish("posts.stored", s, { id: `${s.orgId}:${s.post.id}` });
+      for (const s of announce) await ctx.bus.publish("posts.stored", s, { id: storedMessageId(s) });
       // The batch is acknowledged only once its output is held by the bus.
       await ctx.bus.flush();
     },

@@ -1,9 +1,9 @@
-import { and, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
 import type { PostFilter } from "./posts.schema.ts";
-import { assessments, posts, postTopics } from "./posts.table.ts";
+import { assessments, postRevisions, posts, postTopics } from "./posts.table.ts";
 
 export type NewPostRow = typeof posts.$inferInsert;
 
@@ -22,6 +22,89 @@ export async function insertPostTopics(tx: Tx, rows: (typeof postTopics.$inferIn
 /** Stores assessments. */
 export async function insertAssessments(tx: Tx, rows: (typeof assessments.$inferInsert)[]) {
   if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
+}
+
+/** The stored version of a post an edit may replace, locked until the transaction ends. */
+export async function lockPostForEdit(tx: Tx, orgId: string, platform: string, externalId: string) {
+  // The row lock serialises two workers storing edits of the same post: the second reads the first's text.
+  const [row] = await tx
+    .select({
+      id: posts.id,
+      text: posts.text,
+      lang: posts.lang,
+      raw: posts.raw,
+      postedAt: posts.postedAt,
+      editedAt: posts.editedAt,
+    })
+    .from(posts)
+    .where(and(eq(posts.orgId, orgId), eq(posts.platform, platform), eq(posts.externalId, externalId)))
+    .for("update");
+  return row;
+}
+
+export type PostEditRow = Pick<typeof posts.$inferInsert, "text" | "lang" | "url" | "metrics" | "raw"> & {
+  editedAt: Date;
+};
+
+/** Replaces a post's text with a newer edit; does nothing unless the edit is newer than the stored version. */
+export async function applyPostEdit(
+  tx: Tx,
+  orgId: string,
+  postId: string,
+  edit: PostEditRow,
+): Promise<boolean> {
+  const rows = await tx
+    .update(posts)
+    .set(edit)
+    .where(
+      and(
+        eq(posts.orgId, orgId),
+        eq(posts.id, postId),
+        sql`coalesce(${posts.editedAt}, ${posts.postedAt}) < ${edit.editedAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: posts.id });
+  return rows.length > 0;
+}
+
+/** Keeps an earlier version of a post's text; a version already kept (same post and time) is left alone. */
+export async function insertPostRevision(tx: Tx, row: typeof postRevisions.$inferInsert) {
+  await tx.insert(postRevisions).values(row).onConflictDoNothing();
+}
+
+/** The earlier versions of a post, oldest first, scoped to the organisation. */
+export async function listPostRevisions(tx: Tx, orgId: string, postId: string) {
+  return tx
+    .select({ text: postRevisions.text, lang: postRevisions.lang, writtenAt: postRevisions.writtenAt })
+    .from(postRevisions)
+    .where(and(eq(postRevisions.orgId, orgId), eq(postRevisions.postId, postId)))
+    .orderBy(asc(postRevisions.writtenAt));
+}
+
+/** Which of the given posts have earlier versions. */
+export async function postsWithRevisions(tx: Tx, postIds: string[]): Promise<Set<string>> {
+  if (postIds.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ postId: postRevisions.postId })
+    .from(postRevisions)
+    .where(inArray(postRevisions.postId, postIds));
+  return new Set(rows.map((r) => r.postId));
+}
+
+/** Replaces a post's assessments and matched topics with those of its new text. */
+export async function replaceAssessment(
+  tx: Tx,
+  orgId: string,
+  postId: string,
+  assessment: typeof assessments.$inferInsert,
+  topicIds: readonly string[],
+) {
+  // Every engine's verdict was on the old text: none of them may stay.
+  await tx.delete(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.postId, postId)));
+  await tx.insert(assessments).values(assessment);
+  await tx.delete(postTopics).where(and(eq(postTopics.orgId, orgId), eq(postTopics.postId, postId)));
+  if (topicIds.length > 0)
+    await tx.insert(postTopics).values(topicIds.map((topicId) => ({ orgId, postId, topicId })));
 }
 
 /** A keyset cursor: the sort key of the last row of a page. */
@@ -51,6 +134,8 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
     const flagged = sql`(select ${assessments.postId} from ${assessments} where ${assessments.orgId} = ${orgId} and ${assessments.engine} = ${riskEngineVersion} and ${assessments.flags} @> array[${f.risk}]::text[])`;
     where.push(inArray(posts.id, flagged));
   }
+  if (f.deleted === "hide") where.push(isNull(posts.deletedAt));
+  if (f.deleted === "only") where.push(isNotNull(posts.deletedAt));
   if (f.ids) where.push(inArray(posts.id, f.ids.split(",")));
   if (f.q) {
     // The search text is a bound parameter; websearch_to_tsquery never fails on user syntax.
@@ -72,6 +157,7 @@ const postColumns = {
   postedAt: posts.postedAt,
   ingestedAt: posts.ingestedAt,
   deletedAt: posts.deletedAt,
+  editedAt: posts.editedAt,
   metrics: posts.metrics,
   authorId: authors.id,
   authorHandle: authors.handle,
@@ -135,13 +221,29 @@ export async function findPosts(tx: Tx, orgId: string, ids: string[]) {
     .where(and(eq(posts.orgId, orgId), inArray(posts.id, ids)));
 }
 
-/** Marks posts as deleted by their author (they stay as a record); returns how many were marked now. */
-export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: readonly string[], at: Date) {
+/**
+ * Marks posts as deleted by their author (they stay as a record); returns how many were marked now.
+ * `platform` narrows the match where the ids come from one platform (a connector's report).
+ */
+export async function markPostsDeleted(
+  tx: Tx,
+  orgId: string,
+  externalIds: readonly string[],
+  at: Date,
+  platform?: string,
+) {
   if (externalIds.length === 0) return 0;
   const rows = await tx
     .update(posts)
     .set({ deletedAt: at })
-    .where(and(eq(posts.orgId, orgId), inArray(posts.externalId, [...externalIds]), isNull(posts.deletedAt)))
+    .where(
+      and(
+        eq(posts.orgId, orgId),
+        platform === undefined ? undefined : eq(posts.platform, platform),
+        inArray(posts.externalId, [...externalIds]),
+        isNull(posts.deletedAt),
+      ),
+    )
     .returning({ id: posts.id });
   return rows.length;
 }

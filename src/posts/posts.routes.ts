@@ -2,8 +2,16 @@ import { z } from "zod";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
 import { problemResponses } from "../platform/http/problem.ts";
-import { IngestResult, PostBatch, PostFilter, PostList, PostListQuery, PostRead } from "./posts.schema.ts";
-import { getPost, ingestPosts, listPosts, postStats } from "./posts.service.ts";
+import {
+  IngestResult,
+  PostBatch,
+  PostFilter,
+  PostList,
+  PostListQuery,
+  PostRead,
+  PostRevisionList,
+} from "./posts.schema.ts";
+import { getPost, ingestPosts, listPostRevisions, listPosts, postStats } from "./posts.service.ts";
 import { PostStats, PostStatsQuery } from "./posts.stats.schema.ts";
 import { streamPosts } from "./posts.stream.ts";
 
@@ -16,7 +24,8 @@ export function registerPostRoutes(app: App, { ctx, metrics }: Pick<AppOptions, 
         operationId: "ingestPosts",
         tags: ["posts"],
         summary: "Send up to 1,000 posts; valid ones are accepted, invalid ones reported by index and field",
-        description: "Idempotent on (platform, externalId): sending the same post again changes nothing.",
+        description:
+          "Idempotent on (platform, externalId): sending the same post again changes nothing; sent again with a later `editedAt` and a new text, it replaces the stored text and keeps the old one as a revision.",
         body: PostBatch,
         response: { 202: IngestResult, ...problemResponses },
       },
@@ -89,5 +98,19 @@ export function registerPostRoutes(app: App, { ctx, metrics }: Pick<AppOptions, 
       },
     },
     async (request) => getPost(ctx, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    "/api/posts/:id/revisions",
+    {
+      schema: {
+        operationId: "listPostRevisions",
+        tags: ["posts"],
+        summary: "Earlier versions of a post's text, oldest first, kept when its author edited it",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        response: { 200: PostRevisionList, ...problemResponses },
+      },
+    },
+    async (request) => listPostRevisions(ctx, requireActor(request), request.params.id),
   );
 }

@@ -57,6 +57,8 @@ export const PostCreate = z
     text: z.string().min(1).max(40_000),
     /** When the post was written. */
     postedAt: IsoDateTime,
+    /** When its author last edited it, if the platform tells; a later edit replaces the stored text. */
+    editedAt: IsoDateTime.optional(),
     /** Who wrote it. */
     author: AuthorRef,
     /** Link to the post on its platform. */
@@ -116,6 +118,8 @@ export const PostRead = z.object({
   ingestedAt: z.string(),
   /** When its author deleted it (it stays here as a record); null while it is online. */
   deletedAt: z.string().nullable(),
+  /** When its author last edited it (`text` is the edited version; earlier ones are its revisions); null if never. */
+  editedAt: z.string().nullable(),
   author: z.object({
     id: z.string(),
     handle: z.string(),
@@ -171,6 +175,8 @@ export const PostFilter = z.object({
     .string()
     .regex(/^[\w-]{1,100}(,[\w-]{1,100}){0,99}$/u, "up to 100 post ids, comma-separated")
     .optional(),
+  /** Posts their author deleted: `show` them marked (the default), `hide` them, or show `only` them. */
+  deleted: z.enum(["show", "hide", "only"]).optional(),
 });
 export type PostFilter = z.infer<typeof PostFilter>;
 
@@ -192,3 +198,19 @@ export const PostList = z.object({
   nextCursor: z.string().nullable(),
 });
 export type PostList = z.infer<typeof PostList>;
+
+/** An earlier version of a post's text, replaced by an edit of its author. */
+export const PostRevisionRead = z.object({
+  /** The text as it was; never rendered as HTML. */
+  text: z.string(),
+  lang: Lang,
+  /** When this version was written (the post's time for the first version). */
+  writtenAt: z.string(),
+  /** When the next version replaced it. */
+  replacedAt: z.string(),
+});
+export type PostRevisionRead = z.infer<typeof PostRevisionRead>;
+
+/** The earlier versions of a post, oldest first. */
+export const PostRevisionList = z.object({ items: z.array(PostRevisionRead) });
+export type PostRevisionList = z.infer<typeof PostRevisionList>;

@@ -2,7 +2,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { type AuthorSighting, authorKey, upsertAuthors } from "../authors/authors.repo.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canIngestPosts } from "../orgs/orgs.policy.ts";
-import type { AssessedPost, StoredPost } from "../pipeline/pipeline.messages.ts";
+import { type AssessedPost, postMessageId, type StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -18,6 +18,7 @@ import {
   type PostList,
   type PostListQuery,
   type PostRead,
+  type PostRevisionList,
   RiskCategory,
 } from "./posts.schema.ts";
 import type { PostStats, PostStatsQuery } from "./posts.stats.schema.ts";
@@ -88,14 +89,14 @@ export async function publishIngested(
   post: PostCreate,
   sourceId: string | null,
 ) {
-  await ctx.bus.publish(
-    "posts.ingested",
-    { orgId, sourceId, post },
-    { id: `${orgId}:${post.platform}:${post.externalId}` },
-  );
+  await ctx.bus.publish("posts.ingested", { orgId, sourceId, post }, { id: postMessageId(orgId, post) });
 }
 
-/** The store stage: writes a batch of assessed posts; posts seen before are skipped, so redelivery is harmless. */
+/**
+ * The store stage: writes a batch of assessed posts. A post seen before is skipped, so redelivery is harmless,
+ * unless it carries a newer edit: then its text is replaced and the old text kept as a revision (see
+ * `storeEdit`). Returns the new posts and the edits applied now (`edited: true`).
+ */
 export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[]): Promise<StoredPost[]> {
   if (batch.length === 0) return [];
   const now = ctx.clock.now();
@@ -111,12 +112,17 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
       seenAt: post.postedAt,
     }));
     const authorIds = await upsertAuthors(tx, sightings, ctx.ids.id);
-    // The same post twice in one batch (a redelivery racing the original) is written once.
+    // The same post twice in one batch (a redelivery racing the original, or an edit) is inserted once;
+    // the other copies can only be edits of it.
     const seen = new Set<string>();
     const rows = [];
+    const laterCopies: AssessedPost[] = [];
     for (const item of batch) {
-      const key = `${item.orgId}\u0000${item.post.platform}\u0000${item.post.externalId}`;
-      if (seen.has(key)) continue;
+      const key = editKey(item);
+      if (seen.has(key)) {
+        laterCopies.push(item);
+        continue;
+      }
       seen.add(key);
       const authorId = authorIds.get(authorKey(item.orgId, item.post.platform, item.post.author.handle));
       if (!authorId) throw new AppError("internal", `author of ${item.post.externalId} was not stored`);
@@ -135,16 +141,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
     );
     await repo.insertAssessments(
       tx,
-      fresh.map(({ item, row }) => ({
-        orgId: item.orgId,
-        postId: row.id,
-        engine: item.assessment.engine,
-        lang: item.assessment.lang,
-        priority: item.assessment.priority,
-        categories: item.assessment.categories,
-        flags: flaggedCategories(item.assessment.categories),
-        assessedAt: now,
-      })),
+      fresh.map(({ item, row }) => assessmentRow(item, row.id, now)),
     );
     for (const { item, row } of fresh) {
       stored.push({
@@ -167,8 +164,100 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
         }),
       });
     }
+    // Posts in one order, so that two workers locking the same posts cannot deadlock; each post's edits
+    // oldest first (any order ends the same, this one with fewer writes).
+    const edits = [...rows.filter((r) => !inserted.has(r.row.id)).map((r) => r.item), ...laterCopies]
+      .filter((item) => item.post.editedAt !== undefined)
+      .sort(
+        (a, b) =>
+          editKey(a).localeCompare(editKey(b)) ||
+          (a.post.editedAt?.getTime() ?? 0) - (b.post.editedAt?.getTime() ?? 0),
+      );
+    const editedIds = new Map<string, string>();
+    for (const item of edits) {
+      const postId = await storeEdit(tx, ctx, item, now);
+      if (postId) editedIds.set(postId, item.orgId);
+    }
+    for (const [postId, orgId] of editedIds) {
+      const [row] = await repo.findPosts(tx, orgId, [postId]);
+      if (row) stored.push({ orgId, post: presentPost(row), edited: true });
+    }
   });
   return stored;
+}
+
+/**
+ * Applies an edit to a stored post, inside the store transaction. A newer edit with a different text replaces
+ * the text, language, link, metrics, payload, assessment and topics, and keeps the replaced text as a
+ * revision. An edit older than the stored version is kept as a revision only (it arrived late; the author
+ * wrote it); one at the same time as the stored version, or with the same text, changes nothing. Returns the post's id when its
+ * text was replaced.
+ */
+async function storeEdit(tx: Tx, ctx: AppContext, item: AssessedPost, now: Date): Promise<string | null> {
+  const { orgId, post } = item;
+  const editedAt = post.editedAt;
+  if (!editedAt) return null;
+  const current = await repo.lockPostForEdit(tx, orgId, post.platform, post.externalId);
+  if (!current) return null;
+  const currentAt = current.editedAt ?? current.postedAt;
+  if (editedAt.getTime() <= currentAt.getTime()) {
+    // A late, older edit: not the post's text any more, but a version its author wrote. (One at the very
+    // time of the stored version cannot be told apart from it and changes nothing.)
+    const older = editedAt.getTime() < currentAt.getTime() && editedAt.getTime() > current.postedAt.getTime();
+    if (older && post.text !== current.text) {
+      await repo.insertPostRevision(tx, {
+        id: ctx.ids.id(),
+        orgId,
+        postId: current.id,
+        text: post.text,
+        lang: item.lang,
+        writtenAt: editedAt,
+        raw: post.raw ?? null,
+        createdAt: now,
+      });
+    }
+    return null;
+  }
+  // Metrics come without the time they were counted, so they are taken only with a newer edit: a redelivered
+  // older message must not roll them back.
+  if (post.text === current.text) return null;
+  await repo.insertPostRevision(tx, {
+    id: ctx.ids.id(),
+    orgId,
+    postId: current.id,
+    text: current.text,
+    lang: current.lang,
+    writtenAt: currentAt,
+    raw: current.raw,
+    createdAt: now,
+  });
+  const applied = await repo.applyPostEdit(tx, orgId, current.id, {
+    text: post.text,
+    lang: item.lang,
+    url: post.url ?? null,
+    metrics: post.metrics ?? {},
+    raw: post.raw ?? null,
+    editedAt,
+  });
+  if (!applied) return null;
+  // The assess stage assessed the new text: its verdict and topics replace those of the old one.
+  await repo.replaceAssessment(tx, orgId, current.id, assessmentRow(item, current.id, now), item.topicIds);
+  return current.id;
+}
+
+const editKey = ({ orgId, post }: AssessedPost) => `${orgId}\u0000${post.platform}\u0000${post.externalId}`;
+
+function assessmentRow(item: AssessedPost, postId: string, now: Date) {
+  return {
+    orgId: item.orgId,
+    postId,
+    engine: item.assessment.engine,
+    lang: item.assessment.lang,
+    priority: item.assessment.priority,
+    categories: item.assessment.categories,
+    flags: flaggedCategories(item.assessment.categories),
+    assessedAt: now,
+  };
 }
 
 function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
@@ -185,6 +274,7 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
     url: post.url ?? null,
     inReplyTo: post.inReplyTo ?? null,
     postedAt: post.postedAt,
+    editedAt: post.editedAt ?? null,
     ingestedAt: now,
     metrics: post.metrics ?? {},
     raw: post.raw ?? null,
@@ -217,19 +307,52 @@ function presentAssessment(
 
 /**
  * The stored form of posts a batch carried that were stored already, for a stage that must announce them
- * again: a worker can die after storing a batch and before `posts.stored` for it was held by the bus.
+ * again: a worker can die after storing a batch and before `posts.stored` for it was held by the bus. A post
+ * whose stored version is the batch's edit of it (and that has earlier versions) is announced as an edit.
  */
 export async function alreadyStoredPosts(ctx: AppContext, batch: AssessedPost[]): Promise<StoredPost[]> {
-  const byOrg = new Map<string, { platform: string; externalId: string }[]>();
-  for (const { orgId, post } of batch) {
-    byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), { platform: post.platform, externalId: post.externalId }]);
-  }
+  const byOrg = new Map<string, AssessedPost[]>();
+  for (const item of batch) byOrg.set(item.orgId, [...(byOrg.get(item.orgId) ?? []), item]);
   const out: StoredPost[] = [];
-  for (const [orgId, keys] of byOrg) {
-    for (const row of await repo.findPostsByExternalId(ctx.db, orgId, keys))
-      out.push({ orgId, post: presentPost(row) });
+  for (const [orgId, items] of byOrg) {
+    const keys = items.map(({ post }) => ({ platform: post.platform, externalId: post.externalId }));
+    const rows = await repo.findPostsByExternalId(ctx.db, orgId, keys);
+    const revised = await repo.postsWithRevisions(
+      ctx.db,
+      rows.filter((r) => r.editedAt !== null).map((r) => r.id),
+    );
+    for (const row of rows) {
+      const edit = items.some(
+        ({ post }) =>
+          post.platform === row.platform &&
+          post.externalId === row.externalId &&
+          post.editedAt?.getTime() === row.editedAt?.getTime(),
+      );
+      out.push({ orgId, post: presentPost(row), ...(edit && revised.has(row.id) ? { edited: true } : {}) });
+    }
   }
   return out;
+}
+
+/** The earlier versions of one of the actor's organisation's posts, oldest first. */
+export async function listPostRevisions(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<PostRevisionList> {
+  const [post] = await repo.findPosts(ctx.db, actor.orgId, [id]);
+  if (!post) throw notFound("Post");
+  const versions = await repo.listPostRevisions(ctx.db, actor.orgId, id);
+  // Each version was replaced by the next one written; the last by the post's current text.
+  const replacedAt = [...versions.slice(1).map((v) => v.writtenAt), post.editedAt ?? post.postedAt];
+  return {
+    items: versions.map((v, i) => ({
+      text: v.text,
+      lang: v.lang as Lang,
+      writtenAt: v.writtenAt.toISOString(),
+      replacedAt: (replacedAt[i] ?? v.writtenAt).toISOString(),
+    })),
+  };
 }
 
 /** Builds the API's shape of a post from a row. */
@@ -247,6 +370,7 @@ export function presentPost(
     postedAt: row.postedAt.toISOString(),
     ingestedAt: row.ingestedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    editedAt: row.editedAt?.toISOString() ?? null,
     author: {
       id: row.authorId,
       handle: row.authorHandle,
@@ -328,6 +452,8 @@ export async function matchesLiveFilter(
   if (f.lang && post.lang !== f.lang) return false;
   if (f.topicId && !post.topicIds.includes(f.topicId)) return false;
   if (f.risk && !post.assessment?.flags.includes(f.risk)) return false;
+  if (f.deleted === "hide" && post.deletedAt) return false;
+  if (f.deleted === "only" && !post.deletedAt) return false;
   if (f.from && new Date(post.postedAt) < f.from) return false;
   if (f.to && new Date(post.postedAt) >= f.to) return false;
   if (f.q) return (await repo.filterPostIds(ctx.db, orgId, { q: f.q }, [post.id])).has(post.id);
@@ -373,4 +499,28 @@ export async function flaggedTopicPosts(
 /** Marks posts of the organisation as deleted by their author (they stay as a record), inside the caller's transaction. */
 export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: readonly string[], at: Date) {
   return repo.markPostsDeleted(tx, orgId, externalIds, at);
+}
+
+/**
+ * Marks the posts a platform reports as deleted by their author (a connector's poll or live connection);
+ * they stay as a record with `deletedAt`. Ids not stored (yet) are ignored. Returns how many were marked.
+ */
+export async function markDeletedByAuthor(
+  ctx: AppContext,
+  orgId: string,
+  platform: Platform,
+  externalIds: readonly string[],
+): Promise<number> {
+  const unique = [...new Set(externalIds)];
+  let marked = 0;
+  for (let i = 0; i < unique.length; i += 1000) {
+    marked += await repo.markPostsDeleted(
+      ctx.db,
+      orgId,
+      unique.slice(i, i + 1000),
+      ctx.clock.now(),
+      platform,
+    );
+  }
+  return marked;
 }

@@ -39,6 +39,8 @@ export const posts = pgTable(
     postedAt: timestamp("posted_at", { withTimezone: true }).notNull(),
     /** When the author deleted the post (a training branch, later connectors); it stays as a record. */
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** When the author last edited the post, as the platform reports it; null while it was never edited. */
+    editedAt: timestamp("edited_at", { withTimezone: true }),
     ingestedAt: timestamp("ingested_at", { withTimezone: true }).notNull(),
     metrics: jsonb("metrics").$type<PostMetrics>().notNull().default({}),
     raw: jsonb("raw"),
@@ -52,6 +54,32 @@ export const posts = pgTable(
     index("posts_org_posted_idx").on(t.orgId, t.postedAt.desc(), t.id.desc()),
     index("posts_search_idx").using("gin", t.search),
   ],
+);
+
+/**
+ * Earlier versions of a post's text: an edit moves the text it replaces here, so nothing an author wrote is
+ * lost (posts are evidence). One row per version, keyed by when that version was written.
+ */
+export const postRevisions = pgTable(
+  "post_revisions",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    postId: text("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    lang: text("lang").notNull(),
+    /** When this version was written: the post's time for the first version, the edit's time for later ones. */
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
+    /** The platform's payload of this version, if it was kept. */
+    raw: jsonb("raw"),
+    /** When Brandwache stored this version as a revision. */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("post_revisions_post_written_idx").on(t.postId, t.writtenAt)],
 );
 
 /** Which tracked topics a post matched when it was assessed. */

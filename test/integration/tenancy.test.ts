@@ -181,6 +181,7 @@ describe.each(databaseKinds)("organisation isolation on %s", (kind) => {
         "DELETE /api/tokens/{id}",
         "PATCH /api/users/{id}",
         "GET /api/posts/{id}",
+        "GET /api/posts/{id}/revisions",
         "PATCH /api/alerts/{id}",
         "POST /api/alert-channels/{id}/test",
         "GET /api/escalation/{topicId}",

@@ -5,7 +5,13 @@ import { useTranslation } from "react-i18next";
 import { Lang, Platform, RiskCategory } from "../../../src/posts/posts.schema.ts";
 import { chanceCategories, riskOnlyCategories } from "../risk/riskDisplay.ts";
 import { useTopics } from "../topics/useTopics.ts";
-import { type MentionFilters, sortOrders, type TimeRange, timeRanges } from "./mentionFilters.ts";
+import {
+  deletedChoices,
+  type MentionFilters,
+  sortOrders,
+  type TimeRange,
+  timeRanges,
+} from "./mentionFilters.ts";
 
 interface MentionFiltersBarProps {
   filters: MentionFilters;
@@ -15,7 +21,8 @@ interface MentionFiltersBarProps {
 const SEARCH_DEBOUNCE_MS = 400;
 
 /**
- * Topic, platform, language, time range, risk, order and a debounced full-text search; native selects for
+ * Topic, platform, language, time range, risk, order, posts deleted by their author and a debounced
+ * full-text search; native selects for
  * robust tests. A chip shows when the view is limited to the posts of an alert or a group.
  */
 export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps) {
@@ -127,6 +134,16 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
             onChange({ ...filters, sort: sortOrders.find((o) => o === value) ?? "time" });
           }}
           data-testid="filter-sort"
+        />
+        <NativeSelect
+          label={t("mentions.filters.deleted")}
+          data={deletedChoices.map((c) => ({ value: c, label: t(`mentions.deleted.${c}`) }))}
+          value={filters.deleted}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            onChange({ ...filters, deleted: deletedChoices.find((c) => c === value) ?? "show" });
+          }}
+          data-testid="filter-deleted"
         />
         <TextInput
           label={t("mentions.filters.search")}

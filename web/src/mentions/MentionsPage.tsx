@@ -43,11 +43,20 @@ export function MentionsPage() {
     dispatch({ type: "reset" });
   }
 
+  const fetched = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
+  const shown = useMemo(
+    () => mergePosts(live.live, fetched, live.revised),
+    [live.live, fetched, live.revised],
+  );
+
   const status = usePostStream(
     filters,
     {
       onPost: (post) => {
-        if (matchesLiveFilters(post, filters)) dispatch({ type: "received", post });
+        if (!matchesLiveFilters(post, filters)) return;
+        // A post of the fetched pages came again: an edit of it, shown in its place.
+        if (fetched.some((p) => p.id === post.id)) dispatch({ type: "revised", post });
+        else dispatch({ type: "received", post });
       },
       onReconnect: () => {
         dispatch({ type: "reset" });
@@ -56,9 +65,6 @@ export function MentionsPage() {
     },
     following,
   );
-
-  const fetched = useMemo(() => posts.data?.pages.flatMap((page) => page.items) ?? [], [posts.data]);
-  const shown = useMemo(() => mergePosts(live.live, fetched), [live.live, fetched]);
 
   return (
     <Page title={t("mentions.title")}>

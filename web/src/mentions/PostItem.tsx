@@ -8,6 +8,8 @@ import { AttachToIncident } from "../incidents/AttachToIncident.tsx";
 import { OpenIncidentButton } from "../incidents/OpenIncidentButton.tsx";
 import { RiskFlags } from "../risk/RiskFlags.tsx";
 import { HighlightedText } from "./HighlightedText.tsx";
+import { PostRevisions } from "./PostRevisions.tsx";
+import { PostStatusBadges } from "./PostStatusBadges.tsx";
 import { safeHttpUrl } from "./safeLink.ts";
 
 const noSpans: never[] = [];
@@ -18,7 +20,7 @@ interface PostItemProps {
   topicNames: ReadonlyMap<string, string>;
 }
 
-/** One mention with the risk engine's verdict, and the first steps of a response (open an incident, capture evidence). The text is rendered as plain text only: posts are attacker-controlled. */
+/** One mention with the risk engine's verdict, marks for a deletion or edit by its author (earlier versions on request), and the first steps of a response (open an incident, capture evidence). The text is rendered as plain text only: posts are attacker-controlled. */
 export const PostItem = memo(function PostItem({ post, now, topicNames }: PostItemProps) {
   const { t, i18n } = useTranslation();
   const url = safeHttpUrl(post.url);
@@ -37,6 +39,8 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
       data-post-id={post.id}
       data-lang={post.lang}
       data-platform={post.platform}
+      data-deleted={post.deletedAt !== null}
+      data-edited={post.editedAt !== null}
     >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap">
@@ -49,6 +53,7 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
             </Text>
           </Group>
           <Group gap={6} wrap="wrap">
+            <PostStatusBadges post={post} />
             <Badge variant="outline" color="gray.8" size="sm">
               {t(`platforms.${post.platform}`)}
             </Badge>
@@ -72,6 +77,7 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
           spans={post.assessment?.spans ?? noSpans}
           lang={post.lang === "other" ? undefined : post.lang}
         />
+        <PostRevisions post={post} />
         {(topics.length > 0 || url) && (
           <Group justify="space-between" gap="xs">
             <Group gap={4}>

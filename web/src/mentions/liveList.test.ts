@@ -19,6 +19,7 @@ function post(id: string): PostRead {
     lang: "de",
     url: null,
     deletedAt: null,
+    editedAt: null,
     postedAt: "2025-11-25T11:00:00.000Z",
     ingestedAt: "2025-11-25T11:00:01.000Z",
     author: {
@@ -108,6 +109,39 @@ describe("liveReducer", () => {
 
   it("forgets live posts on reset but stays paused", () => {
     const state = run([{ type: "received", post: post("1") }, { type: "pause" }, { type: "reset" }]);
-    expect(state).toEqual({ live: [], pending: [], paused: true });
+    expect(state).toEqual({ live: [], pending: [], paused: true, revised: {} });
+  });
+
+  it("puts an edited version of a live post where the post stands, without moving it", () => {
+    const edited = {
+      ...post("1"),
+      text: "Bearbeitet: die Hotline hat zurückgerufen.",
+      editedAt: "2025-11-25T12:00:00.000Z",
+    };
+    const state = run([
+      { type: "received", post: post("1") },
+      { type: "received", post: post("2") },
+      { type: "received", post: edited },
+    ]);
+    expect(ids(state.live)).toEqual(["2", "1"]);
+    expect(state.live[1]).toBe(edited);
+  });
+
+  it("replaces a held-back post with its edited version while paused", () => {
+    const edited = { ...post("2"), editedAt: "2025-11-25T12:00:00.000Z" };
+    const state = run([
+      { type: "pause" },
+      { type: "received", post: post("2") },
+      { type: "received", post: edited },
+    ]);
+    expect(state.pending).toEqual([edited]);
+    expect(state.live).toEqual([]);
+  });
+
+  it("shows the newer version of a fetched post in its place, and forgets it on reset", () => {
+    const edited = { ...post("3"), deletedAt: "2025-11-25T12:00:00.000Z" };
+    const state = run([{ type: "revised", post: edited }]);
+    expect(mergePosts(state.live, [post("4"), post("3")], state.revised)).toEqual([post("4"), edited]);
+    expect(liveReducer(state, { type: "reset" }).revised).toEqual({});
   });
 });

@@ -18,7 +18,7 @@ import {
 describe("mention filters in the URL", () => {
   it("reads every filter from a linked view", () => {
     const params = new URLSearchParams(
-      "topicId=t_123&platform=mastodon&lang=de&range=1h&q=k%C3%BCndigung%20st%C3%B6rung&risk=complaint&sort=priority",
+      "topicId=t_123&platform=mastodon&lang=de&range=1h&q=k%C3%BCndigung%20st%C3%B6rung&risk=complaint&sort=priority&deleted=hide",
     );
     expect(filtersFromSearch(params)).toEqual({
       topicId: "t_123",
@@ -29,12 +29,13 @@ describe("mention filters in the URL", () => {
       risk: "complaint",
       sort: "priority",
       ids: undefined,
+      deleted: "hide",
     });
   });
 
   it("falls back to no filter for unknown or empty values", () => {
     const params = new URLSearchParams(
-      "topicId=&platform=myspace&lang=fr&range=3y&q=%20%20&risk=spam&sort=random&ids=%20,,",
+      "topicId=&platform=myspace&lang=fr&range=3y&q=%20%20&risk=spam&sort=random&ids=%20,,&deleted=all",
     );
     expect(filtersFromSearch(params)).toEqual(defaultFilters);
   });
@@ -58,8 +59,9 @@ describe("mention filters in the URL", () => {
         risk: "opportunity_lead",
         sort: "priority",
         ids: undefined,
+        deleted: "only",
       },
-      { ...defaultFilters, lang: "de", range: "7d", risk: "leak_pii" },
+      { ...defaultFilters, lang: "de", range: "7d", risk: "leak_pii", deleted: "hide" },
       { ...defaultFilters, ids: ["p_1", "p_2"], sort: "priority" },
     ];
     for (const f of filters) expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
@@ -123,7 +125,9 @@ describe("API queries from the filters", () => {
       lang: undefined,
       q: undefined,
       risk: "threat",
+      deleted: undefined,
     });
+    expect(streamQuery({ ...filters, deleted: "hide" }).deleted).toBe("hide");
     expect(listQuery(filters, now)).toMatchObject({
       platform: "rss",
       risk: "threat",
@@ -148,6 +152,7 @@ describe("matchesLiveFilters", () => {
       lang: "de",
       url: null,
       deletedAt: null,
+      editedAt: null,
       postedAt: "2025-11-25T11:00:00.000Z",
       ingestedAt: "2025-11-25T11:00:01.000Z",
       author: { id: "a1", handle: "kieler", displayName: null, followers: null, accountCreatedAt: null },
@@ -166,6 +171,15 @@ describe("matchesLiveFilters", () => {
     expect(matchesLiveFilters(complaint, { ...defaultFilters, risk: "complaint" })).toBe(true);
     expect(matchesLiveFilters(complaint, { ...defaultFilters, risk: "threat" })).toBe(false);
     expect(matchesLiveFilters(post(null), { ...defaultFilters, risk: "complaint" })).toBe(false);
+  });
+
+  it("shows posts deleted by their author marked, hides them, or shows them alone, as chosen", () => {
+    const deleted = { ...post(null), deletedAt: "2025-11-25T12:00:00.000Z" };
+    expect(matchesLiveFilters(deleted, defaultFilters)).toBe(true);
+    expect(matchesLiveFilters(deleted, { ...defaultFilters, deleted: "hide" })).toBe(false);
+    expect(matchesLiveFilters(post(null), { ...defaultFilters, deleted: "hide" })).toBe(true);
+    expect(matchesLiveFilters(deleted, { ...defaultFilters, deleted: "only" })).toBe(true);
+    expect(matchesLiveFilters(post(null), { ...defaultFilters, deleted: "only" })).toBe(false);
   });
 
   it("keeps out every post that is not one of the chosen ids", () => {

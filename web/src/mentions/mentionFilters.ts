@@ -15,6 +15,10 @@ const rangeMs: Record<Exclude<TimeRange, "all">, number> = {
 export const sortOrders = ["time", "priority"] as const;
 export type SortOrder = (typeof sortOrders)[number];
 
+/** Posts deleted by their author: shown marked (the default), hidden, or shown alone. */
+export const deletedChoices = ["show", "hide", "only"] as const;
+export type DeletedChoice = (typeof deletedChoices)[number];
+
 /** What the Mentions view shows, as kept in the URL query string so a view can be linked. */
 export interface MentionFilters {
   topicId: string | undefined;
@@ -28,6 +32,8 @@ export interface MentionFilters {
   sort: SortOrder;
   /** Exactly these posts (those of an alert or a coordinated group); undefined for no such filter. */
   ids: string[] | undefined;
+  /** Posts their author deleted: shown marked, hidden, or shown alone. */
+  deleted: DeletedChoice;
 }
 
 /** At most this many ids fit one `GET /api/posts?ids=` request. */
@@ -43,6 +49,7 @@ export const defaultFilters: MentionFilters = {
   risk: undefined,
   sort: "time",
   ids: undefined,
+  deleted: "show",
 };
 
 function oneOf<T extends string>(options: readonly T[], value: string | null): T | undefined {
@@ -80,6 +87,7 @@ export function filtersFromSearch(params: URLSearchParams): MentionFilters {
     risk: oneOf(RiskCategory.options, params.get("risk")),
     sort: oneOf(sortOrders, params.get("sort")) ?? defaultFilters.sort,
     ids: parsePostIds(params.get("ids")),
+    deleted: oneOf(deletedChoices, params.get("deleted")) ?? defaultFilters.deleted,
   };
 }
 
@@ -94,6 +102,7 @@ export function filtersToSearch(filters: MentionFilters): URLSearchParams {
   if (filters.risk) params.set("risk", filters.risk);
   if (filters.sort !== defaultFilters.sort) params.set("sort", filters.sort);
   if (filters.ids && filters.ids.length > 0) params.set("ids", filters.ids.join(","));
+  if (filters.deleted !== defaultFilters.deleted) params.set("deleted", filters.deleted);
   return params;
 }
 
@@ -110,6 +119,7 @@ export function streamQuery(filters: MentionFilters) {
     lang: filters.lang,
     q: filters.q || undefined,
     risk: filters.risk,
+    deleted: filters.deleted === defaultFilters.deleted ? undefined : filters.deleted,
   };
 }
 
@@ -137,5 +147,7 @@ export function followsLiveStream(filters: MentionFilters): boolean {
  */
 export function matchesLiveFilters(post: PostRead, filters: MentionFilters): boolean {
   if (filters.ids && !filters.ids.includes(post.id)) return false;
+  if (filters.deleted === "hide" && post.deletedAt !== null) return false;
+  if (filters.deleted === "only" && post.deletedAt === null) return false;
   return !filters.risk || (post.assessment?.flags.includes(filters.risk) ?? false);
 }
