@@ -3,6 +3,11 @@
 // the next cursor. The runner (connectors.runner.ts) schedules polls, keeps cursors and health across
 // restarts, backs off on errors and honours rate limits; a connector only talks to its platform.
 import type { z } from "zod";
+import type {
+  OutboundStream,
+  OutboundStreamOptions,
+  OutboundWebSocket,
+} from "../platform/net/outbound.stream.ts";
 import { OutboundError, type OutboundRequest, type OutboundResponse } from "../platform/net/outbound.ts";
 import type { PostCreate } from "../posts/posts.schema.ts";
 
@@ -36,6 +41,32 @@ export interface PollResult {
   cursor: unknown;
   /** True when the platform has more right now (the runner polls again at once instead of waiting). */
   more?: boolean;
+}
+
+/** What a live connection hands over as it arrives. */
+export interface StreamBatch {
+  /** New or edited posts, mapped to the Post model. */
+  posts: PostInput[];
+  /** External ids the platform reports as deleted. */
+  deleted?: string[];
+  /** Replaces the stored cursor when present (platforms that can resume a stream, e.g. Jetstream's time_us). */
+  cursor?: unknown;
+}
+
+/** What a streaming connector may use besides the poll context. */
+export interface StreamContext extends ConnectorContext {
+  /**
+   * Hands a batch to the pipeline and stores its cursor; await it (that is the backpressure). Group what
+   * arrives within a moment into one batch rather than calling it per post.
+   */
+  emit(batch: StreamBatch): Promise<void>;
+  /** Opens a long-lived HTTP request (server-sent events, NDJSON) through the SSRF guard. */
+  openStream(req: OutboundRequest, options?: OutboundStreamOptions): Promise<OutboundStream>;
+  /** Opens a WebSocket (`ws:` or `wss:` URL) through the SSRF guard. */
+  openWebSocket(
+    url: string,
+    options?: OutboundStreamOptions & { headers?: Record<string, string> },
+  ): Promise<OutboundWebSocket>;
 }
 
 /** Why a poll failed; `rate_limited` and `transient` are retried, `auth` and `config` wait for a person. */
@@ -94,6 +125,20 @@ export interface Connector<Config = unknown, Secrets = unknown> {
   /** How often it is polled when nothing is pending. */
   pollSeconds: number;
   poll(config: Config, secrets: Secrets, cursor: unknown, ctx: ConnectorContext): Promise<PollResult>;
+  /**
+   * Holds a live connection (a streaming API or firehose) and hands posts over through `ctx.emit` as they
+   * arrive, until `ctx.signal` aborts (resolve), the platform closes the connection (resolve) or it fails
+   * (throw a ConnectorError, as `poll` does). The runner calls `poll` first to catch up with what was
+   * written while no connection was open, then `stream`, and again both after a connection ends.
+   * Streaming connectors have a `live` setting (default true); with `live: false` they are only polled.
+   * Absent: the connector is only polled.
+   */
+  stream?(config: Config, secrets: Secrets, cursor: unknown, ctx: StreamContext): Promise<void>;
+  /**
+   * Whether these settings can hold a live connection at all (Mastodon needs an access token and a hashtag
+   * or the mentions); when false, the connector is only polled. Absent: whenever `live` is on.
+   */
+  canStream?(config: Config, secrets: Secrets): boolean;
   /** The most characters (graphemes) one published text may have on the platform; absent: no limit known. */
   maxTextLength?: number;
   /**

@@ -40,13 +40,16 @@ export type ConnectorUpdate = z.infer<typeof ConnectorUpdate>;
 
 /** Health of a connector as Settings and /metrics show it. */
 export const ConnectorHealth = z.object({
-  /** `new` (never ran), `ok`, `rate_limited`, `transient` (retrying), `auth` (credentials refused), `config` (settings refused). */
-  state: z.enum(["new", "ok", "rate_limited", "transient", "auth", "config"]),
+  /**
+   * `new` (never ran), `ok`, `live` (a live connection to the platform is open), `rate_limited`, `transient`
+   * (retrying), `auth` (credentials refused), `config` (settings refused).
+   */
+  state: z.enum(["new", "ok", "live", "rate_limited", "transient", "auth", "config"]),
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
   consecutiveErrors: z.number().int(),
-  /** When it is polled next (or retried). */
+  /** When it is polled next (or retried); while `live`, posts arrive as they are written. */
   nextRunAt: z.string(),
   /** Posts it delivered since it was created. */
   postsTotal: z.number().int(),

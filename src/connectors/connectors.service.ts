@@ -9,17 +9,23 @@ import { AppError, type FieldProblem, forbidden, notFound } from "../platform/ht
 import { categoryLogger } from "../platform/logger.ts";
 import { type OutboundPolicy, requestOutbound } from "../platform/net/outbound.ts";
 import { PostCreate } from "../posts/posts.schema.ts";
-import { ingestPosts, publishIngested } from "../posts/posts.service.ts";
+import { ingestPosts, markDeletedByAuthor, publishIngested } from "../posts/posts.service.ts";
 import { createConnectorSource, deleteSource, renameSource } from "../sources/sources.service.ts";
 import { loadMatchableTopicWords } from "../topics/topics.service.ts";
-import { type Connector, ConnectorError, type ConnectorErrorKind } from "./connector.ts";
+import {
+  type Connector,
+  type ConnectorContext,
+  ConnectorError,
+  type ConnectorErrorKind,
+  type PostInput,
+} from "./connector.ts";
 import { connectorKinds } from "./connectors.registry.ts";
 import * as repo from "./connectors.repo.ts";
 import type { ConnectorCreate, ConnectorRead, ConnectorUpdate } from "./connectors.schema.ts";
 import { webhookConnector } from "./webhook/webhook.connector.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: settings and secrets are validated by each connector's zod schemas
-type AnyConnector = Connector<any, any>;
+export type AnyConnector = Connector<any, any>;
 
 /** Delay before retrying after the n-th consecutive failure (n = 1…): 30 s doubling, at most 30 minutes. */
 export function backoffMs(consecutiveErrors: number): number {
@@ -28,6 +34,15 @@ export function backoffMs(consecutiveErrors: number): number {
 
 // Refused credentials or settings wait for a person, but are tried again hourly in case the platform recovers.
 const humanFixMs = 60 * 60_000;
+
+/** How long to wait before the next try after a failure of the given kind (the n-th in a row). */
+export function retryWaitMs(
+  kind: ConnectorErrorKind,
+  consecutiveErrors: number,
+  retryAfterMs?: number,
+): number {
+  return kind === "auth" || kind === "config" ? humanFixMs : (retryAfterMs ?? backoffMs(consecutiveErrors));
+}
 // A poll that takes longer than this is abandoned (its claim runs a little longer).
 const pollTimeoutMs = 90_000;
 const claimMs = 2 * 60_000;
@@ -296,6 +311,8 @@ export async function deleteConnector(ctx: AppContext, actor: Actor, id: string)
 export interface PollDeps {
   policy: OutboundPolicy;
   metrics?: { connectorPolled(kind: string, outcome: string, posts: number): void };
+  /** The connector kinds by name; default the registry (tests add fake kinds here). */
+  kinds?: ReadonlyMap<string, AnyConnector>;
 }
 
 /** The outcome of one poll. */
@@ -307,7 +324,12 @@ export interface PollOutcome {
   error: string | null;
 }
 
-function classify(error: unknown): { kind: ConnectorErrorKind; message: string; retryAfterMs?: number } {
+/** What a poll's or a connection's failure means: its kind (a ConnectorError's, `config` for SSRF refusals, else `transient`). */
+export function classifyFailure(error: unknown): {
+  kind: ConnectorErrorKind;
+  message: string;
+  retryAfterMs?: number;
+} {
   if (error instanceof ConnectorError) {
     return {
       kind: error.kind,
@@ -323,9 +345,115 @@ function classify(error: unknown): { kind: ConnectorErrorKind; message: string; 
 }
 
 /**
+ * A stored connector's settings and secrets, checked with its kind's schemas; a ConnectorError `config`
+ * naming every problem when they cannot be used.
+ */
+export function usableSettings(
+  ctx: AppContext,
+  row: repo.ConnectorRow,
+  connector: AnyConnector,
+): { config: Record<string, unknown>; secrets: Record<string, unknown> } {
+  try {
+    return validate(connector, row.config, openSecrets(ctx, row));
+  } catch (error) {
+    const detail =
+      error instanceof AppError
+        ? error.errors.map((p) => `${p.field}: ${p.message}`).join("; ")
+        : String(error);
+    throw new ConnectorError(`settings or secrets cannot be used: ${detail}`, "config");
+  }
+}
+
+/** What a connector of the organisation may use: the guarded client, the clock, the signal, the topics' words. */
+export async function connectorContext(
+  ctx: AppContext,
+  orgId: string,
+  deps: PollDeps,
+  signal: AbortSignal,
+): Promise<ConnectorContext> {
+  const searchTerms = await loadMatchableTopicWords(ctx, orgId);
+  return {
+    request: (req, options) => requestOutbound(req, { policy: deps.policy, ...(options ?? {}) }),
+    now: () => ctx.clock.now(),
+    signal,
+    searchTerms,
+  };
+}
+
+/** What a hand-over did: posts sent into the pipeline, posts the Post model refused, deletions marked. */
+export interface HandOver {
+  published: number;
+  rejected: number;
+  deleted: number;
+}
+
+/**
+ * Hands what a poll or a live connection brought to the pipeline: each post is checked with the Post
+ * model (one that fails is counted and skipped) and published; the ids the platform reports as deleted
+ * are marked on the stored posts (ids not stored yet are ignored).
+ */
+export async function handOver(
+  ctx: AppContext,
+  row: Pick<repo.ConnectorRow, "id" | "orgId" | "kind">,
+  connector: AnyConnector,
+  batch: { posts: PostInput[]; deleted?: string[] | undefined },
+): Promise<HandOver> {
+  let published = 0;
+  let rejected = 0;
+  for (const candidate of batch.posts) {
+    const parsed = PostCreate.safeParse(candidate);
+    if (!parsed.success) {
+      rejected++;
+      continue;
+    }
+    await publishIngested(ctx, row.orgId, parsed.data, row.id);
+    published++;
+  }
+  if (rejected > 0)
+    categoryLogger(ctx.log, "connectors").warn(
+      { connectorId: row.id, kind: row.kind, rejected },
+      "mapped posts refused by the Post model",
+    );
+  const deleted =
+    batch.deleted && batch.deleted.length > 0
+      ? await markDeletedByAuthor(ctx, row.orgId, connector.platform, batch.deleted)
+      : 0;
+  return { published, rejected, deleted };
+}
+
+/**
+ * Polls once with a time limit and hands the result over; throws what the connector threw. The caller
+ * stores the cursor and health.
+ */
+export async function pollAndHandOver(
+  ctx: AppContext,
+  row: repo.ConnectorRow,
+  connector: AnyConnector,
+  settings: { config: unknown; secrets: unknown },
+  cursor: unknown,
+  deps: PollDeps,
+  signal?: AbortSignal,
+): Promise<HandOver & { cursor: unknown; more: boolean }> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), pollTimeoutMs);
+  const stop = () => abort.abort();
+  signal?.addEventListener("abort", stop);
+  try {
+    const connectorCtx = await connectorContext(ctx, row.orgId, deps, abort.signal);
+    const result = await connector.poll(settings.config, settings.secrets, cursor, connectorCtx);
+    const done = await handOver(ctx, row, connector, result);
+    return { ...done, cursor: result.cursor ?? null, more: result.more === true };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
+  }
+}
+
+/**
  * Polls one claimed connector: opens its secrets, calls the platform, sends the posts into the pipeline,
- * stores the cursor and health, and schedules the next poll (at once when the platform has more, after
- * the poll interval otherwise, later with back-off or Retry-After after failures). Releases the claim.
+ * marks the posts it reports deleted, stores the cursor and health, and schedules the next poll (at once
+ * when the platform has more, after the poll interval otherwise, later with back-off or Retry-After after
+ * failures). Releases the claim.
  */
 export async function pollClaimed(
   ctx: AppContext,
@@ -333,7 +461,7 @@ export async function pollClaimed(
   deps: PollDeps,
 ): Promise<PollOutcome> {
   const log = categoryLogger(ctx.log, "connectors");
-  const connector = connectorKinds.get(row.kind);
+  const connector = (deps.kinds ?? connectorKinds).get(row.kind);
   const started = ctx.clock.now();
   const finish = async (set: Partial<repo.ConnectorRow>) =>
     repo.updateConnector(ctx.db, row.orgId, row.id, {
@@ -347,8 +475,7 @@ export async function pollClaimed(
     retryAfterMs?: number,
   ): Promise<PollOutcome> => {
     const consecutiveErrors = row.consecutiveErrors + 1;
-    const wait =
-      kind === "auth" || kind === "config" ? humanFixMs : (retryAfterMs ?? backoffMs(consecutiveErrors));
+    const wait = retryWaitMs(kind, consecutiveErrors, retryAfterMs);
     await finish({
       state: kind,
       lastError: message.slice(0, 500),
@@ -364,58 +491,23 @@ export async function pollClaimed(
     return { posts: 0, rejected: 0, state: kind, error: message };
   };
   if (!connector) return fail("config", `this installation has no connector of kind ${row.kind}`);
-  let config: unknown;
-  let secrets: unknown;
   try {
-    const checked = validate(connector, row.config, openSecrets(ctx, row));
-    config = checked.config;
-    secrets = checked.secrets;
-  } catch (error) {
-    const detail =
-      error instanceof AppError
-        ? error.errors.map((p) => `${p.field}: ${p.message}`).join("; ")
-        : String(error);
-    return fail("config", `settings or secrets cannot be used: ${detail}`);
-  }
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), pollTimeoutMs);
-  try {
-    const searchTerms = await loadMatchableTopicWords(ctx, row.orgId);
-    const result = await connector.poll(config, secrets, row.cursor, {
-      request: (req, options) => requestOutbound(req, { policy: deps.policy, ...(options ?? {}) }),
-      now: () => ctx.clock.now(),
-      signal: abort.signal,
-      searchTerms,
-    });
-    let published = 0;
-    let rejected = 0;
-    for (const candidate of result.posts) {
-      const parsed = PostCreate.safeParse(candidate);
-      if (!parsed.success) {
-        rejected++;
-        continue;
-      }
-      await publishIngested(ctx, row.orgId, parsed.data, row.id);
-      published++;
-    }
-    if (rejected > 0)
-      log.warn({ connectorId: row.id, kind: row.kind, rejected }, "mapped posts refused by the Post model");
+    const settings = usableSettings(ctx, row, connector);
+    const result = await pollAndHandOver(ctx, row, connector, settings, row.cursor, deps);
     const interval = result.more ? 0 : connector.pollSeconds * 1000;
     await finish({
-      cursor: result.cursor ?? null,
+      cursor: result.cursor,
       state: "ok",
       lastSuccessAt: ctx.clock.now(),
       consecutiveErrors: 0,
-      postsTotal: row.postsTotal + published,
+      postsTotal: row.postsTotal + result.published,
       nextRunAt: new Date(started.getTime() + interval),
     });
-    deps.metrics?.connectorPolled(row.kind, "ok", published);
-    return { posts: published, rejected, state: "ok", error: null };
+    deps.metrics?.connectorPolled(row.kind, "ok", result.published);
+    return { posts: result.published, rejected: result.rejected, state: "ok", error: null };
   } catch (error) {
-    const { kind, message, retryAfterMs } = classify(error);
+    const { kind, message, retryAfterMs } = classifyFailure(error);
     return fail(kind, message, retryAfterMs);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -427,7 +519,10 @@ export async function pollNow(ctx: AppContext, actor: Actor, id: string, deps: P
     repo.claimConnector(tx, actor.orgId, id, now, new Date(now.getTime() + claimMs)),
   );
   if (!row) {
-    if (!(await repo.findConnector(ctx.db, actor.orgId, id))) throw notFound("Connector");
+    const found = await repo.findConnector(ctx.db, actor.orgId, id);
+    if (!found) throw notFound("Connector");
+    if (found.row.state === "live")
+      throw new AppError("conflict", "The connector is connected live: its posts arrive as they are written");
     throw new AppError("conflict", "The connector is being polled right now; try again in a moment");
   }
   const outcome = await pollClaimed(ctx, row, deps);

@@ -19,7 +19,7 @@ export const connectors = pgTable(
     /** The secrets as one JSON object sealed with AES-256-GCM (src/platform/crypto/secrets.ts). */
     secretsSealed: text("secrets_sealed"),
     cursor: jsonb("cursor"),
-    /** `new`, `ok`, `rate_limited`, `transient`, `auth`, `config`. */
+    /** `new`, `ok`, `live` (a live connection is open), `rate_limited`, `transient`, `auth`, `config`. */
     state: text("state").notNull(),
     lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
     lastError: text("last_error"),

@@ -8,6 +8,7 @@ import {
 import { type AlertEngine, createAlertEngine, startTopicChecks } from "../alerts/alerts.engine.ts";
 import { sealAuditBacklog } from "../audit/audit.service.ts";
 import { startConnectorRunner } from "../connectors/connectors.runner.ts";
+import { startStreamRunner } from "../connectors/connectors.stream.ts";
 import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
 import { startEvidenceJobs } from "../evidence/evidence.jobs.ts";
 import { startInboxJobs } from "../inbox/inbox.jobs.ts";
@@ -139,6 +140,9 @@ export async function openRuntime(
   });
   const alertStage = opts.pipeline ? startAlertStage(ctx, engine) : null;
   const connectorRunner = loops ? startConnectorRunner(ctx, { policy: connectorPolicy, metrics }) : null;
+  // Live connections (streaming APIs, firehoses) are held where the polls run; a lease per connector
+  // makes sure one process holds each.
+  const streamRunner = loops ? startStreamRunner(ctx, { policy: connectorPolicy, metrics }) : null;
   const topicChecks = loops
     ? startTopicChecks(engine, (env.BRANDWACHE_ALERT_CHECK_SECONDS ?? 30) * 1000, ctx)
     : null;
@@ -167,7 +171,9 @@ export async function openRuntime(
       dispatch: () => dispatchDueDeliveries(ctx, alerting.send, { publicUrl: alerting.publicUrl }),
     },
     async close() {
-      // Order matters for "finish in-flight writes": let queued posts reach the database, then stop.
+      // Order matters for "finish in-flight writes": end the live connections (no new posts), let queued
+      // posts reach the database, then stop.
+      await streamRunner?.stop();
       await ctx.bus.idle();
       await connectorRunner?.stop();
       await pipeline?.stop();

@@ -32,7 +32,8 @@ function config(
   pdsUrl = serviceUrl,
   overrides: Partial<BlueskyConfig> = {},
 ): BlueskyConfig {
-  return { serviceUrl, pdsUrl, queries: ["nordwind"], ...overrides };
+  const jetstreamUrl = "wss://jetstream2.us-east.bsky.network/subscribe";
+  return { serviceUrl, pdsUrl, queries: ["nordwind"], live: true, jetstreamUrl, ...overrides };
 }
 
 function poll(
@@ -265,6 +266,8 @@ describe("BlueskyConfig and BlueskySecrets", () => {
       serviceUrl: "https://public.api.bsky.app",
       pdsUrl: "https://bsky.social",
       queries: ["nordwind"],
+      live: true,
+      jetstreamUrl: "wss://jetstream2.us-east.bsky.network/subscribe",
     });
   });
 
@@ -273,6 +276,8 @@ describe("BlueskyConfig and BlueskySecrets", () => {
     ["11 queries", { queries: Array.from({ length: 11 }, (_, i) => `q${i}`) }],
     ["an http AppView", { queries: ["nordwind"], serviceUrl: "http://public.api.bsky.app" }],
     ["another language", { queries: ["nordwind"], lang: "fr" }],
+    ["an https Jetstream", { queries: ["nordwind"], jetstreamUrl: "https://jetstream.example/subscribe" }],
+    ["a Jetstream without a host name", { queries: ["nordwind"], jetstreamUrl: "wss://10.0.0.7/subscribe" }],
   ])("rejects %s", (_, value) => {
     expect(BlueskyConfig.safeParse(value).success).toBe(false);
   });

@@ -1,10 +1,11 @@
-// Reads Bluesky's post search (app.bsky.feed.searchPosts, newest first) for each configured query.
+// Reads Bluesky's post search (app.bsky.feed.searchPosts, newest first) for each configured query, and,
+// with `live` on, holds a Jetstream connection between polls (bluesky.jetstream.ts).
 //
-// Why search and not Jetstream: Jetstream (wss://jetstream…/subscribe?wantedCollections=app.bsky.feed.post)
-// streams every post of the network over a WebSocket, filtered only by collection and account, never by
-// words. Using it means one long-lived connection per installation that reads the whole network and
-// matches locally; the connector contract is a poll that returns, so search is what fits today.
+// Search alone is not enough: it is polled once a minute and misses what its index has not yet seen. The
+// live connection reads every post of the network as it is written and keeps those that name a tracked
+// topic's words or a configured search's words; the poll remains the catch-up after a connection ended.
 import { type Connector, type ConnectorContext, ConnectorError, type PostInput } from "../connector.ts";
+import { streamJetstream } from "./bluesky.jetstream.ts";
 import { mapBlueskyPost } from "./bluesky.map.ts";
 import { publishBluesky } from "./bluesky.publish.ts";
 import {
@@ -40,8 +41,8 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskySecrets> = {
   platform: "bluesky",
   title: { de: "Bluesky", en: "Bluesky" },
   description: {
-    de: "Durchsucht Bluesky nach den eingestellten Suchbegriffen. Manche Server beantworten Suchen nur angemeldet: dann mit einem App-Passwort (nie dem Kontopasswort).",
-    en: "Searches Bluesky for the configured queries. Some servers only answer signed-in searches: then with an app password (never the account password).",
+    de: "Durchsucht Bluesky nach den eingestellten Suchbegriffen und liest live mit (Jetstream), was die Wörter der Themen nennt. Manche Server beantworten Suchen nur angemeldet: dann mit einem App-Passwort (nie dem Kontopasswort).",
+    en: "Searches Bluesky for the configured queries and reads live (Jetstream) what names the topics' words. Some servers only answer signed-in searches: then with an app password (never the account password).",
   },
   config: BlueskyConfig,
   secrets: BlueskySecrets,
@@ -52,8 +53,9 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskySecrets> = {
   async poll(config, secrets, cursor, ctx) {
     const search = searcher(config, secrets, ctx);
     const previous = BlueskyCursor.safeParse(cursor).data ?? { queries: {} };
-    // Only queries still configured keep their state.
-    const next: BlueskyCursor = { queries: {} };
+    // Only queries still configured keep their state; the live connection's position stays as it is.
+    const { jetstreamTimeUs } = previous;
+    const next: BlueskyCursor = { queries: {}, ...(jetstreamTimeUs !== undefined && { jetstreamTimeUs }) };
     const posts = new Map<string, PostInput>();
     let more = false;
     for (const query of new Set(config.queries)) {
@@ -75,6 +77,10 @@ export const blueskyConnector: Connector<BlueskyConfig, BlueskySecrets> = {
       more ||= result.more;
     }
     return { posts: [...posts.values()], cursor: next, more };
+  },
+  async stream(config, _secrets, cursor, ctx) {
+    // Jetstream and getProfiles are public: no account is needed to read.
+    if (config.live) await streamJetstream(config, cursor, ctx);
   },
 };
 

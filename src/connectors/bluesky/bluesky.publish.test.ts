@@ -12,6 +12,8 @@ const config = (origin: string): BlueskyConfig => ({
   serviceUrl: origin,
   pdsUrl: origin,
   queries: ["nordwind"],
+  live: false,
+  jetstreamUrl: "wss://jetstream2.us-east.bsky.network/subscribe",
 });
 const publish = blueskyConnector.publish;
 if (!publish) throw new Error("Bluesky publishes");

@@ -23,6 +23,13 @@ export const BlueskyConfig = z.object({
   queries: z.array(z.string().trim().min(1).max(300)).min(1).max(10),
   /** Only posts in this language (the AppView's `lang` filter). */
   lang: z.enum(["de", "en"]).optional(),
+  /** Also hold a live Jetstream connection between polls; with false the source is only searched. */
+  live: z.boolean().default(true),
+  /** The Jetstream instance's subscribe endpoint (github.com/bluesky-social/jetstream "Public Instances"). */
+  jetstreamUrl: z
+    .url({ protocol: /^wss?$/, hostname: z.regexes.domain })
+    .max(500)
+    .default("wss://jetstream2.us-east.bsky.network/subscribe"),
 });
 export type BlueskyConfig = z.infer<typeof BlueskyConfig>;
 
@@ -120,6 +127,37 @@ const QueryState = z.object({
 });
 export type QueryState = z.infer<typeof QueryState>;
 
-/** The cursor of the Bluesky connector: one state per search. */
-export const BlueskyCursor = z.object({ queries: z.record(z.string(), QueryState) });
+/** The cursor of the Bluesky connector: one state per search, and where the live connection stopped. */
+export const BlueskyCursor = z.object({
+  queries: z.record(z.string(), QueryState),
+  /** `time_us` of the last Jetstream event handled; a new connection resumes a little before it. */
+  jetstreamTimeUs: z.number().int().positive().optional(),
+});
 export type BlueskyCursor = z.infer<typeof BlueskyCursor>;
+
+/** Output of app.bsky.actor.getProfiles; profiles (profileViewDetailed) are parsed one by one. */
+export const BlueskyGetProfilesOutput = z.object({ profiles: z.array(z.unknown()) });
+
+/**
+ * A Jetstream event (github.com/bluesky-social/jetstream README, "Example events"): every event has the
+ * repo's DID, `time_us` (the cursor) and a `kind`; only `commit` events carry records. `identity`,
+ * `account` and `heartbeat` events are read for their `time_us` only.
+ */
+export const JetstreamEvent = z.object({
+  did: z.string().startsWith("did:").optional(),
+  /** Unix microseconds; the value a client resumes from with `?cursor=`. */
+  time_us: z.number().int().positive().optional(),
+  kind: z.string(),
+  commit: z
+    .object({
+      rev: z.string(),
+      operation: z.enum(["create", "update", "delete"]),
+      collection: z.string(),
+      rkey: z.string(),
+      /** Absent on deletes; the record as written, for app.bsky.feed.post an app.bsky.feed.post record. */
+      record: z.unknown().optional(),
+      cid: z.string().optional(),
+    })
+    .optional(),
+});
+export type JetstreamEvent = z.infer<typeof JetstreamEvent>;

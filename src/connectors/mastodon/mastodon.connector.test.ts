@@ -5,7 +5,8 @@ import notifications from "./fixtures/notifications.json" with { type: "json" };
 import search from "./fixtures/search.json" with { type: "json" };
 import tagTimeline from "./fixtures/tag-timeline.json" with { type: "json" };
 import newer from "./fixtures/tag-timeline-newer.json" with { type: "json" };
-import { mastodonConnector, newestId, prevLinkMinId } from "./mastodon.connector.ts";
+import { newestId, prevLinkMinId } from "./mastodon.api.ts";
+import { mastodonConnector } from "./mastodon.connector.ts";
 import { mapMastodonStatus } from "./mastodon.map.ts";
 import { MastodonConfig, type MastodonSecrets } from "./mastodon.schema.ts";
 
@@ -39,6 +40,7 @@ function config(origin: string, overrides: Partial<MastodonConfig> = {}): Mastod
     hashtags: ["#Nordwind"],
     searchQueries: [],
     notifications: false,
+    live: true,
     ...overrides,
   };
 }
@@ -242,6 +244,8 @@ describe("MastodonConfig", () => {
         hashtags: ["#Nordwind"],
         searchQueries: [],
         notifications: false,
+        // Existing settings without the field follow their hashtags and mentions live.
+        live: true,
       },
     );
   });

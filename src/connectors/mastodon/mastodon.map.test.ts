@@ -67,6 +67,18 @@ describe("mapMastodonStatus", () => {
     expect(post?.raw).toBe(boost);
   });
 
+  it("carries an edit's time as editedAt, also of a boosted status, and leaves it out when never edited", () => {
+    expect(rant?.edited_at).toBe("2026-11-25T10:06:12.004Z");
+    expect(mapMastodonStatus(rant, host)?.editedAt).toBe("2026-11-25T10:06:12.004Z");
+    expect(mapMastodonStatus(reply, host)).not.toHaveProperty("editedAt");
+    const editedBoost = { ...boost, reblog: { ...boost.reblog, edited_at: "2026-11-25T12:00:00.000Z" } };
+    expect(mapMastodonStatus(editedBoost, host)?.editedAt).toBe("2026-11-25T12:00:00.000Z");
+    // An unreadable edit time is left out; the post itself still counts.
+    const garbled = mapMastodonStatus({ ...reply, edited_at: "yesterday" }, host);
+    expect(garbled?.externalId).toBe(reply?.id);
+    expect(garbled).not.toHaveProperty("editedAt");
+  });
+
   it("keeps out direct and followers-only statuses", () => {
     const direct = notifications[0]?.status;
     expect(direct?.visibility).toBe("direct");

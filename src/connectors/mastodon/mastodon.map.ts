@@ -2,7 +2,7 @@
 import { htmlToText } from "../../core/text/html.ts";
 import { type Lang, PostCreate } from "../../posts/posts.schema.ts";
 import type { PostInput } from "../connector.ts";
-import { MastodonStatus } from "./mastodon.schema.ts";
+import { MastodonNotification, MastodonStatus } from "./mastodon.schema.ts";
 
 // Followers-only and direct statuses are private conversations (a direct mention of the brand account
 // included); only what the author published is monitored.
@@ -12,7 +12,7 @@ const publicVisibility = new Set(["public", "unlisted"]);
  * Turns one status of a Mastodon API answer into a post, or null when it is not a status, is not public
  * or has no text (a picture without a caption). A boost is mapped to the boosted status, with its own id
  * and author: the boost adds no words, and ingest ignores a status it already holds. An edited status
- * keeps its id (`edited_at` is set), so ingest keeps the first version it saw.
+ * keeps its id and carries `edited_at`, which becomes `editedAt`: the later version replaces the stored text.
  */
 export function mapMastodonStatus(payload: unknown, instanceHost: string): PostInput | null {
   const parsed = MastodonStatus.safeParse(payload);
@@ -22,6 +22,7 @@ export function mapMastodonStatus(payload: unknown, instanceHost: string): PostI
 
   const text = [status.spoiler_text.trim(), htmlToText(status.content)].filter((t) => t !== "").join("\n\n");
   const { account } = status;
+  const editedAt = status.edited_at ? isoDateTime(status.edited_at) : undefined;
   const post: PostInput = {
     platform: "mastodon",
     // The instance's database id: the same status has another id on another instance, and replies name
@@ -29,6 +30,7 @@ export function mapMastodonStatus(payload: unknown, instanceHost: string): PostI
     externalId: status.id,
     text,
     postedAt: status.created_at,
+    ...(editedAt && { editedAt }),
     author: {
       handle: qualifiedAcct(account.acct, instanceHost),
       displayName: clip(account.display_name.trim(), 200) || undefined,
@@ -47,6 +49,13 @@ export function mapMastodonStatus(payload: unknown, instanceHost: string): PostI
   };
   // Checked here too, so that one unusable status is skipped and the rest of the page goes on.
   return PostCreate.safeParse(post).success ? post : null;
+}
+
+/** A notification (entities/Notification) as a post: only `mention` notifications carry one. */
+export function mentionToPost(payload: unknown, instanceHost: string): PostInput | null {
+  const notification = MastodonNotification.safeParse(payload);
+  if (!notification.success || notification.data.type !== "mention") return null;
+  return mapMastodonStatus(notification.data.status, instanceHost);
 }
 
 /** `anna` on social.example is `anna@social.example`: a bare local name would clash across instances. */

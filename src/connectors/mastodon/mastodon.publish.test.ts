@@ -14,6 +14,7 @@ const config = (origin: string): MastodonConfig => ({
   hashtags: ["nordwind"],
   searchQueries: [],
   notifications: false,
+  live: true,
 });
 const publish = mastodonConnector.publish;
 if (!publish) throw new Error("Mastodon publishes");

@@ -21,11 +21,21 @@ export const MastodonConfig = z
     searchQueries: z.array(z.string().trim().min(1).max(200)).max(10).default([]),
     /** Also read the account's mentions (notifications of type `mention`); needs an access token. */
     notifications: z.boolean().default(false),
+    /**
+     * Follow the hashtags and mentions live over Mastodon's streaming API (needs an access token); searches
+     * are always polled. Off: everything is polled.
+     */
+    live: z.boolean().default(true),
   })
   .refine((c) => c.hashtags.length > 0 || c.searchQueries.length > 0 || c.notifications, {
     message: "follow at least one hashtag, search or the mentions",
   });
 export type MastodonConfig = z.infer<typeof MastodonConfig>;
+
+/** The configured hashtags as the API takes them: lower case, without #, each once. */
+export function hashtagNames(config: Pick<MastodonConfig, "hashtags">): string[] {
+  return [...new Set(config.hashtags.map((t) => t.replace(/^#/u, "").toLowerCase()))];
+}
 
 /** Secrets of a Mastodon source. */
 export const MastodonSecrets = z.object({
@@ -105,3 +115,22 @@ export const MastodonCursor = z.object({
   notifications: z.string().optional(),
 });
 export type MastodonCursor = z.infer<typeof MastodonCursor>;
+
+/** entities/Instance (GET /api/v2/instance), as far as the live connection reads it: the streaming host. */
+export const MastodonInstance = z.object({
+  configuration: z.object({
+    /** e.g. `wss://streaming.mastodon.social`; the instance's own host when it serves the stream itself. */
+    urls: z.object({ streaming: z.string().max(500).nullish() }),
+  }),
+});
+
+/**
+ * One message of the WebSocket streaming API (methods/streaming#websocket): the event, the stream it
+ * belongs to (`["hashtag", "nordwind"]`), and the payload as a string (a JSON-encoded entity, or the bare
+ * id for `delete`). An invalid subscription answers `{"error": …, "status": 400}` instead.
+ */
+export const MastodonStreamEvent = z.object({
+  stream: z.array(z.string()).optional(),
+  event: z.string(),
+  payload: z.string().optional(),
+});

@@ -43,7 +43,7 @@ function poll(
   configQuery = query,
 ) {
   return xConnector.poll(
-    { query: configQuery, apiBase: origin },
+    { query: configQuery, live: false, apiBase: origin },
     { bearerToken: token },
     cursor,
     fakeConnectorContext(overrides),

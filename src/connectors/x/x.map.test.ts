@@ -41,6 +41,40 @@ describe("mapTweet", () => {
     expect(mapTweet(XTweet.parse({ ...english, lang: code }), XUser.parse(kathi))?.lang).toBe(lang);
   });
 
+  it("maps a later version of an edited post as an edit of the first, as the poll reads it too", () => {
+    // Written 11:20:15 as 2125550123873218577 by Tom, edited at 11:31:02 into a new version.
+    const first = XTweet.parse(english);
+    const version = {
+      ...first,
+      id: "2125552837587894273",
+      edit_history_tweet_ids: [first.id, "2125552837587894273"],
+      text: "Nordwind outage day 3 in northern Germany (Kiel, Lübeck). Anyone else switching carriers?",
+      created_at: "2026-11-25T11:31:02.000Z",
+    };
+    const [post] = mapSearchPage(
+      XSearchPage.parse({ data: [version], includes: page.includes, meta: { result_count: 1 } }),
+    );
+
+    expect(post).toMatchObject({
+      externalId: "2125550123873218577",
+      postedAt: "2026-11-25T11:20:15.000Z",
+      editedAt: "2026-11-25T11:31:02.000Z",
+      text: version.text,
+      url: "https://x.com/tomrichter_hh/status/2125552837587894273",
+    });
+  });
+
+  it("maps the first version of an edited post as the post itself, without editedAt", () => {
+    const first = XTweet.parse(english);
+    const post = mapTweet(
+      { ...first, edit_history_tweet_ids: [first.id, "2125552837587894273"] },
+      XUser.parse(kathi),
+    );
+
+    expect(post).toMatchObject({ externalId: first.id, postedAt: first.created_at });
+    expect(post).not.toHaveProperty("editedAt");
+  });
+
   it("returns null when the author is missing from includes.users", () => {
     expect(mapTweet(XTweet.parse(english), undefined)).toBeNull();
   });

@@ -16,7 +16,7 @@ describe("xConnector.publish", () => {
     const server = await startFakePlatform(fake.routes);
     servers.push(server);
     const result = await publish(
-      { query: "", apiBase: server.origin },
+      { query: "", live: false, apiBase: server.origin },
       { bearerToken: "app", userAccessToken: "user-token" },
       { text: "We're on it.", lang: "en", inReplyTo: { externalId: "1861234567890123456" } },
       fakeConnectorContext(),
@@ -35,7 +35,7 @@ describe("xConnector.publish", () => {
   it("needs a user token, and waits for x-rate-limit-reset on 429", async () => {
     await expect(
       publish(
-        { query: "", apiBase: "https://api.x.com" },
+        { query: "", live: false, apiBase: "https://api.x.com" },
         { bearerToken: "app" },
         { text: "x", lang: "en" },
         fakeConnectorContext(),
@@ -52,7 +52,7 @@ describe("xConnector.publish", () => {
     servers.push(server);
     const attempt = () =>
       publish(
-        { query: "", apiBase: server.origin },
+        { query: "", live: false, apiBase: server.origin },
         { bearerToken: "a", userAccessToken: "u" },
         { text: "x", lang: "en" },
         fakeConnectorContext(),

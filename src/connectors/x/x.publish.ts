@@ -10,7 +10,7 @@ import {
   type PublishResult,
   sendWrite,
 } from "../connector.ts";
-import { checkXResponse } from "./x.connector.ts";
+import { checkXResponse } from "./x.client.ts";
 import type { XConfig, XSecrets } from "./x.schema.ts";
 
 /** `{ data: { id, text } }`, answered with 201 Created. */

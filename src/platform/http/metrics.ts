@@ -41,13 +41,36 @@ export function createMetrics() {
   });
   const connectorStates = new Gauge({
     name: "brandwache_connectors",
-    help: "Enabled connectors by kind and health state, as of the last runner pass of this process",
+    help: "Enabled connectors by kind and health state (new, ok, live, rate_limited, transient, auth, config), as of the last runner pass of this process",
     labelNames: ["kind", "state"] as const,
+    registers: [registry],
+  });
+  const liveConnections = new Gauge({
+    name: "brandwache_connector_live_connections",
+    help: "Live connections (streaming APIs, firehoses) this process holds open, by kind",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  const liveConnectionEnds = new Counter({
+    name: "brandwache_connector_live_connection_ends_total",
+    help: "Ended live connections by kind and outcome (closed by the platform, stopped here, or the failure: rate_limited, transient, auth, config)",
+    labelNames: ["kind", "outcome"] as const,
     registers: [registry],
   });
   return {
     registry,
     connectorStates,
+    liveConnections,
+    connectionOpened(kind: string) {
+      liveConnections.inc({ kind });
+    },
+    connectionEnded(kind: string, outcome: string) {
+      liveConnections.dec({ kind });
+      liveConnectionEnds.inc({ kind, outcome });
+    },
+    connectorStreamed(kind: string, posts: number) {
+      if (posts > 0) connectorPosts.inc({ kind }, posts);
+    },
     connectorPolled(kind: string, outcome: string, posts: number) {
       connectorPolls.inc({ kind, outcome });
       if (posts > 0) connectorPosts.inc({ kind }, posts);

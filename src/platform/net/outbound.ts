@@ -286,7 +286,8 @@ export interface OutboundResponse {
 export const outboundBodyLimit = 64 * 1024;
 const defaultTimeoutMs = 10_000;
 
-interface Target {
+/** Where an outbound connection goes, parsed from a user's URL. */
+export interface OutboundTarget {
   url: URL;
   /** `host[:port]` for messages. */
   host: string;
@@ -294,25 +295,55 @@ interface Target {
   hostname: string;
 }
 
-function parseTarget(raw: string): Target {
+/**
+ * Parses a user's URL as the target of an outbound connection; throws an OutboundError (`invalid_url`,
+ * `unsupported_protocol`) unless it is a URL with one of the given protocols (default http and https).
+ */
+export function parseOutboundTarget(
+  raw: string,
+  protocols: readonly string[] = ["http:", "https:"],
+): OutboundTarget {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new OutboundError("invalid_url", "(invalid)", "invalid URL: it could not be parsed");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
+  if (!protocols.includes(url.protocol)) {
+    const allowed = protocols.map((p) => p.slice(0, -1)).join(" and ");
     throw new OutboundError(
       "unsupported_protocol",
       url.host,
-      `blocked: ${url.protocol.slice(0, -1)} URLs are not allowed (only http and https)`,
+      `blocked: ${url.protocol.slice(0, -1)} URLs are not allowed (only ${allowed})`,
     );
   }
   return { url, host: url.host, hostname: bareAddress(url.hostname) };
 }
 
+/**
+ * The SSRF guard of one connection: throws an OutboundError (`blocked`) for a literal address the policy
+ * does not allow, and returns the `lookup` to connect with (undefined for a host name the policy allows),
+ * which refuses a name that resolves to such an address. Connect without a pooling agent: a pooled socket
+ * would skip the check.
+ */
+export function guardOutboundTarget(
+  target: OutboundTarget,
+  outboundPolicy: OutboundPolicy,
+): { lookup: LookupFunction | undefined } {
+  const policy = compilePolicy(outboundPolicy);
+  const hostAllowed = policy.hosts.has(target.hostname.replace(/\.$/, ""));
+  if (!hostAllowed && isIP(target.hostname) !== 0) {
+    const refused = refusal(target.hostname, policy);
+    if (refused !== null) {
+      const message = `blocked: ${refused.address} is ${refused.label} ${allowHint}`;
+      throw new OutboundError("blocked", target.host, message);
+    }
+  }
+  return { lookup: hostAllowed ? undefined : guardedLookup(target.host, policy) };
+}
+
 /** Turns a socket or DNS failure into an OutboundError that names the host and the system code. */
-function networkError(err: unknown, host: string): OutboundError {
+export function outboundNetworkError(err: unknown, host: string): OutboundError {
   if (err instanceof OutboundError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
@@ -370,16 +401,8 @@ export async function requestOutboundBytes(
   const headers = req.headers ?? {};
   const body = req.body;
   const bodyLimit = options.bodyLimit ?? outboundBodyLimit;
-  const target = parseTarget(url);
-  const policy = compilePolicy(options.policy);
-  const hostAllowed = policy.hosts.has(target.hostname.replace(/\.$/, ""));
-  if (!hostAllowed && isIP(target.hostname) !== 0) {
-    const refused = refusal(target.hostname, policy);
-    if (refused !== null) {
-      const message = `blocked: ${refused.address} is ${refused.label} ${allowHint}`;
-      throw new OutboundError("blocked", target.host, message);
-    }
-  }
+  const target = parseOutboundTarget(url);
+  const { lookup } = guardOutboundTarget(target, options.policy);
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const transport = target.url.protocol === "https:" ? https : http;
 
@@ -392,7 +415,7 @@ export async function requestOutboundBytes(
       clearTimeout(timer);
       outcome();
     };
-    const fail = (err: unknown) => finish(() => reject(networkError(err, target.host)));
+    const fail = (err: unknown) => finish(() => reject(outboundNetworkError(err, target.host)));
 
     let request: http.ClientRequest;
     try {
@@ -409,7 +432,7 @@ export async function requestOutboundBytes(
           : undefined,
         // No keep-alive agent: a pooled socket would skip the address check of a later request.
         agent: false,
-        lookup: hostAllowed ? undefined : guardedLookup(target.host, policy),
+        lookup,
       });
     } catch (err) {
       // node:http refuses header names and values it cannot send (CR/LF, non-Latin-1) synchronously.

@@ -136,9 +136,11 @@ export function ConnectorCard({
                 ? t("connectors.paused")
                 : next.kind === "push"
                   ? t("connectors.push")
-                  : Date.parse(next.at) <= now
-                    ? t("connectors.due")
-                    : when(next.at)}
+                  : next.kind === "live"
+                    ? t("connectors.liveNow")
+                    : Date.parse(next.at) <= now
+                      ? t("connectors.due")
+                      : when(next.at)}
             </span>
           </Figure>
         </SimpleGrid>

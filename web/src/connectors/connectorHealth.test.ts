@@ -68,6 +68,7 @@ describe("what the card says about the state", () => {
     ["new", { kind: "push" as const }, "connectors.healthHint.pushNew"],
     ["new", { kind: "paused" as const }, null],
     ["ok", at, null],
+    ["live", { kind: "live" as const }, null],
     ["transient", at, "connectors.healthHint.transient"],
     ["rate_limited", { kind: "paused" as const }, null],
     ["auth", { kind: "paused" as const }, "connectors.healthHint.auth"],
@@ -103,6 +104,12 @@ describe("when a connector runs next", () => {
 
   it("is at its scheduled time while it is on and polled", () => {
     expect(nextRun({ enabled: true, health }, 300)).toEqual({ kind: "at", at: "2026-03-02T10:00:00.000Z" });
+  });
+
+  it("is the live connection while one is open", () => {
+    expect(nextRun({ enabled: true, health: { ...health, state: "live" } }, 60)).toEqual({ kind: "live" });
+    expect(en.connectors.liveNow).toBeTruthy();
+    expect(de.connectors.liveNow).toBeTruthy();
   });
 
   it("is never while it is switched off", () => {

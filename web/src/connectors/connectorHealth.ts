@@ -1,6 +1,6 @@
 import { ConnectorHealth, type ConnectorRead } from "../../../src/connectors/connectors.schema.ts";
 
-/** A connector's health state: `new`, `ok`, `rate_limited`, `transient`, `auth` or `config`. */
+/** A connector's health state: `new`, `ok`, `live`, `rate_limited`, `transient`, `auth` or `config`. */
 export type HealthState = ConnectorRead["health"]["state"];
 
 /** Every health state, in the order the API documents them. */
@@ -8,12 +8,13 @@ export const healthStates: readonly HealthState[] = ConnectorHealth.shape.state.
 
 /**
  * Filled badge colours of the health states: background and text at ≥ 4.5:1 (WCAG AA), as LevelBadge.
- * Grey: not polled yet; green: fine; blue: waiting for the platform's rate limit; orange: retrying by
- * itself; red: waiting for a person to fix the credentials or settings.
+ * Grey: not polled yet; green: fine; cyan: a live connection is open; blue: waiting for the platform's rate
+ * limit; orange: retrying by itself; red: waiting for a person to fix the credentials or settings.
  */
 export const healthColour: Record<HealthState, { bg: string; fg: string }> = {
   new: { bg: "gray.7", fg: "white" }, // 8.2:1
   ok: { bg: "teal.9", fg: "white" }, // 5.0:1
+  live: { bg: "cyan.9", fg: "white" }, // 5.6:1
   rate_limited: { bg: "blue.9", fg: "white" }, // 6.3:1
   transient: { bg: "#b33c00", fg: "white" }, // 5.9:1
   auth: { bg: "red.9", fg: "white" }, // 5.5:1
@@ -38,15 +39,18 @@ export function needsFix(state: HealthState): boolean {
  * connector needs no words, and a switched-off one neither waits nor retries (only a refusal still needs fixing).
  */
 export function healthHintKey(state: HealthState, next: NextRun): string | null {
-  if (state === "ok") return null;
+  if (state === "ok" || state === "live") return null;
   if (next.kind === "paused" && !needsFix(state)) return null;
   if (state === "new")
     return next.kind === "push" ? "connectors.healthHint.pushNew" : "connectors.healthHint.new";
   return `connectors.healthHint.${state}`;
 }
 
-/** When a connector runs next: switched off, push-only (receives posts, never polled), or at a time. */
-export type NextRun = { kind: "paused" } | { kind: "push" } | { kind: "at"; at: string };
+/**
+ * When a connector runs next: switched off, push-only (receives posts, never polled), connected live (posts
+ * arrive as they are written), or at a time.
+ */
+export type NextRun = { kind: "paused" } | { kind: "push" } | { kind: "live" } | { kind: "at"; at: string };
 
 /** When the connector runs next, from its switch, its kind's poll interval (0: push) and its health. */
 export function nextRun(
@@ -55,5 +59,6 @@ export function nextRun(
 ): NextRun {
   if (!connector.enabled) return { kind: "paused" };
   if (pollSeconds === 0) return { kind: "push" };
+  if (connector.health.state === "live") return { kind: "live" };
   return { kind: "at", at: connector.health.nextRunAt };
 }
