@@ -85,6 +85,31 @@ export function loadComplaints(dir: string): LabelledText[] {
   }));
 }
 
+/**
+ * Undoes CGSA's tokenisation ("Sauber ( kein Satzzeichen ! )" → "Sauber (kein Satzzeichen!)") so that texts
+ * look like the posts the models meet; char n-grams would otherwise learn the spaces around punctuation.
+ */
+export function detokenise(text: string): string {
+  return text
+    .replace(/&amp;/g, "&")
+    .replace(/ ([.,!?;:%)\]}…])/gu, "$1")
+    .replace(/([([{]) /gu, "$1")
+    .replace(/ ' /gu, "'")
+    .replace(/ {2,}/gu, " ")
+    .trim();
+}
+
+/**
+ * Ordinary German posts: the neutral and positive tweets of SB10k and PotTS (label `neutral`, detokenised).
+ * Offensive-language sets come from political debate, where a third of the posts offend; these show the
+ * models everyday posts (sport, TV, shopping, greetings) that offend rarely.
+ */
+export function loadOrdinaryGerman(dir: string, part: "train" | "dev"): LabelledText[] {
+  return [...loadSb10k(dir, part), ...loadPotts(dir, part)]
+    .filter((row) => row.label === "neutral" || row.label === "positive")
+    .map((row) => ({ text: detokenise(row.text), label: "neutral", source: `${row.source}-ordinary` }));
+}
+
 /** SB10k split of the CGSA repository; label positive / negative / neutral. */
 export function loadSb10k(dir: string, part: "train" | "dev"): LabelledText[] {
   return loadCgsaTsv(join(dir, "sb10k", `${part}.tsv`), "sb10k");

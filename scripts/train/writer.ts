@@ -71,6 +71,9 @@ function renderCard(
       "- Hashed character 2–5-grams (spaces included) plus word unigrams and bigrams, 2^18 buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models share this feature space, so a post is hashed once for all classifiers of its language.",
       "- L2-regularised logistic regression (L-BFGS, at most 100 iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant; the best by dev average precision is kept.",
       `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
+      m.ordinary
+        ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
+        : "- No ordinary posts were added: selection, calibration and the threshold use the dev set alone.",
       "- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises dev F1 of the positive class.",
       "",
       "## Dev-split results",
@@ -85,6 +88,12 @@ function renderCard(
       "",
       `Average precision on dev: ${m.devAveragePrecision}. The threshold and the calibration were chosen on this same dev set, so these figures are slightly optimistic; dev is not the official test split.`,
       "",
+      ...(m.ordinary
+        ? [
+            `False alarms on everyday posts: ${pct(m.ordinary.flagRate)} of ${m.ordinary.size} ${m.ordinary.name} are flagged at the operating threshold.`,
+            "",
+          ]
+        : []),
     );
     if (m.extraDevs.length > 0) {
       lines.push(
@@ -146,6 +155,8 @@ interface LinearMetadata {
   trainedWith: string;
   selected: { trainSize: number };
   dev: { name: string; size: number; positives: number };
+  tuning: { name: string; size: number; positives: number };
+  ordinary?: { name: string; size: number; trainSize: number; flagRate: number };
   devMetrics: BinaryMetrics;
   devMetricsAtHalf: BinaryMetrics;
   devBestMacroF1: BinaryMetrics & { threshold: number };
