@@ -19,6 +19,7 @@ import type { Actor } from "../orgs/orgs.policy.ts";
 import { addMember } from "../orgs/orgs.service.ts";
 import { ManualClock } from "../platform/clock.ts";
 import { closeRenderer } from "../platform/render/chromium.ts";
+import { markDeletedByAuthor } from "../posts/posts.service.ts";
 import { buildEvidenceBundle } from "./evidence.bundle.ts";
 import { verifyBundleDir, writeBundleDir } from "./evidence.files.ts";
 import { runEvidenceRetention } from "./evidence.jobs.ts";
@@ -190,6 +191,59 @@ describe.each(databaseKinds)("evidence on %s", (kind) => {
     );
     const listed = (await api("GET", `/api/evidence?postId=${posts.insult}`, undefined, viewer)).json().items;
     expect(listed.map((i: EvidenceRead) => i.id)).toContain(item.id);
+  });
+
+  it("keeps an edited post's earlier versions in the snapshot, oldest first", async () => {
+    const first = buildPost({
+      externalId: "edited",
+      text: "Der Vorstand hat die Kundengelder veruntreut!",
+      postedAt: "2026-11-25T10:00:00.000Z",
+      author: { handle: "wutbuerger@social.example" },
+    });
+    expect((await api("POST", "/api/posts", { posts: [first] })).statusCode).toBe(202);
+    await runtime.ctx.bus.idle();
+    const edit = { ...first, text: "Der Vorstand hat Fehler gemacht.", editedAt: "2026-11-25T11:00:00.000Z" };
+    expect((await api("POST", "/api/posts", { posts: [edit] })).statusCode).toBe(202);
+    await runtime.ctx.bus.idle();
+    const found = await repo.findPostByExternalId(runtime.ctx.db, orgId, "mastodon", "edited");
+    if (!found) throw new Error("the edited post was not stored");
+    const res = await api("POST", "/api/evidence", { postId: found.post.id }, agent);
+    expect(res.statusCode).toBe(201);
+    const item = res.json() as EvidenceRead;
+    const snapshot = (await api("GET", `/api/evidence/${item.id}/files/snapshot.json`)).json();
+    expect(snapshot.post).toMatchObject({
+      text: "Der Vorstand hat Fehler gemacht.",
+      editedAt: "2026-11-25T11:00:00.000Z",
+    });
+    expect(snapshot.revisions).toEqual([
+      {
+        text: "Der Vorstand hat die Kundengelder veruntreut!",
+        lang: "de",
+        writtenAt: "2026-11-25T10:00:00.000Z",
+      },
+    ]);
+    // An unedited post says so instead of leaving the reader to guess.
+    const plain = (await api("POST", "/api/evidence", { postId: posts.root }, agent)).json() as EvidenceRead;
+    const plainSnapshot = (await api("GET", `/api/evidence/${plain.id}/files/snapshot.json`)).json();
+    expect(plainSnapshot.post.editedAt).toBeNull();
+    expect(plainSnapshot.revisions).toEqual([]);
+  });
+
+  it("refuses to capture a post its author deleted, naming postId, and keeps what was captured before", async () => {
+    const gone = buildPost({ externalId: "gone", text: "Ihr Laden ist ein Saftladen!" });
+    expect((await api("POST", "/api/posts", { posts: [gone] })).statusCode).toBe(202);
+    await runtime.ctx.bus.idle();
+    const found = await repo.findPostByExternalId(runtime.ctx.db, orgId, "mastodon", "gone");
+    if (!found) throw new Error("the post was not stored");
+    const before = await api("POST", "/api/evidence", { postId: found.post.id }, agent);
+    expect(before.statusCode).toBe(201);
+    expect(await markDeletedByAuthor(runtime.ctx, orgId, "mastodon", ["gone"])).toBe(1);
+    const after = await api("POST", "/api/evidence", { postId: found.post.id }, agent);
+    expect(after.statusCode).toBe(409);
+    expect(after.json().errors[0]).toMatchObject({ field: "postId" });
+    const kept = await api("GET", `/api/evidence/${(before.json() as EvidenceRead).id}/files/snapshot.json`);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().post.text).toBe("Ihr Laden ist ein Saftladen!");
   });
 
   it("answers bad input with the field, other organisations' objects with 404, viewers with 403", async () => {

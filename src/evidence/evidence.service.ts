@@ -20,7 +20,13 @@ import type {
   EvidenceSettingsRead,
   EvidenceUpdate,
 } from "./evidence.schema.ts";
-import { buildSnapshot, type EvidenceSnapshot, loadThread, viewOfSnapshot } from "./evidence.snapshot.ts";
+import {
+  buildSnapshot,
+  type EvidenceSnapshot,
+  loadRevisions,
+  loadThread,
+  viewOfSnapshot,
+} from "./evidence.snapshot.ts";
 
 /** What capturing needs from the process's configuration. */
 export interface EvidenceOptions {
@@ -189,14 +195,20 @@ export async function captureEvidence(
   const capturedAt = ctx.clock.now();
   const capturedBy = actorLabel(actor);
   const thread = await loadThread(ctx.db, actor.orgId, found);
-  const snapshot = buildSnapshot(found, thread, {
-    itemId,
-    orgId: actor.orgId,
-    incidentId: input.incidentId ?? null,
-    note: input.note ?? null,
-    capturedAt: capturedAt.toISOString(),
-    capturedBy,
-  });
+  const revisions = await loadRevisions(ctx.db, actor.orgId, found.post.id);
+  const snapshot = buildSnapshot(
+    found,
+    thread,
+    {
+      itemId,
+      orgId: actor.orgId,
+      incidentId: input.incidentId ?? null,
+      note: input.note ?? null,
+      capturedAt: capturedAt.toISOString(),
+      capturedBy,
+    },
+    revisions,
+  );
   const snapshotBytes = new TextEncoder().encode(canonicalJson(snapshot));
   const snapshotFile = fileRow(ctx, itemId, "snapshot.json", snapshotBytes);
   const rendered = await renderFiles(ctx, itemId, snapshot, snapshotFile.sha256, opts);

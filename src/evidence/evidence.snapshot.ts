@@ -2,6 +2,7 @@ import { formatInstant } from "../core/evidence/instant.ts";
 import { profileUrlFor } from "../core/evidence/profile-url.ts";
 import type { Tx } from "../platform/db/client.ts";
 import type { EvidenceView } from "../platform/render/chromium.ts";
+import { listPostRevisions } from "../posts/posts.repo.ts";
 import * as repo from "./evidence.repo.ts";
 
 type PostWithAuthor = NonNullable<Awaited<ReturnType<typeof repo.findPostWithAuthor>>>;
@@ -17,7 +18,18 @@ export interface SnapshotThreadPost {
   postedAt: string;
 }
 
-/** What `snapshot.json` holds: the post as stored, its thread, its author as seen, and who captured it when. */
+/** An earlier version of an edited post. */
+export interface SnapshotRevision {
+  text: string;
+  lang: string;
+  /** When this version was written (the post's time for the first one, the edit's time for later ones). */
+  writtenAt: string;
+}
+
+/**
+ * What `snapshot.json` holds: the post as stored, its earlier versions if it was edited, its thread, its
+ * author as seen, and who captured it when.
+ */
 export interface EvidenceSnapshot {
   format: "brandwache-evidence-snapshot/1";
   post: {
@@ -28,6 +40,8 @@ export interface EvidenceSnapshot {
     text: string;
     lang: string;
     postedAt: string;
+    /** When the author last edited it, if they did (snapshots captured before edits were kept lack it). */
+    editedAt?: string | null;
     /** When Brandwache first saw the post. */
     firstSeenAt: string;
     inReplyTo: string | null;
@@ -45,6 +59,8 @@ export interface EvidenceSnapshot {
     lastSeenAt: string;
     profileUrl: string | null;
   };
+  /** The versions before the current text, oldest first; empty when it was never edited. */
+  revisions?: SnapshotRevision[];
   thread: {
     /** The posts it answers, nearest first (as far as they are stored). */
     ancestors: SnapshotThreadPost[];
@@ -94,11 +110,21 @@ export async function loadThread(tx: Tx, orgId: string, found: PostWithAuthor) {
   return { ancestors, replies };
 }
 
+/** The earlier versions of a post as the snapshot holds them. */
+export async function loadRevisions(tx: Tx, orgId: string, postId: string): Promise<SnapshotRevision[]> {
+  return (await listPostRevisions(tx, orgId, postId)).map((version) => ({
+    text: version.text,
+    lang: version.lang,
+    writtenAt: version.writtenAt.toISOString(),
+  }));
+}
+
 /** Builds the snapshot of a stored post. */
 export function buildSnapshot(
   found: PostWithAuthor,
   thread: EvidenceSnapshot["thread"],
   capture: EvidenceSnapshot["capture"],
+  revisions: SnapshotRevision[] = [],
 ): EvidenceSnapshot {
   const { post, author } = found;
   return {
@@ -111,6 +137,7 @@ export function buildSnapshot(
       text: post.text,
       lang: post.lang,
       postedAt: post.postedAt.toISOString(),
+      editedAt: post.editedAt?.toISOString() ?? null,
       firstSeenAt: post.ingestedAt.toISOString(),
       inReplyTo: post.inReplyTo,
       metrics: { ...post.metrics } as Record<string, number>,
@@ -126,6 +153,7 @@ export function buildSnapshot(
       lastSeenAt: author.lastSeenAt.toISOString(),
       profileUrl: profileUrlFor(author.platform, author.handle),
     },
+    revisions,
     thread,
     capture,
   };
@@ -153,11 +181,16 @@ export function viewOfSnapshot(snapshot: EvidenceSnapshot, snapshotSha256: strin
     authorHandle: snapshot.author.handle,
     authorDisplayName: snapshot.author.displayName ?? "",
     postedAt: formatInstant(new Date(snapshot.post.postedAt)),
+    editedAt: snapshot.post.editedAt ? formatInstant(new Date(snapshot.post.editedAt)) : none,
     firstSeenAt: formatInstant(new Date(snapshot.post.firstSeenAt)),
     postUrl: snapshot.post.url ?? none,
     profileUrl: snapshot.author.profileUrl ?? none,
     text: snapshot.post.text,
     metrics: metrics || none,
+    revisions: (snapshot.revisions ?? []).map((version) => ({
+      writtenAt: formatInstant(new Date(version.writtenAt)),
+      text: version.text,
+    })),
     thread,
     capturedAt: formatInstant(new Date(snapshot.capture.capturedAt)),
     capturedBy: snapshot.capture.capturedBy,

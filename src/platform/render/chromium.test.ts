@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   closeRenderer,
@@ -34,18 +35,20 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-function view(text: string): EvidenceView {
+function view(text: string, revisions: EvidenceView["revisions"] = []): EvidenceView {
   return {
     title: "Beweissicherung / Evidence",
     platform: "mastodon",
     authorHandle: "wutbuerger@social.example",
     authorDisplayName: "Wut <b>Bürger</b>",
     postedAt: "2026-11-25 08:30:00 UTC",
+    editedAt: revisions.length > 0 ? "2026-11-25 08:40:00 UTC" : "—",
     firstSeenAt: "2026-11-25 08:31:00 UTC",
     postUrl: `${base}/post`,
     profileUrl: `${base}/profile`,
     text,
     metrics: "likes 3",
+    revisions,
     thread: [
       {
         relation: "Antwort auf / reply to",
@@ -90,6 +93,32 @@ describe.skipIf(!haveChromium)("renderEvidence with real Chromium", () => {
     });
     await renderEvidence(view(hostile()), { executablePath });
     expect(requests).toEqual([]);
+  });
+
+  it("shows an edited post's earlier versions as text, and no such section for an unedited one", async () => {
+    const earlier = [
+      { writtenAt: "2026-11-25 08:30:00 UTC", text: `Der Vorstand <i>lügt</i>! ${hostile()}` },
+    ];
+    const read = (page: Page) =>
+      page.evaluate(() => ({
+        hidden: (document.getElementById("revisions-section") as HTMLElement).hidden,
+        versions: [...document.querySelectorAll("#revisions .thread-text")].map((el) => el.textContent),
+        meta: [...document.querySelectorAll("#revisions .thread-meta")].map((el) => el.textContent),
+        edited: document.getElementById("editedAt")?.textContent,
+        injected: document.querySelectorAll("#revisions *:not(div)").length,
+      }));
+    requests = [];
+    const edited = await withEvidencePage(view("Der Vorstand irrt.", earlier), { executablePath }, read);
+    expect(edited).toEqual({
+      hidden: false,
+      versions: [earlier[0]?.text],
+      meta: ["2026-11-25 08:30:00 UTC"],
+      edited: "2026-11-25 08:40:00 UTC",
+      injected: 0,
+    });
+    expect(requests).toEqual([]);
+    const plain = await withEvidencePage(view("Unverändert"), { executablePath }, read);
+    expect(plain).toMatchObject({ hidden: true, versions: [], edited: "—" });
   });
 
   it("renders when the server runs under tsx, as bin/brandwache.js does", () => {

@@ -8,11 +8,15 @@ export interface EvidenceView {
   authorHandle: string;
   authorDisplayName: string;
   postedAt: string;
+  /** When the author last edited the post, or "—". */
+  editedAt: string;
   firstSeenAt: string;
   postUrl: string;
   profileUrl: string;
   text: string;
   metrics: string;
+  /** Earlier versions of an edited post, oldest first (the section is left out when there are none). */
+  revisions: { writtenAt: string; text: string }[];
   thread: { relation: string; author: string; postedAt: string; text: string }[];
   capturedAt: string;
   capturedBy: string;
@@ -60,10 +64,15 @@ const template = `<!doctype html>
   <dt>Profil-URL / Profile URL</dt><dd id="profileUrl"></dd>
   <dt>Beitrags-URL / Post URL</dt><dd id="postUrl"></dd>
   <dt>Veröffentlicht / Posted</dt><dd id="postedAt"></dd>
+  <dt>Bearbeitet / Edited</dt><dd id="editedAt"></dd>
   <dt>Zuerst gesehen / First seen</dt><dd id="firstSeenAt"></dd>
   <dt>Kennzahlen / Metrics</dt><dd id="metrics"></dd>
 </dl>
 <div id="text"></div>
+<section id="revisions-section" hidden>
+<h2>Frühere Fassungen / Earlier versions</h2>
+<div id="revisions"></div>
+</section>
 <h2>Kontext / Thread context</h2>
 <div id="thread"></div>
 <footer>
@@ -82,6 +91,7 @@ const fillTemplate = `(data) => {
     profileUrl: data.profileUrl,
     postUrl: data.postUrl,
     postedAt: data.postedAt,
+    editedAt: data.editedAt,
     firstSeenAt: data.firstSeenAt,
     metrics: data.metrics,
     text: data.text,
@@ -93,6 +103,20 @@ const fillTemplate = `(data) => {
     const el = document.getElementById(id);
     if (el) el.textContent = String(value);
   }
+  const revisions = document.getElementById("revisions");
+  for (const version of data.revisions) {
+    const box = document.createElement("div");
+    box.className = "thread-item";
+    const meta = document.createElement("div");
+    meta.className = "thread-meta";
+    meta.textContent = version.writtenAt;
+    const text = document.createElement("div");
+    text.className = "thread-text";
+    text.textContent = version.text;
+    box.append(meta, text);
+    revisions.append(box);
+  }
+  if (data.revisions.length > 0) document.getElementById("revisions-section").hidden = false;
   const thread = document.getElementById("thread");
   if (data.thread.length === 0) thread.textContent = "\u2014";
   for (const item of data.thread) {
