@@ -10,6 +10,7 @@ import {
 import { assessIngestedPost } from "../pipeline/assess.stage.ts";
 import { type AssessedPost, IngestedPost, StoredPost } from "../pipeline/pipeline.messages.ts";
 import { loadMatchableTopics } from "../topics/topics.service.ts";
+import * as repo from "./posts.repo.ts";
 import type { PostList, PostRead, PostRevisionList } from "./posts.schema.ts";
 import { ingestPosts, markDeletedByAuthor, storeAssessedPosts } from "./posts.service.ts";
 
@@ -293,6 +294,39 @@ describe.each(databaseKinds)("edited and deleted posts on %s", (kind) => {
       where: (p, { and, eq }) => and(eq(p.orgId, otherOrgId), eq(p.externalId, shared)),
     });
     expect(theirs?.deletedAt).toBeNull();
+  });
+
+  it("applies a deletion reported before its post was stored, and forgets such reports after a day", async () => {
+    const early = `early-${kind}`;
+    // A live connection reports the deletion while the post is still on its way through the pipeline.
+    expect(await markDeletedByAuthor(runtime.ctx, orgId, "mastodon", [early])).toBe(0);
+    const before = announced.length;
+    await send(orgId, postOf({ platform: "mastodon", externalId: early }));
+    await send(orgId, postOf({ platform: "bluesky", externalId: early }));
+    await send(otherOrgId, postOf({ platform: "mastodon", externalId: early }));
+
+    const ours = (await get<PostList>("/api/posts?limit=200")).items.filter((p) => p.externalId === early);
+    expect(ours.map((p) => [p.platform, p.deletedAt !== null]).sort()).toEqual([
+      ["bluesky", false],
+      ["mastodon", true],
+    ]);
+    const announcedNow = announced.slice(before).filter((s) => s.post.externalId === early);
+    expect(
+      announcedNow.map((s) => [s.orgId === orgId, s.post.platform, s.post.deletedAt !== null]).sort(),
+    ).toEqual([
+      [false, "mastodon", false],
+      [true, "bluesky", false],
+      [true, "mastodon", true],
+    ]);
+
+    // A report older than a day is dropped the next time deletions come in.
+    const stale = `stale-${kind}`;
+    await repo.insertPostDeletions(runtime.ctx.db, [
+      { orgId, platform: "mastodon", externalId: stale, deletedAt: new Date(Date.now() - 2 * 86_400_000) },
+    ]);
+    await markDeletedByAuthor(runtime.ctx, orgId, "mastodon", [`unrelated-${kind}`]);
+    await send(orgId, postOf({ platform: "mastodon", externalId: stale }));
+    expect((await postByExternalId(stale)).deletedAt).toBeNull();
   });
 
   it("keeps the earlier text of a post edited before it was deleted", async () => {

@@ -3,7 +3,7 @@ import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
 import type { PostFilter } from "./posts.schema.ts";
-import { assessments, postRevisions, posts, postTopics } from "./posts.table.ts";
+import { assessments, postDeletions, postRevisions, posts, postTopics } from "./posts.table.ts";
 
 export type NewPostRow = typeof posts.$inferInsert;
 
@@ -231,8 +231,19 @@ export async function markPostsDeleted(
   externalIds: readonly string[],
   at: Date,
   platform?: string,
-) {
-  if (externalIds.length === 0) return 0;
+): Promise<number> {
+  return (await markPostsDeletedReturning(tx, orgId, externalIds, at, platform)).length;
+}
+
+/** Like markPostsDeleted; returns the external ids of the posts it marked. */
+export async function markPostsDeletedReturning(
+  tx: Tx,
+  orgId: string,
+  externalIds: readonly string[],
+  at: Date,
+  platform?: string,
+): Promise<string[]> {
+  if (externalIds.length === 0) return [];
   const rows = await tx
     .update(posts)
     .set({ deletedAt: at })
@@ -244,8 +255,30 @@ export async function markPostsDeleted(
         isNull(posts.deletedAt),
       ),
     )
-    .returning({ id: posts.id });
-  return rows.length;
+    .returning({ externalId: posts.externalId });
+  return rows.map((row) => row.externalId);
+}
+
+/** Remembers deletions of posts not stored yet; a later report of the same post keeps the first. */
+export async function insertPostDeletions(tx: Tx, rows: (typeof postDeletions.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await tx.insert(postDeletions).values(rows).onConflictDoNothing();
+}
+
+/** The remembered deletions among the given external ids (any organisation and platform; callers match). */
+export async function findPostDeletions(tx: Tx, externalIds: readonly string[]) {
+  if (externalIds.length === 0) return [];
+  return tx
+    .select()
+    .from(postDeletions)
+    .where(inArray(postDeletions.externalId, [...new Set(externalIds)]));
+}
+
+/** Forgets the organisation's remembered deletions reported before `before`. */
+export async function prunePostDeletions(tx: Tx, orgId: string, before: Date) {
+  await tx
+    .delete(postDeletions)
+    .where(and(eq(postDeletions.orgId, orgId), lt(postDeletions.deletedAt, before)));
 }
 
 /** Posts by (platform, external id), scoped to the organisation. */

@@ -183,6 +183,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
       if (row) stored.push({ orgId, post: presentPost(row), edited: true });
     }
   });
+  await applyEarlyDeletions(ctx, batch, stored);
   return stored;
 }
 
@@ -501,9 +502,14 @@ export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: reado
   return repo.markPostsDeleted(tx, orgId, externalIds, at);
 }
 
+// How long a deletion reported before its post is kept for the post to arrive.
+const earlyDeletionKeepMs = 24 * 3_600_000;
+
 /**
  * Marks the posts a platform reports as deleted by their author (a connector's poll or live connection);
- * they stay as a record with `deletedAt`. Ids not stored (yet) are ignored. Returns how many were marked.
+ * they stay as a record with `deletedAt`. A deletion of a post not stored yet (still in the pipeline: a
+ * live connection reports it within moments) is remembered for a day and applied when the post is
+ * stored. Returns how many stored posts were marked now.
  */
 export async function markDeletedByAuthor(
   ctx: AppContext,
@@ -512,15 +518,48 @@ export async function markDeletedByAuthor(
   externalIds: readonly string[],
 ): Promise<number> {
   const unique = [...new Set(externalIds)];
+  if (unique.length === 0) return 0;
+  const at = ctx.clock.now();
   let marked = 0;
   for (let i = 0; i < unique.length; i += 1000) {
-    marked += await repo.markPostsDeleted(
+    const chunk = unique.slice(i, i + 1000);
+    // Remembered first, marked after: a post stored meanwhile either sees the deletion when the store
+    // stage looks after its commit, or is already committed when the UPDATE below runs.
+    await repo.insertPostDeletions(
       ctx.db,
-      orgId,
-      unique.slice(i, i + 1000),
-      ctx.clock.now(),
-      platform,
+      chunk.map((externalId) => ({ orgId, platform, externalId, deletedAt: at })),
     );
+    marked += (await repo.markPostsDeletedReturning(ctx.db, orgId, chunk, at, platform)).length;
   }
+  await repo.prunePostDeletions(ctx.db, orgId, new Date(at.getTime() - earlyDeletionKeepMs));
   return marked;
+}
+
+/**
+ * Applies remembered deletions to the posts of a batch (after its transaction committed; see
+ * markDeletedByAuthor): all of the batch, so that a redelivered batch whose first try stopped after the
+ * commit still marks them. Marks the stored copies too, so that what is announced shows the deletion.
+ */
+async function applyEarlyDeletions(
+  ctx: AppContext,
+  batch: AssessedPost[],
+  stored: StoredPost[],
+): Promise<void> {
+  const found = await repo.findPostDeletions(
+    ctx.db,
+    batch.map(({ post }) => post.externalId),
+  );
+  if (found.length === 0) return;
+  const key = (orgId: string, platform: string, externalId: string) =>
+    `${orgId}\u0000${platform}\u0000${externalId}`;
+  const deletions = new Map(found.map((row) => [key(row.orgId, row.platform, row.externalId), row]));
+  for (const { orgId, post } of batch) {
+    const deletion = deletions.get(key(orgId, post.platform, post.externalId));
+    if (!deletion) continue;
+    await repo.markPostsDeleted(ctx.db, orgId, [post.externalId], deletion.deletedAt, post.platform);
+  }
+  for (const item of stored) {
+    const deletion = deletions.get(key(item.orgId, item.post.platform, item.post.externalId));
+    if (deletion) item.post = { ...item.post, deletedAt: deletion.deletedAt.toISOString() };
+  }
 }

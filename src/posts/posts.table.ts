@@ -57,6 +57,23 @@ export const posts = pgTable(
 );
 
 /**
+ * Deletions a platform reported before their post was stored (a live connection is faster than the
+ * pipeline): the store stage applies them when the post arrives. Kept a day; one per post.
+ */
+export const postDeletions = pgTable(
+  "post_deletions",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.platform, t.externalId] })],
+);
+
+/**
  * Earlier versions of a post's text: an edit moves the text it replaces here, so nothing an author wrote is
  * lost (posts are evidence). One row per version, keyed by when that version was written.
  */
