@@ -399,6 +399,8 @@ export async function postsOfConversation(tx: Tx, orgId: string, conversationId:
       lang: posts.lang,
       url: posts.url,
       postedAt: posts.postedAt,
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
       priority: sql<number>`coalesce(${assessments.priority}, 0)`.mapWith(Number),
       flags: sql<string[]>`coalesce(${assessments.flags}, '{}'::text[])`,
     })

@@ -86,6 +86,10 @@ export const ConversationPostRead = z.object({
   lang: z.string(),
   url: z.string().nullable(),
   postedAt: z.string(),
+  /** When the author last edited the post (the text is the edited one), or null. */
+  editedAt: z.string().nullable(),
+  /** When the author deleted it on the platform (it stays here as a record), or null. */
+  deletedAt: z.string().nullable(),
   priority: z.number(),
   flags: z.array(z.string()),
 });

@@ -194,6 +194,8 @@ export async function getConversation(ctx: AppContext, actor: Actor, id: string)
       lang: p.lang,
       url: p.url,
       postedAt: p.postedAt.toISOString(),
+      editedAt: p.editedAt?.toISOString() ?? null,
+      deletedAt: p.deletedAt?.toISOString() ?? null,
       priority: p.priority,
       flags: p.flags,
     })),

@@ -12,6 +12,7 @@ import { addBusinessMinutes, defaultServiceCalendar } from "../core/sla/calendar
 import { defaultServiceTargets } from "../core/sla/targets.ts";
 import { addMember } from "../orgs/orgs.service.ts";
 import { ManualClock } from "../platform/clock.ts";
+import { markDeletedByAuthor } from "../posts/posts.service.ts";
 import { saveRiskProfile } from "../risk/risk.service.ts";
 import { runInboxOnce } from "./inbox.jobs.ts";
 import { conversationPostIds, getServiceCalendar, noteReplySent } from "./inbox.service.ts";
@@ -154,6 +155,32 @@ describe.each(databaseKinds)("inbox on %s", (kind) => {
       expect(detail.status).toBe("open");
       expect(detail.sla.resolvedAt).toBeNull();
       expect(detail.postCount).toBe(3);
+    });
+
+    it("shows in the thread which posts their authors edited or deleted", async () => {
+      await ingest([
+        buildPost({
+          externalId: `${t}-q`,
+          inReplyTo: `${t}-root`,
+          text: "@nordwind seit heute Morgen kein Netz in Kiel, und die Hotline legt auf!",
+          editedAt: clock.now().toISOString(),
+        }),
+      ]);
+      expect(await markDeletedByAuthor(runtime.ctx, orgId, "mastodon", [`${t}-thanks`])).toBe(1);
+      const detail = (await api("GET", `/api/inbox/conversations/${conversationId}`)).json();
+      const byId = new Map(
+        detail.posts.map((p: { externalId: string; editedAt: string | null; deletedAt: string | null }) => [
+          p.externalId,
+          { edited: p.editedAt !== null, deleted: p.deletedAt !== null },
+        ]),
+      );
+      expect(Object.fromEntries(byId)).toEqual({
+        [`${t}-root`]: { edited: false, deleted: false },
+        [`${t}-q`]: { edited: true, deleted: false },
+        [`${t}-thanks`]: { edited: false, deleted: true },
+      });
+      const edited = detail.posts.find((p: { externalId: string }) => p.externalId === `${t}-q`);
+      expect(edited.text).toContain("die Hotline legt auf");
     });
 
     it("opens a conversation for a reply to an official post, rooted at our post", async () => {

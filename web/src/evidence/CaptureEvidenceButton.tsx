@@ -8,13 +8,28 @@ import { useCaptureEvidence } from "./useCaptureEvidence.ts";
 
 /**
  * Captures a post as evidence (snapshot, PNG, PDF, hashes; of the incident when given) and then links
- * to the item. Hidden from roles that may not capture.
+ * to the item. Hidden from roles that may not capture; a post its author deleted says why it cannot be
+ * captured any more instead.
  */
-export function CaptureEvidenceButton({ postId, incidentId }: { postId: string; incidentId?: string }) {
+export function CaptureEvidenceButton({
+  postId,
+  incidentId,
+  deletedAt,
+}: {
+  postId: string;
+  incidentId?: string;
+  deletedAt?: string | null;
+}) {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
   const capture = useCaptureEvidence();
   if (!canCaptureEvidence(role)) return null;
+  if (deletedAt)
+    return (
+      <Text size="xs" c="dimmed" data-testid="capture-evidence-deleted">
+        {t("evidence.capture.deleted")}
+      </Text>
+    );
   return (
     <Stack gap={4} align="flex-start">
       <Button

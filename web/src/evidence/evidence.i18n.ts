@@ -51,6 +51,7 @@ export const evidenceEn = {
       button: "Capture evidence",
       done: "Evidence captured.",
       open: "Open the item",
+      deleted: "Deleted by its author: it can no longer be captured.",
     },
     incidentList: {
       heading: "Evidence",
@@ -124,6 +125,7 @@ export const evidenceDe: typeof evidenceEn = {
       button: "Beweis sichern",
       done: "Beweis gesichert.",
       open: "Beweisstück öffnen",
+      deleted: "Vom Autor gelöscht: Der Beitrag kann nicht mehr gesichert werden.",
     },
     incidentList: {
       heading: "Beweise",

@@ -22,6 +22,7 @@ import { useNow } from "../app/useNow.ts";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { CaptureEvidenceButton } from "../evidence/CaptureEvidenceButton.tsx";
 import { OpenIncidentButton } from "../incidents/OpenIncidentButton.tsx";
+import { PostStatusBadges } from "../mentions/PostStatusBadges.tsx";
 import { useMembers } from "../orgs/useMembers.ts";
 import { ReplyComposer } from "../publishing/ReplyComposer.tsx";
 import { bandColor } from "./bandColor.ts";
@@ -147,6 +148,9 @@ function Thread({ c, lang }: { c: ConversationRead; lang: string }) {
                   </Badge>
                 )}
               </Text>
+              <Group gap={4}>
+                <PostStatusBadges post={post} />
+              </Group>
               <Text size="xs" c="dimmed">
                 {formatDateTime(post.postedAt, lang)}
               </Text>
@@ -165,7 +169,7 @@ function Thread({ c, lang }: { c: ConversationRead; lang: string }) {
                 </Anchor>
               )}
             </Group>
-            {!post.official && <CaptureEvidenceButton postId={post.id} />}
+            {!post.official && <CaptureEvidenceButton postId={post.id} deletedAt={post.deletedAt} />}
           </Stack>
         </Paper>
       ))}

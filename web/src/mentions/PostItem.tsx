@@ -97,7 +97,7 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
         <Group gap="xs" align="flex-start">
           <OpenIncidentButton source={{ kind: "post", id: post.id }} label={`@${post.author.handle}`} />
           <AttachToIncident postId={post.id} label={`@${post.author.handle}`} />
-          <CaptureEvidenceButton postId={post.id} />
+          <CaptureEvidenceButton postId={post.id} deletedAt={post.deletedAt} />
         </Group>
       </Stack>
     </Paper>
