@@ -400,6 +400,18 @@ export async function updateAlertState(
   return getAlert(ctx, actor, id);
 }
 
+/**
+ * What a raise is serialised on. Without a cooldown every post of a post rule is an alert of its own (no
+ * fold can happen), so only the same post must not raise twice: posts of one rule raise in parallel instead
+ * of queueing behind each other in every worker, which under a storm delayed alerts by many seconds.
+ */
+export function lockKeyOf(candidate: AlertCandidate, cooldownMinutes: number): string {
+  const [onlyPost] = candidate.postIds;
+  if (cooldownMinutes === 0 && candidate.trigger === "priority_post" && candidate.postIds.length === 1)
+    return `${candidate.dedupKey}:post:${onlyPost}`;
+  return candidate.dedupKey;
+}
+
 /** The outcome of `raiseAlert`. */
 export interface RaiseOutcome {
   alertId: string;
@@ -421,7 +433,7 @@ export async function raiseAlert(
   rule: { cooldownMinutes: number; channelIds: readonly string[] },
 ): Promise<RaiseOutcome> {
   return ctx.db.transaction(async (tx) => {
-    await repo.lockCause(tx, orgId, candidate.dedupKey);
+    await repo.lockCause(tx, orgId, lockKeyOf(candidate, rule.cooldownMinutes));
     // A post seen again (a redelivered bus message after a worker died) changes nothing.
     const [onlyPost] = candidate.postIds;
     if (candidate.trigger === "priority_post" && onlyPost !== undefined && candidate.ruleId !== null) {

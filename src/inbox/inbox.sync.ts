@@ -1,6 +1,6 @@
 // Building conversations from assessed posts: which post opens one, which thread it belongs to, and the
 // state a later post of the thread changes (priority, activity, reopening, our own answer).
-import { recordAudit } from "../audit/audit.service.ts";
+import { type AuditEvent, recordAudit } from "../audit/audit.service.ts";
 import { excerpt } from "../core/alerts/rules.ts";
 import { attentionReasons, isOfficialHandle, type OfficialAccount } from "../core/inbox/attention.ts";
 import { addBusinessMinutes, type ServiceCalendar } from "../core/sla/calendar.ts";
@@ -65,6 +65,12 @@ interface Placement {
   /** Posts filed in this batch, by id, with their conversation. */
   filed: Map<string, string>;
   counts: SyncCounts;
+  /**
+   * Audit entries of the batch, written just before it commits: an entry takes the organisation's audit
+   * chain lock until commit, and a batch of 200 posts holding it from its first conversation on kept every
+   * alert of the organisation waiting for seconds under load.
+   */
+  audits: AuditEvent[];
 }
 
 async function syncBatchOf(
@@ -89,6 +95,7 @@ async function syncBatchOf(
     settings: { ...settings },
     filed: new Map(),
     counts: { opened: 0, added: 0 },
+    audits: [],
   };
   for (const post of batch) {
     if (post.conversationId || place.filed.has(post.id)) continue;
@@ -102,6 +109,7 @@ async function syncBatchOf(
       nextTicket: place.settings.nextTicket,
     });
   }
+  for (const event of place.audits) await recordAudit(tx, ctx, system(orgId), event);
   return { counts: place.counts, more: batch.length === syncBatch };
 }
 
@@ -206,7 +214,7 @@ async function openConversation(
   if (stored.id === row.id) {
     settings.nextTicket++;
     place.counts.opened++;
-    await recordAudit(tx, ctx, system(orgId), {
+    place.audits.push({
       action: "conversation.open",
       entityType: "conversation",
       entityId: row.id,
@@ -270,7 +278,7 @@ async function fileInto(place: Placement, conversationId: string, thread: repo.T
         restart,
         targets[bandOf(priority)].resolutionMinutes,
       );
-      await recordAudit(tx, place.ctx, system(orgId), {
+      place.audits.push({
         action: "conversation.reopen",
         entityType: "conversation",
         entityId: conversationId,

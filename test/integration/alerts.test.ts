@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { raiseAlert } from "../../src/alerts/alerts.service.ts";
+import { lockKeyOf, raiseAlert } from "../../src/alerts/alerts.service.ts";
 import { verifyWebhookSignature } from "../../src/core/alerts/render.ts";
 import type { AlertCandidate } from "../../src/core/alerts/rules.ts";
 import { addMember } from "../../src/orgs/orgs.service.ts";
@@ -455,6 +455,40 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
     );
     expect(outcomes.filter((o) => o.outcome === "raised")).toHaveLength(1);
     expect(outcomes.filter((o) => o.outcome === "folded")).toHaveLength(5);
+  });
+
+  it("raises a post rule without cooldown once per post, also when the same post is raised at once", async () => {
+    const rule = (
+      await api("POST", "/api/alert-rules", {
+        name: "every post",
+        cooldownMinutes: 0,
+        condition: { kind: "priority_post", minPriority: 0.5 },
+      })
+    ).json();
+    const candidate = (postId: string): AlertCandidate => ({
+      ruleId: rule.id,
+      topicId: null,
+      trigger: "priority_post",
+      severity: "warning",
+      dedupKey: `${rule.id}:priority`,
+      rank: 0,
+      fresh: true,
+      title: { de: "t", en: "t" },
+      explanation: { de: "e", en: "e" },
+      postIds: [postId],
+      figures: {},
+    });
+    expect(lockKeyOf(candidate("p1"), 0)).not.toBe(lockKeyOf(candidate("p2"), 0));
+    expect(lockKeyOf(candidate("p1"), 15)).toBe(lockKeyOf(candidate("p2"), 15));
+    const raise = (postId: string) =>
+      raiseAlert(runtime.ctx, orgId, candidate(postId), { cooldownMinutes: 0, channelIds: [] });
+    // A redelivered post racing itself: one alert.
+    const same = await Promise.all(Array.from({ length: 6 }, () => raise(`same-${kind}`)));
+    expect(same.filter((o) => o.outcome === "raised")).toHaveLength(1);
+    expect(new Set(same.map((o) => o.alertId)).size).toBe(1);
+    // Different posts at once: one alert each, none waiting for a fold that cannot happen.
+    const different = await Promise.all(Array.from({ length: 6 }, (_, i) => raise(`post${i}-${kind}`)));
+    expect(different.map((o) => o.outcome)).toEqual(Array(6).fill("raised"));
   });
 
   it("rejects a malformed ids filter with the field named", async () => {
