@@ -52,6 +52,9 @@ export async function syncOrganisation(ctx: AppContext, orgId: string): Promise<
     total.opened += counts.opened;
     total.added += counts.added;
     if (!more) return total;
+    // Between batches, let the rest of the process run: an embedded database answers without ever
+    // returning to the event loop, so catching up with thousands of posts froze requests and timers.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

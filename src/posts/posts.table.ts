@@ -139,5 +139,7 @@ export const assessments = pgTable(
     primaryKey({ columns: [t.postId, t.engine] }),
     index("assessments_flags_idx").using("gin", t.flags),
     index("assessments_priority_idx").on(t.orgId, t.priority.desc()),
+    // The inbox sync reads what was assessed since its cursor, in this order, batch after batch.
+    index("assessments_org_assessed_idx").on(t.orgId, t.engine, t.assessedAt, t.postId),
   ],
 );
