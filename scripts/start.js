@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureDependencies } from "./ensure-deps.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -34,12 +35,7 @@ function newestIn(dir) {
   return newest;
 }
 
-// npm writes node_modules/.package-lock.json on every install: older than the lock file means out of date.
-const installed = mtime(path.join(root, "node_modules", ".package-lock.json"));
-if (!installed || installed < mtime(path.join(root, "package-lock.json"))) {
-  process.stdout.write("Installing dependencies (first start only)…\n");
-  run(npm, installed ? ["install", "--no-audit", "--no-fund"] : ["ci", "--no-audit", "--no-fund"]);
-}
+ensureDependencies(root);
 
 const builtAt = mtime(path.join(root, "web", "dist", "index.html"));
 const sourcesAt = Math.max(
