@@ -1,8 +1,7 @@
 // Long-lived outbound connections for streaming APIs (server-sent events, NDJSON, WebSocket), through the
 // same SSRF guard as `requestOutbound`: every address that is not public is refused unless the policy
 // allows it, checked on the address actually connected to.
-import http from "node:http";
-import https from "node:https";
+import type http from "node:http";
 import WebSocket from "ws";
 import {
   guardOutboundTarget,
@@ -11,6 +10,7 @@ import {
   type OutboundRequest,
   outboundNetworkError,
   parseOutboundTarget,
+  startOutboundRequest,
 } from "./outbound.ts";
 
 /** An open streaming HTTP answer: status and headers at once, the body as it arrives. */
@@ -215,9 +215,6 @@ export async function openOutboundStream(
   const { lookup } = guardOutboundTarget(target, options.policy);
   const connectTimeoutMs = options.connectTimeoutMs ?? options.timeoutMs ?? defaultConnectTimeoutMs;
   const idleTimeoutMs = options.idleTimeoutMs ?? defaultIdleTimeoutMs;
-  const transport = target.url.protocol === "https:" ? https : http;
-  const headers = req.headers ?? {};
-  const body = req.body;
 
   return new Promise<OutboundStream>((resolve, reject) => {
     let settled = false;
@@ -229,25 +226,9 @@ export async function openOutboundStream(
     };
     let request: http.ClientRequest;
     try {
-      request = transport.request({
-        protocol: target.url.protocol,
-        hostname: target.hostname,
-        port: target.url.port || undefined,
-        path: `${target.url.pathname}${target.url.search}`,
-        method: req.method,
-        headers:
-          body !== undefined ? { ...headers, "Content-Length": String(Buffer.byteLength(body)) } : headers,
-        auth: target.url.username
-          ? `${decodeURIComponent(target.url.username)}:${decodeURIComponent(target.url.password)}`
-          : undefined,
-        agent: false,
-        lookup,
-      });
+      request = startOutboundRequest(target, lookup, req);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      reject(
-        new OutboundError("invalid_request", target.host, `invalid request to ${target.host}: ${detail}`),
-      );
+      reject(err);
       return;
     }
     const connectTimer = setTimeout(() => {
@@ -342,7 +323,7 @@ export async function openOutboundStream(
         close,
       });
     });
-    request.end(body);
+    request.end(req.body);
   });
 }
 

@@ -342,6 +342,42 @@ export function guardOutboundTarget(
   return { lookup: hostAllowed ? undefined : guardedLookup(target.host, policy) };
 }
 
+/**
+ * Starts a request to a target checked by `guardOutboundTarget`, connecting through its `lookup`. Throws an
+ * OutboundError (`invalid_request`) for a request node:http refuses to send.
+ */
+export function startOutboundRequest(
+  target: OutboundTarget,
+  lookup: LookupFunction | undefined,
+  req: Pick<OutboundRequest, "method" | "headers" | "body">,
+): http.ClientRequest {
+  const transport = target.url.protocol === "https:" ? https : http;
+  const headers = req.headers ?? {};
+  try {
+    return transport.request({
+      protocol: target.url.protocol,
+      hostname: target.hostname,
+      port: target.url.port || undefined,
+      path: `${target.url.pathname}${target.url.search}`,
+      method: req.method,
+      headers:
+        req.body !== undefined
+          ? { ...headers, "Content-Length": String(Buffer.byteLength(req.body)) }
+          : headers,
+      auth: target.url.username
+        ? `${decodeURIComponent(target.url.username)}:${decodeURIComponent(target.url.password)}`
+        : undefined,
+      // No keep-alive agent: a pooled socket would skip the address check of a later request.
+      agent: false,
+      lookup,
+    });
+  } catch (err) {
+    // node:http refuses header names and values it cannot send (CR/LF, non-Latin-1) synchronously.
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new OutboundError("invalid_request", target.host, `invalid request to ${target.host}: ${detail}`);
+  }
+}
+
 /** Turns a socket or DNS failure into an OutboundError that names the host and the system code. */
 export function outboundNetworkError(err: unknown, host: string): OutboundError {
   if (err instanceof OutboundError) return err;
@@ -397,14 +433,10 @@ export async function requestOutboundBytes(
   req: OutboundRequest,
   options: OutboundOptions,
 ): Promise<OutboundBytesResponse> {
-  const { url, method } = req;
-  const headers = req.headers ?? {};
-  const body = req.body;
   const bodyLimit = options.bodyLimit ?? outboundBodyLimit;
-  const target = parseOutboundTarget(url);
+  const target = parseOutboundTarget(req.url);
   const { lookup } = guardOutboundTarget(target, options.policy);
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const transport = target.url.protocol === "https:" ? https : http;
 
   return new Promise<OutboundBytesResponse>((resolve, reject) => {
     let settled = false;
@@ -419,27 +451,9 @@ export async function requestOutboundBytes(
 
     let request: http.ClientRequest;
     try {
-      request = transport.request({
-        protocol: target.url.protocol,
-        hostname: target.hostname,
-        port: target.url.port || undefined,
-        path: `${target.url.pathname}${target.url.search}`,
-        method,
-        headers:
-          body !== undefined ? { ...headers, "Content-Length": String(Buffer.byteLength(body)) } : headers,
-        auth: target.url.username
-          ? `${decodeURIComponent(target.url.username)}:${decodeURIComponent(target.url.password)}`
-          : undefined,
-        // No keep-alive agent: a pooled socket would skip the address check of a later request.
-        agent: false,
-        lookup,
-      });
+      request = startOutboundRequest(target, lookup, req);
     } catch (err) {
-      // node:http refuses header names and values it cannot send (CR/LF, non-Latin-1) synchronously.
-      const detail = err instanceof Error ? err.message : String(err);
-      reject(
-        new OutboundError("invalid_request", target.host, `invalid request to ${target.host}: ${detail}`),
-      );
+      reject(err);
       return;
     }
     timer = setTimeout(() => {
@@ -480,6 +494,6 @@ export async function requestOutboundBytes(
       response.on("end", () => done(false));
       response.on("error", fail);
     });
-    request.end(body);
+    request.end(req.body);
   });
 }
