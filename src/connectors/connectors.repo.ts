@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, notInArray, or, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../platform/db/client.ts";
 import { sources } from "../sources/sources.table.ts";
 import { connectors } from "./connectors.table.ts";
@@ -46,14 +46,28 @@ export async function claimDueConnectors(
   lockUntil: Date,
   limit: number,
 ): Promise<ConnectorRow[]> {
-  const due = tx
+  return claimFree(tx, now, lockUntil, limit, lte(connectors.nextRunAt, now));
+}
+
+/**
+ * Sets `lockUntil` on up to `limit` enabled connectors that nobody holds and that match `condition`, the
+ * longest due first; rows another transaction is claiming are skipped.
+ */
+async function claimFree(
+  tx: Tx,
+  now: Date,
+  lockUntil: Date,
+  limit: number,
+  condition: SQL | undefined,
+): Promise<ConnectorRow[]> {
+  const free = tx
     .select({ id: connectors.id })
     .from(connectors)
     .where(
       and(
         eq(connectors.enabled, true),
-        lte(connectors.nextRunAt, now),
         or(isNull(connectors.lockedUntil), lt(connectors.lockedUntil, now)),
+        condition,
       ),
     )
     .orderBy(asc(connectors.nextRunAt))
@@ -62,7 +76,7 @@ export async function claimDueConnectors(
   return tx
     .update(connectors)
     .set({ lockedUntil: lockUntil })
-    .where(sql`${connectors.id} in ${due}`)
+    .where(sql`${connectors.id} in ${free}`)
     .returning();
 }
 
@@ -84,27 +98,18 @@ export async function claimStreamConnectors(
   exclude: readonly string[] = [],
 ): Promise<ConnectorRow[]> {
   if (kinds.length === 0 || limit <= 0) return [];
-  const ready = tx
-    .select({ id: connectors.id })
-    .from(connectors)
-    .where(
-      and(
-        eq(connectors.enabled, true),
-        inArray(connectors.kind, [...kinds]),
-        sql`coalesce(${connectors.config}->>'live', 'true') <> 'false'`,
-        or(isNull(connectors.lockedUntil), lt(connectors.lockedUntil, now)),
-        or(inArray(connectors.state, readyStates), lte(connectors.nextRunAt, now)),
-        exclude.length > 0 ? notInArray(connectors.id, [...exclude]) : undefined,
-      ),
-    )
-    .orderBy(asc(connectors.nextRunAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return tx
-    .update(connectors)
-    .set({ lockedUntil: lockUntil })
-    .where(sql`${connectors.id} in ${ready}`)
-    .returning();
+  return claimFree(
+    tx,
+    now,
+    lockUntil,
+    limit,
+    and(
+      inArray(connectors.kind, [...kinds]),
+      sql`coalesce(${connectors.config}->>'live', 'true') <> 'false'`,
+      or(inArray(connectors.state, readyStates), lte(connectors.nextRunAt, now)),
+      exclude.length > 0 ? notInArray(connectors.id, [...exclude]) : undefined,
+    ),
+  );
 }
 
 /** How a live connection holds its connector: the lease it set last and the change time it started with. */
