@@ -204,8 +204,13 @@ export async function sendWrite(
   }
 }
 
-/** The JSON body of a successful answer; a `transient` ConnectorError when it is not JSON. */
-export function jsonBody(res: OutboundResponse, what: string): unknown {
+/**
+ * The JSON body of a successful answer; a `transient` ConnectorError when it is not JSON or, given the
+ * `bodyLimit` it was read with, when it was cut off there.
+ */
+export function jsonBody(res: OutboundResponse, what: string, bodyLimit?: number): unknown {
+  if (bodyLimit !== undefined && res.truncated)
+    throw new ConnectorError(`${what}: the answer is larger than ${bodyLimit} bytes`, "transient");
   try {
     return JSON.parse(res.body);
   } catch {

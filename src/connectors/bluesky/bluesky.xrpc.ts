@@ -1,6 +1,6 @@
 // XRPC answers (GET and POST on /xrpc/<nsid>) turned into JSON or a ConnectorError.
 import type { OutboundResponse } from "../../platform/net/outbound.ts";
-import { ConnectorError, checkResponse } from "../connector.ts";
+import { checkResponse, jsonBody } from "../connector.ts";
 import { XrpcError } from "./bluesky.schema.ts";
 
 // 100 post views with their embeds run to a few hundred KiB, far above the guard's 64 KiB default.
@@ -14,13 +14,7 @@ export const timeoutMs = 30_000;
  */
 export function readXrpcJson(res: OutboundResponse, what: string, now: Date): unknown {
   checkResponse(withResetAsRetryAfter(res), what, now);
-  if (res.truncated)
-    throw new ConnectorError(`${what}: the answer is larger than ${bodyLimit} bytes`, "transient");
-  try {
-    return JSON.parse(res.body);
-  } catch {
-    throw new ConnectorError(`${what}: the answer is not JSON`, "transient");
-  }
+  return jsonBody(res, what, bodyLimit);
 }
 
 /** The `error` name of an XRPC error answer, e.g. `ExpiredToken` or `BadQueryString`. */

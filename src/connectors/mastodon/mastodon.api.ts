@@ -4,7 +4,7 @@
 
 import type { OutboundResponse } from "../../platform/net/outbound.ts";
 import type { ConnectorContext, PostInput } from "../connector.ts";
-import { ConnectorError, checkResponse } from "../connector.ts";
+import { ConnectorError, checkResponse, jsonBody } from "../connector.ts";
 import { MastodonSearchResults } from "./mastodon.schema.ts";
 
 /** Statuses per page: the most the tag timeline and search return (40). */
@@ -129,13 +129,7 @@ function readJson(res: OutboundResponse, what: string, now: Date): unknown {
       ? { ...res, headers: { ...res.headers, "retry-after": reset } }
       : res;
   checkResponse(withRetry, what, now);
-  if (res.truncated)
-    throw new ConnectorError(`${what}: the answer is larger than ${bodyLimit} bytes`, "transient");
-  try {
-    return JSON.parse(res.body);
-  } catch {
-    throw new ConnectorError(`${what}: the answer is not JSON`, "transient");
-  }
+  return jsonBody(res, what, bodyLimit);
 }
 
 /** Whether a body is Mastodon's error entity (`{"error": "Record not found"}`), not some other server's page. */

@@ -1,6 +1,12 @@
 // Talking to Reddit: the app-only token, listing pages, and Reddit's answers turned into ConnectorErrors.
 import { OutboundError, type OutboundRequest, type OutboundResponse } from "../../platform/net/outbound.ts";
-import { type ConnectorContext, ConnectorError, checkResponse, retryAfterMs } from "../connector.ts";
+import {
+  type ConnectorContext,
+  ConnectorError,
+  checkResponse,
+  jsonBody,
+  retryAfterMs,
+} from "../connector.ts";
 import { RedditListing, type RedditSecrets, RedditToken, RedditTokenError } from "./reddit.schema.ts";
 
 /** Sent when the secrets name no User-Agent; Reddit limits generic ones (wiki: API, "Rules"). */
@@ -32,13 +38,7 @@ async function send(ctx: ConnectorContext, req: OutboundRequest, what: string): 
 }
 
 function readJson(res: OutboundResponse, what: string): unknown {
-  if (res.truncated)
-    throw new ConnectorError(`${what}: the answer is larger than ${bodyLimit} bytes`, "transient");
-  try {
-    return JSON.parse(res.body);
-  } catch {
-    throw new ConnectorError(`${what}: the answer is not JSON`, "transient");
-  }
+  return jsonBody(res, what, bodyLimit);
 }
 
 /**

@@ -1,7 +1,13 @@
 // Talking to the YouTube Data API v3: list pages with the API key, and Google's error answers turned into
 // ConnectorErrors by their reasons (developers.google.com/youtube/v3/docs/errors).
 import { OutboundError, type OutboundResponse } from "../../platform/net/outbound.ts";
-import { type ConnectorContext, ConnectorError, checkResponse, retryAfterMs } from "../connector.ts";
+import {
+  type ConnectorContext,
+  ConnectorError,
+  checkResponse,
+  jsonBody,
+  retryAfterMs,
+} from "../connector.ts";
 import { GoogleErrorResponse, YoutubeListResponse } from "./youtube.schema.ts";
 
 // 100 comment threads with their replies can pass 64 KiB, the guard's default.
@@ -152,15 +158,7 @@ export async function fetchPage(
     return "invalid_page_token";
   const failure = youtubeError(res, what, ctx.now());
   if (failure) throw failure;
-  if (res.truncated)
-    throw new ConnectorError(`${what}: the answer is larger than ${bodyLimit} bytes`, "transient");
-  let json: unknown;
-  try {
-    json = JSON.parse(res.body);
-  } catch {
-    throw new ConnectorError(`${what}: the answer is not JSON`, "transient");
-  }
-  const page = YoutubeListResponse.safeParse(json);
+  const page = YoutubeListResponse.safeParse(jsonBody(res, what, bodyLimit));
   if (!page.success) throw new ConnectorError(`${what}: the answer is not a ${method} list`, "transient");
   return page.data;
 }
