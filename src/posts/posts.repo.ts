@@ -232,18 +232,7 @@ export async function markPostsDeleted(
   at: Date,
   platform?: string,
 ): Promise<number> {
-  return (await markPostsDeletedReturning(tx, orgId, externalIds, at, platform)).length;
-}
-
-/** Like markPostsDeleted; returns the external ids of the posts it marked. */
-export async function markPostsDeletedReturning(
-  tx: Tx,
-  orgId: string,
-  externalIds: readonly string[],
-  at: Date,
-  platform?: string,
-): Promise<string[]> {
-  if (externalIds.length === 0) return [];
+  if (externalIds.length === 0) return 0;
   const rows = await tx
     .update(posts)
     .set({ deletedAt: at })
@@ -255,8 +244,8 @@ export async function markPostsDeletedReturning(
         isNull(posts.deletedAt),
       ),
     )
-    .returning({ externalId: posts.externalId });
-  return rows.map((row) => row.externalId);
+    .returning({ id: posts.id });
+  return rows.length;
 }
 
 /** Remembers deletions of posts not stored yet; a later report of the same post keeps the first. */

@@ -246,7 +246,10 @@ async function storeEdit(tx: Tx, ctx: AppContext, item: AssessedPost, now: Date)
   return current.id;
 }
 
-const editKey = ({ orgId, post }: AssessedPost) => `${orgId}\u0000${post.platform}\u0000${post.externalId}`;
+/** One post of one organisation: (organisation, platform, external id) as one string. */
+const postKey = (orgId: string, platform: string, externalId: string) =>
+  `${orgId}\u0000${platform}\u0000${externalId}`;
+const editKey = ({ orgId, post }: AssessedPost) => postKey(orgId, post.platform, post.externalId);
 
 function assessmentRow(item: AssessedPost, postId: string, now: Date) {
   return {
@@ -529,7 +532,7 @@ export async function markDeletedByAuthor(
       ctx.db,
       chunk.map((externalId) => ({ orgId, platform, externalId, deletedAt: at })),
     );
-    marked += (await repo.markPostsDeletedReturning(ctx.db, orgId, chunk, at, platform)).length;
+    marked += await repo.markPostsDeleted(ctx.db, orgId, chunk, at, platform);
   }
   await repo.prunePostDeletions(ctx.db, orgId, new Date(at.getTime() - earlyDeletionKeepMs));
   return marked;
@@ -550,16 +553,14 @@ async function applyEarlyDeletions(
     batch.map(({ post }) => post.externalId),
   );
   if (found.length === 0) return;
-  const key = (orgId: string, platform: string, externalId: string) =>
-    `${orgId}\u0000${platform}\u0000${externalId}`;
-  const deletions = new Map(found.map((row) => [key(row.orgId, row.platform, row.externalId), row]));
+  const deletions = new Map(found.map((row) => [postKey(row.orgId, row.platform, row.externalId), row]));
   for (const { orgId, post } of batch) {
-    const deletion = deletions.get(key(orgId, post.platform, post.externalId));
+    const deletion = deletions.get(postKey(orgId, post.platform, post.externalId));
     if (!deletion) continue;
     await repo.markPostsDeleted(ctx.db, orgId, [post.externalId], deletion.deletedAt, post.platform);
   }
   for (const item of stored) {
-    const deletion = deletions.get(key(item.orgId, item.post.platform, item.post.externalId));
+    const deletion = deletions.get(postKey(item.orgId, item.post.platform, item.post.externalId));
     if (deletion) item.post = { ...item.post, deletedAt: deletion.deletedAt.toISOString() };
   }
 }
