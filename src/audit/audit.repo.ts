@@ -6,8 +6,8 @@ import { auditLog } from "./audit.table.ts";
 export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Appends an entry (with its seq and hash already chosen). */
-export async function insertAuditEntry(tx: Tx, row: typeof auditLog.$inferInsert) {
-  await tx.insert(auditLog).values(row);
+export async function insertAuditEntries(tx: Tx, rows: (typeof auditLog.$inferInsert)[]) {
+  if (rows.length > 0) await tx.insert(auditLog).values(rows);
 }
 
 /** Entries of an organisation, newest first. */
@@ -32,16 +32,18 @@ export async function lockOrgChain(tx: Tx, orgId: string) {
   await lockUntilCommit(tx, `audit:${orgId}`);
 }
 
-/** The next value of the seq column's sequence (taken under the chain lock, so seq follows chain order). */
-export async function nextAuditSeq(tx: Tx): Promise<number> {
+/**
+ * The next `count` values of the seq column's sequence, ascending (taken under the chain lock, so seq
+ * follows chain order).
+ */
+export async function nextAuditSeqs(tx: Tx, count: number): Promise<number[]> {
   // node-postgres and PGlite both answer a raw query with `{ rows }`.
   const result = (await tx.execute(
-    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq`,
+    sql`select nextval(pg_get_serial_sequence('audit_log', 'seq')) as seq from generate_series(1, ${count}::int)`,
   )) as unknown as { rows: { seq: string | number }[] };
-  const rows = result.rows;
-  const seq = rows[0]?.seq;
-  if (seq === undefined) throw new Error("nextval returned no row");
-  return Number(seq);
+  const seqs = result.rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
+  if (seqs.length !== count) throw new Error(`nextval returned ${seqs.length} values, not ${count}`);
+  return seqs;
 }
 
 /** The newest entry of an organisation's chain. */

@@ -8,6 +8,7 @@ import {
   exportAuditChain,
   listAudit,
   recordAudit,
+  recordAudits,
   sealAuditBacklog,
   verifyAuditChain,
   verifyOwnAuditChain,
@@ -153,6 +154,46 @@ describe.each(databaseKinds)("audit chain on %s", (kind) => {
     );
     expect(await verifyAuditChain(runtime.ctx.db, { orgId: org.id })).toEqual({ ok: true, entries: 19 });
     expect(await verifyAuditChain(runtime.ctx.db, { orgId: other.id })).toEqual({ ok: true, entries: 7 });
+  });
+
+  it("writes several events as one stretch of the chain, in order, beside parallel single entries", async () => {
+    const org = await newOrg("batch");
+    await Promise.all([
+      ...Array.from({ length: 3 }, (_, b) =>
+        runtime.ctx.db.transaction(async (tx) => {
+          await recordAudits(
+            tx,
+            runtime.ctx,
+            { orgId: org.id, system: true },
+            Array.from({ length: 50 }, (_, i) => ({
+              action: "conversation.open",
+              entityType: "conversation",
+              entityId: `b${b}-c${i}`,
+              detail: { ticket: b * 100 + i },
+            })),
+          );
+          await tx.execute(sql`select pg_sleep(0.01)`);
+        }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        recordAudit(runtime.ctx.db, runtime.ctx, manager(org.id), {
+          action: "alert.acknowledge",
+          entityType: "alert",
+          entityId: `a${i}`,
+        }),
+      ),
+    ]);
+    expect(await verifyAuditChain(runtime.ctx.db, { orgId: org.id })).toEqual({ ok: true, entries: 156 });
+    const { entries } = await exportAuditChain(runtime.ctx.db, { orgId: org.id });
+    for (let b = 0; b < 3; b++) {
+      const own = entries.filter((e) => e.entityId?.startsWith(`b${b}-`));
+      // Each batch is one unbroken run of seqs in the order its events were given, by the system actor.
+      expect(own.map((e) => e.entityId)).toEqual(Array.from({ length: 50 }, (_, i) => `b${b}-c${i}`));
+      expect(own.map((e) => e.seq)).toEqual(own.map((_e, i) => (own[0]?.seq ?? 0) + i));
+      expect(own.every((e) => e.actor === "system")).toBe(true);
+    }
+    await runtime.ctx.db.transaction((tx) => recordAudits(tx, runtime.ctx, manager(org.id), []));
+    expect(await verifyAuditChain(runtime.ctx.db, { orgId: org.id })).toEqual({ ok: true, entries: 156 });
   });
 
   it("seals entries written before the chain existed, once, and chains new ones after them", async () => {

@@ -20,11 +20,11 @@ import {
   auditChainPage,
   auditEntryBefore,
   auditSeqRange,
-  insertAuditEntry,
+  insertAuditEntries,
   latestAuditEntry,
   listAuditEntries,
   lockOrgChain,
-  nextAuditSeq,
+  nextAuditSeqs,
   orgsWithAudit,
   orgsWithUnsealedAudit,
   setAuditHash,
@@ -97,27 +97,34 @@ async function sealOrg(tx: Tx, orgId: string): Promise<{ head: string; sealed: n
   }
 }
 
-async function appendEntry(
+async function appendEntries(
   tx: Tx,
   ctx: Pick<AppContext, "clock">,
   actor: Actor | { orgId: string; system: true },
-  event: AuditEvent,
+  events: readonly AuditEvent[],
 ): Promise<void> {
+  if (events.length === 0) return;
   const orgId = actor.orgId;
   await lockOrgChain(tx, orgId);
-  const { head: previousHash } = await sealOrg(tx, orgId);
-  const content: AuditEntryContent = {
-    seq: await nextAuditSeq(tx),
-    orgId,
-    actor: storableText("system" in actor ? "system" : actorLabel(actor)),
-    action: storableText(event.action),
-    entityType: storableText(event.entityType),
-    entityId: event.entityId == null ? null : storableText(event.entityId),
-    detail: storableDetail(event.detail ?? {}),
-    at: ctx.clock.now().toISOString(),
-  };
-  const hash = entryHash(previousHash, content);
-  await insertAuditEntry(tx, { ...content, at: new Date(content.at), hash });
+  let { head } = await sealOrg(tx, orgId);
+  const seqs = await nextAuditSeqs(tx, events.length);
+  const at = ctx.clock.now().toISOString();
+  const label = storableText("system" in actor ? "system" : actorLabel(actor));
+  const rows = events.map((event, i) => {
+    const content: AuditEntryContent = {
+      seq: seqs[i] as number,
+      orgId,
+      actor: label,
+      action: storableText(event.action),
+      entityType: storableText(event.entityType),
+      entityId: event.entityId == null ? null : storableText(event.entityId),
+      detail: storableDetail(event.detail ?? {}),
+      at,
+    };
+    head = entryHash(head, content);
+    return { ...content, at: new Date(content.at), hash: head };
+  });
+  await insertAuditEntries(tx, rows);
 }
 
 /**
@@ -131,8 +138,22 @@ export async function recordAudit(
   actor: Actor | { orgId: string; system: true },
   event: AuditEvent,
 ): Promise<void> {
-  if (tx instanceof PgTransaction) return appendEntry(tx, ctx, actor, event);
-  await tx.transaction((inner) => appendEntry(inner, ctx, actor, event));
+  await recordAudits(tx, ctx, actor, [event]);
+}
+
+/**
+ * `recordAudit` for several events of one actor, in order: one chain lock, one sequence read and one
+ * INSERT for all of them (a sync that opens 200 conversations writes 200 entries).
+ */
+export async function recordAudits(
+  tx: Tx,
+  ctx: Pick<AppContext, "clock">,
+  actor: Actor | { orgId: string; system: true },
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  if (tx instanceof PgTransaction) return appendEntries(tx, ctx, actor, events);
+  await tx.transaction((inner) => appendEntries(inner, ctx, actor, events));
 }
 
 /**

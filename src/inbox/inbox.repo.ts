@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
@@ -136,6 +151,73 @@ export async function postByExternalId(
   return row;
 }
 
+/** The key of a post in `haveReplies`: platform and external id. */
+export const threadKey = (post: { platform: string; externalId: string }) =>
+  `${post.platform}\u0000${post.externalId}`;
+
+// Rows a multi-row INSERT of the sync writes at most (PostgreSQL takes 65,535 parameters a statement).
+const writeChunk = 500;
+
+/** External ids grouped by platform, each once. */
+function idsByPlatform(items: readonly { platform: string; externalId: string }[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const item of items) {
+    const ids = out.get(item.platform) ?? new Set<string>();
+    ids.add(item.externalId);
+    out.set(item.platform, ids);
+  }
+  return new Map([...out].map(([platform, ids]) => [platform, [...ids]]));
+}
+
+/** Whether each post (by `threadKey`) has stored replies: one query for a whole batch. */
+export async function haveReplies(
+  tx: Tx,
+  orgId: string,
+  batch: readonly { platform: string; externalId: string }[],
+): Promise<Map<string, boolean>> {
+  const out = new Map(batch.map((post) => [threadKey(post), false]));
+  if (batch.length === 0) return out;
+  const rows = await tx
+    .selectDistinct({ platform: posts.platform, inReplyTo: posts.inReplyTo })
+    .from(posts)
+    .where(
+      and(
+        eq(posts.orgId, orgId),
+        isNotNull(posts.inReplyTo),
+        or(
+          ...[...idsByPlatform(batch)].map(([platform, ids]) =>
+            and(eq(posts.platform, platform), inArray(posts.inReplyTo, ids)),
+          ),
+        ),
+      ),
+    );
+  for (const row of rows) {
+    const key = threadKey({ platform: row.platform, externalId: row.inReplyTo ?? "" });
+    if (out.has(key)) out.set(key, true);
+  }
+  return out;
+}
+
+/** The stored posts of these platforms' external ids: one query for a whole batch. */
+export async function postsByExternalIds(
+  tx: Tx,
+  orgId: string,
+  keys: readonly { platform: string; externalId: string }[],
+): Promise<ThreadPost[]> {
+  if (keys.length === 0) return [];
+  return threadQuery(
+    tx,
+    and(
+      eq(posts.orgId, orgId),
+      or(
+        ...[...idsByPlatform(keys)].map(([platform, ids]) =>
+          and(eq(posts.platform, platform), inArray(posts.externalId, ids)),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Stored replies to any of the external ids. */
 export async function repliesTo(
   tx: Tx,
@@ -146,7 +228,12 @@ export async function repliesTo(
   if (externalIds.length === 0) return [];
   return threadQuery(
     tx,
-    and(eq(posts.orgId, orgId), eq(posts.platform, platform), inArray(posts.inReplyTo, externalIds)),
+    and(
+      eq(posts.orgId, orgId),
+      eq(posts.platform, platform),
+      isNotNull(posts.inReplyTo),
+      inArray(posts.inReplyTo, externalIds),
+    ),
   )
     .orderBy(asc(posts.postedAt))
     .limit(500);
@@ -154,21 +241,48 @@ export async function repliesTo(
 
 // ── Conversations ────────────────────────────────────────────────────────────────────────────────
 
-/** Inserts a conversation unless its thread has one; returns the thread's conversation either way. */
-export async function insertConversation(tx: Tx, row: ConversationRow): Promise<ConversationRow> {
-  await tx.insert(conversations).values(row).onConflictDoNothing();
-  const [found] = await tx
+/**
+ * Inserts conversations opened by one sync batch. The sync holds the organisation's inbox lock, so no other
+ * writer can have opened one of these threads or taken one of these tickets: a conflict is a bug, and it
+ * throws (the batch rolls back) instead of filing posts into somebody else's conversation.
+ */
+export async function insertConversations(tx: Tx, rows: readonly ConversationRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += writeChunk) {
+    const chunk = rows.slice(i, i + writeChunk);
+    const inserted = await tx
+      .insert(conversations)
+      .values(chunk)
+      .onConflictDoNothing()
+      .returning({ id: conversations.id });
+    if (inserted.length !== chunk.length) {
+      throw new Error(`${chunk.length - inserted.length} conversations of this sync exist already`);
+    }
+  }
+}
+
+/** The conversations of the threads rooted at these posts (by `threadKey`): one query for a whole batch. */
+export async function conversationsOfThreads(
+  tx: Tx,
+  orgId: string,
+  roots: readonly { platform: string; externalId: string }[],
+): Promise<Map<string, ConversationRow>> {
+  const out = new Map<string, ConversationRow>();
+  if (roots.length === 0) return out;
+  const rows = await tx
     .select()
     .from(conversations)
     .where(
       and(
-        eq(conversations.orgId, row.orgId),
-        eq(conversations.platform, row.platform),
-        eq(conversations.rootExternalId, row.rootExternalId),
+        eq(conversations.orgId, orgId),
+        or(
+          ...[...idsByPlatform(roots)].map(([platform, ids]) =>
+            and(eq(conversations.platform, platform), inArray(conversations.rootExternalId, ids)),
+          ),
+        ),
       ),
     );
-  if (!found) throw new Error("conversation vanished");
-  return found;
+  for (const row of rows) out.set(threadKey({ platform: row.platform, externalId: row.rootExternalId }), row);
+  return out;
 }
 
 /** The conversation of a thread. */
@@ -186,21 +300,26 @@ export async function conversationOfThread(tx: Tx, orgId: string, platform: stri
   return row;
 }
 
-/** Adds posts to a conversation; a post already in one stays where it is. Returns the ids added. */
+/**
+ * Files posts into conversations; a post already in one stays where it is (as with `insertConversations`,
+ * only the sync writes here, under its lock). Returns the ids added.
+ */
 export async function addConversationPosts(
   tx: Tx,
   orgId: string,
-  conversationId: string,
-  postIds: string[],
+  filed: readonly { postId: string; conversationId: string }[],
   now: Date,
 ): Promise<string[]> {
-  if (postIds.length === 0) return [];
-  const rows = await tx
-    .insert(conversationPosts)
-    .values(postIds.map((postId) => ({ postId, orgId, conversationId, addedAt: now })))
-    .onConflictDoNothing()
-    .returning({ postId: conversationPosts.postId });
-  return rows.map((r) => r.postId);
+  const added: string[] = [];
+  for (let i = 0; i < filed.length; i += writeChunk) {
+    const rows = await tx
+      .insert(conversationPosts)
+      .values(filed.slice(i, i + writeChunk).map((f) => ({ ...f, orgId, addedAt: now })))
+      .onConflictDoNothing()
+      .returning({ postId: conversationPosts.postId });
+    for (const row of rows) added.push(row.postId);
+  }
+  return added;
 }
 
 export async function findConversation(

@@ -206,6 +206,41 @@ describe.each(databaseKinds)("inbox on %s", (kind) => {
       expect(detail.ticket).toBe(1002);
     });
 
+    it("files replies that were stored before the post they answer, however deep", async () => {
+      const r = thread();
+      await ingest([
+        buildPost({
+          externalId: `${r}-1`,
+          inReplyTo: `${r}-root`,
+          text: "Bei mir auch, seit gestern.",
+          postedAt: "2026-11-30T08:05:00Z",
+        }),
+        buildPost({
+          externalId: `${r}-2`,
+          inReplyTo: `${r}-1`,
+          text: "Hier ebenfalls.",
+          postedAt: "2026-11-30T08:06:00Z",
+        }),
+        buildPost({ externalId: `${r}-x`, inReplyTo: `${r}-elsewhere`, text: "Anderer Faden." }),
+      ]);
+      expect((await conversations("?q=Stromzähler")).items).toHaveLength(0);
+      const counts = await ingest([
+        buildPost({
+          externalId: `${r}-root`,
+          text: "@nordwind Stromzähler zeigt viel zu hohen Verbrauch an!",
+          postedAt: "2026-11-30T08:00:00Z",
+        }),
+      ]);
+      expect(counts).toEqual({ opened: 1, added: 3 });
+      const [item] = (await conversations("?q=Stromzähler")).items;
+      const detail = (await api("GET", `/api/inbox/conversations/${item.id}`)).json();
+      expect(detail.posts.map((p: { externalId: string }) => p.externalId)).toEqual([
+        `${r}-root`,
+        `${r}-1`,
+        `${r}-2`,
+      ]);
+    });
+
     it.runIf(kind === "postgres")("files a thread once when two syncs run at the same time", async () => {
       const r = thread();
       const res = await api("POST", "/api/posts", {

@@ -53,6 +53,8 @@ export const posts = pgTable(
     uniqueIndex("posts_org_platform_external_idx").on(t.orgId, t.platform, t.externalId),
     index("posts_org_posted_idx").on(t.orgId, t.postedAt.desc(), t.id.desc()),
     index("posts_search_idx").using("gin", t.search),
+    // Replies of a thread (the inbox files them into their conversation).
+    index("posts_org_reply_idx").on(t.orgId, t.platform, t.inReplyTo).where(sql`${t.inReplyTo} is not null`),
   ],
 );
 

@@ -151,11 +151,36 @@ function intervalsOfDay(
   return out;
 }
 
+interface DayCache {
+  holidays: ReadonlySet<string>;
+  days: Map<DayNumber, readonly Interval[]>;
+}
+
+// Days already worked out, per calendar object: reading wall clocks through Intl is the slow part, and a
+// sync that opens 200 conversations asks for the same fortnight 400 times. Calendars are values (settings
+// read from the database, never changed in place), so the object is the key.
+const dayCaches = new WeakMap<ServiceCalendar, DayCache>();
+const maxCachedDays = 4096;
+
+function cachedIntervalsOfDay(calendar: ServiceCalendar, day: DayNumber): readonly Interval[] {
+  let cache = dayCaches.get(calendar);
+  if (!cache) {
+    cache = { holidays: new Set(calendar.holidays), days: new Map() };
+    dayCaches.set(calendar, cache);
+  }
+  let intervals = cache.days.get(day);
+  if (!intervals) {
+    if (cache.days.size >= maxCachedDays) cache.days.clear();
+    intervals = intervalsOfDay(calendar, cache.holidays, day);
+    cache.days.set(day, intervals);
+  }
+  return intervals;
+}
+
 /** Service intervals starting on the given days, sorted and merged where they touch or overlap. */
 function mergedIntervals(calendar: ServiceCalendar, fromDay: DayNumber, toDay: DayNumber): Interval[] {
-  const holidays = new Set(calendar.holidays);
   const all: Interval[] = [];
-  for (let day = fromDay; day <= toDay; day++) all.push(...intervalsOfDay(calendar, holidays, day));
+  for (let day = fromDay; day <= toDay; day++) all.push(...cachedIntervalsOfDay(calendar, day));
   all.sort((a, b) => a.start - b.start);
   const merged: Interval[] = [];
   for (const interval of all) {

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_org_reply_idx" ON "posts" USING btree ("org_id","platform","in_reply_to") WHERE "posts"."in_reply_to" is not null;
