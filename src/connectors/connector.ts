@@ -60,6 +60,11 @@ export interface StreamContext extends ConnectorContext {
    * arrives within a moment into one batch rather than calling it per post.
    */
   emit(batch: StreamBatch): Promise<void>;
+  /**
+   * Counts a message of the connection that could not be used (unreadable, not a post, malformed), by a
+   * short fixed reason; shown at /metrics (`brandwache_connector_stream_skipped_total`).
+   */
+  skipped(reason: string, count?: number): void;
   /** Opens a long-lived HTTP request (server-sent events, NDJSON) through the SSRF guard. */
   openStream(req: OutboundRequest, options?: OutboundStreamOptions): Promise<OutboundStream>;
   /** Opens a WebSocket (`ws:` or `wss:` URL) through the SSRF guard. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { buildPost } from "../../test/factories.ts";
 import { databaseKinds, seedOrganisation, startTestRuntime } from "../../test/harness.ts";
 import { ManualClock } from "../platform/clock.ts";
+import { createMetrics } from "../platform/http/metrics.ts";
 import { posts } from "../posts/posts.table.ts";
 import { createConnectorSource, deleteSource } from "../sources/sources.service.ts";
 import { ConnectorError, type PollResult, type PostInput, type StreamContext } from "./connector.ts";
@@ -160,13 +161,15 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
           : { posts: [second], cursor: "c2" },
       stream: async (ctx) => {
         await ctx.emit({ posts: [live], cursor: { since: "s1" } });
+        ctx.skipped("not JSON", 2);
         await runtime.ctx.bus.idle();
         await ctx.emit({ posts: [], deleted: [first.externalId] });
         return untilAborted(ctx);
       },
     });
     const id = await addConnector({ script: "catch-up" });
-    const runner = startStreamRunner(runtime.ctx, { policy, kinds }, fast);
+    const metrics = createMetrics();
+    const runner = startStreamRunner(runtime.ctx, { policy, kinds, metrics }, fast);
     try {
       await until(async () => (await stored(first.externalId))?.deletedAt != null);
       expect(s.polls).toEqual([null, "c1"]);
@@ -178,6 +181,12 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
       expect(held).toMatchObject({ state: "live", cursor: { since: "s1" }, postsTotal: 3 });
       expect(held?.lastSuccessAt).not.toBeNull();
       expect(held?.lockedUntil?.getTime()).toBeGreaterThan(clock.now().getTime());
+      // At /metrics: the open connection, the posts it handed over, what it skipped.
+      const exposed = await metrics.registry.metrics();
+      expect(exposed).toContain('brandwache_connector_live_connections{kind="fakestream"} 1');
+      expect(exposed).toContain(
+        'brandwache_connector_stream_skipped_total{kind="fakestream",reason="not JSON"} 2',
+      );
 
       // Neither a second process's stream runner nor the poll runner takes a connector that is held.
       const other = startStreamRunner(runtime.ctx, { policy, kinds }, fast);

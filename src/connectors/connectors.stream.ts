@@ -32,6 +32,8 @@ export interface StreamMetrics {
   connectorPolled(kind: string, outcome: string, posts: number): void;
   /** Posts a live connection handed over. */
   connectorStreamed(kind: string, posts: number): void;
+  /** Messages a live connection could not use, by reason. */
+  connectorStreamSkipped(kind: string, reason: string, count: number): void;
   connectionOpened(kind: string): void;
   /** `closed` (by the platform), `stopped` (by this process), or the failure's kind. */
   connectionEnded(kind: string, outcome: string): void;
@@ -251,6 +253,9 @@ async function holdConnection(
             done.published,
           );
           deps.metrics?.connectorStreamed(row.kind, done.published);
+        },
+        skipped(reason, count = 1) {
+          deps.metrics?.connectorStreamSkipped(row.kind, reason, count);
         },
         async openStream(req, streamOptions) {
           const stream = await openOutboundStream(req, { policy: deps.policy, ...streamOptions });

@@ -97,6 +97,7 @@ function config(
 /** A stream context whose requests and WebSockets may reach 127.0.0.1; every batch is recorded. */
 function streamContext(overrides: Partial<StreamContext> = {}) {
   const batches: StreamBatch[] = [];
+  const skipped: string[] = [];
   const controller = new AbortController();
   const ctx: StreamContext = {
     ...fakeConnectorContext({ signal: controller.signal, searchTerms: ['"nordwind mobil"', "störung"] }),
@@ -105,9 +106,12 @@ function streamContext(overrides: Partial<StreamContext> = {}) {
     },
     openStream: () => Promise.reject(new Error("Jetstream needs no HTTP stream")),
     openWebSocket: openTestWebSocket,
+    skipped: (reason) => {
+      skipped.push(reason);
+    },
     ...overrides,
   };
-  return { ctx, batches, abort: () => controller.abort() };
+  return { ctx, batches, skipped, abort: () => controller.abort() };
 }
 
 /** The last version of each post handed over, and every deletion, across all batches. */
@@ -251,12 +255,14 @@ describe("streamJetstream", () => {
     ];
     const jetstream = await fakeJetstream({ send: [...broken, ottensenCreate ?? ""], end: "close" });
     const appview = await appView({ [profilesRoute]: () => ({ body: profiles }) });
-    const { ctx, batches } = streamContext();
+    const { ctx, batches, skipped } = streamContext();
     const counted = stats();
     await streamJetstream(config(jetstream.url, appview.origin), undefined, ctx, { stats: counted });
 
     expect([...delivered(batches).posts.keys()]).toEqual([ottensen]);
     expect(counted).toEqual({ events: 7, matched: 1, skipped: 6 });
+    // Four unreadable messages, a post without text, a commit without its time.
+    expect(skipped.sort()).toEqual(["invalid post record", ...Array(5).fill("unreadable event")]);
   });
 
   it("asks for posts only, live at first and a few seconds before the stored position on resume", async () => {

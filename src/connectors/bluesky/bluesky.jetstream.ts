@@ -105,7 +105,7 @@ export async function streamJetstream(
     pending.clear();
     deleted.clear();
     if (batch.length === 0 && gone.length === 0 && timeUs === emittedTimeUs) return;
-    const posts = await mapMatched(batch, lookup, stats);
+    const posts = await mapMatched(batch, lookup, stats, ctx);
     if (ctx.signal.aborted) return;
     await ctx.emit({
       posts,
@@ -148,6 +148,7 @@ export async function streamJetstream(
     // A commit without its time could be neither dated nor resumed from.
     if (!event || (event.kind === "commit" && event.time_us === undefined)) {
       stats.skipped++;
+      ctx.skipped("unreadable event");
       return;
     }
     const { did, commit } = event;
@@ -160,8 +161,10 @@ export async function streamJetstream(
         const record = BlueskyPostRecord.safeParse(commit.record);
         const edited = commit.operation === "update";
         // An edit of a post already passed on is passed on even when it no longer names the topic.
-        if (!record.success) stats.skipped++;
-        else if (matches(record.data.text) || (edited && known.has(uri))) {
+        if (!record.success) {
+          stats.skipped++;
+          ctx.skipped("invalid post record");
+        } else if (matches(record.data.text) || (edited && known.has(uri))) {
           const timeUs = event.time_us ?? 0;
           const cid = commit.cid ?? "";
           pending.set(uri, { did, uri, cid, record: commit.record, timeUs, edited });
@@ -254,6 +257,7 @@ async function mapMatched(
   batch: readonly Matched[],
   lookup: ProfileLookup,
   stats: JetstreamStats,
+  ctx: Pick<StreamContext, "skipped">,
 ): Promise<PostInput[]> {
   if (batch.length === 0) return [];
   const profiles = await lookup(batch.map((item) => item.did));
@@ -272,6 +276,7 @@ async function mapMatched(
     const post = mapBlueskyPost(view);
     if (!post) {
       stats.skipped++;
+      ctx.skipped("unmappable post");
       continue;
     }
     stats.matched++;

@@ -132,10 +132,17 @@ function config(origin: string, overrides: Partial<MastodonConfig> = {}): Mastod
   };
 }
 
-function streamContext(emitted: StreamBatch[], overrides: Partial<StreamContext> = {}) {
+function streamContext(
+  emitted: StreamBatch[],
+  overrides: Partial<StreamContext> = {},
+  skipped: string[] = [],
+) {
   const controller = new AbortController();
   const ctx: StreamContext = {
     ...fakeConnectorContext({ signal: controller.signal }),
+    skipped: (reason) => {
+      skipped.push(reason);
+    },
     emit: async (batch) => {
       emitted.push(batch);
     },
@@ -205,11 +212,8 @@ describe("mastodonConnector.stream", () => {
     const api = await startFakeInstance({ routes: instanceRoutes(null) });
     const emitted: StreamBatch[] = [];
     const skipped: string[] = [];
-    const { ctx } = streamContext(emitted);
-    const done = run(config(api.origin, { notifications: true }), ctx, {
-      batchMs: 60_000,
-      onSkipped: (reason) => skipped.push(reason),
-    });
+    const { ctx } = streamContext(emitted, {}, skipped);
+    const done = run(config(api.origin, { notifications: true }), ctx, { batchMs: 60_000 });
     await until(() => api.received.length === 2, "the subscriptions");
     const ws = api.sockets[0];
     for (const frame of frames) ws?.send(frame);

@@ -34,8 +34,6 @@ export interface MastodonStreamOptions {
   searchRefreshMs: number;
   /** With nothing to stream (no token, only searches), the call waits this long, then the runner polls. */
   idleWaitMs: number;
-  /** Called for each frame that was skipped: unreadable, an `error` answer, a payload that is no entity. */
-  onSkipped?: (reason: string) => void;
 }
 
 export const mastodonStreamDefaults: MastodonStreamOptions = {
@@ -111,7 +109,7 @@ export async function runMastodonStream(
     try {
       for await (const frame of socket.messages) {
         const reason = handleFrame(frame, api.host, live, cursor, batches);
-        if (reason) options.onSkipped?.(reason);
+        if (reason) ctx.skipped(reason);
         await batches.added();
       }
     } catch (error) {

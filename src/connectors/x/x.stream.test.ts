@@ -145,6 +145,7 @@ function refuse(status: number, body: unknown, headers: Record<string, string> =
 function streamContext(overrides: { searchTerms?: string[]; onBatch?: (batch: StreamBatch) => void } = {}) {
   const controller = new AbortController();
   const batches: StreamBatch[] = [];
+  const skipped: string[] = [];
   const policy = { allow: ["127.0.0.1"] };
   const ctx: StreamContext = {
     ...fakeConnectorContext({
@@ -157,8 +158,11 @@ function streamContext(overrides: { searchTerms?: string[]; onBatch?: (batch: St
     },
     openStream: (req, options) => openOutboundStream(req, { policy, ...options }),
     openWebSocket: () => Promise.reject(new Error("the X stream opens no WebSocket")),
+    skipped: (reason, count = 1) => {
+      for (let i = 0; i < count; i++) skipped.push(reason);
+    },
   };
-  return { ctx, batches, controller, posts: () => batches.flatMap((batch) => batch.posts) };
+  return { ctx, batches, skipped, controller, posts: () => batches.flatMap((batch) => batch.posts) };
 }
 
 function config(origin: string, overrides: Partial<XConfig> = {}): XConfig {
@@ -363,13 +367,14 @@ describe("streamX", () => {
         `${reply}\r\n`,
       ]),
     });
-    const { ctx, posts } = streamContext();
+    const { ctx, posts, skipped } = streamContext();
     const stats = newStats();
     await run(api.origin, ctx, { stats });
 
     expect(posts().map((post) => post.externalId)).toEqual(["2125560429278134849"]);
     // Not JSON, a post with a bad date, a post without its author, not an object.
     expect(stats).toMatchObject({ posts: 1, skipped: 4 });
+    expect(skipped).toEqual(Array(4).fill("unusable line"));
   });
 
   it("hands posts over in batches of at most 100", async () => {

@@ -176,11 +176,14 @@ async function readStream(
       const out = splitLines(split, result.value);
       split = out.state;
       stats.skipped += out.overlong;
+      if (out.overlong > 0) ctx.skipped("overlong line", out.overlong);
       for (const line of out.lines) {
         const read = readLine(line, ruleIds);
         if (read.kind === "keep_alive") stats.keepAlives += 1;
-        else if (read.kind === "skipped") stats.skipped += 1;
-        else if (read.kind === "foreign") stats.foreign += 1;
+        else if (read.kind === "skipped") {
+          stats.skipped += 1;
+          ctx.skipped("unusable line");
+        } else if (read.kind === "foreign") stats.foreign += 1;
         else if (read.kind === "problem") throw read.error;
         else {
           pending.push(...read.posts);

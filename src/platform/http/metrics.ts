@@ -57,6 +57,12 @@ export function createMetrics() {
     labelNames: ["kind", "outcome"] as const,
     registers: [registry],
   });
+  const streamSkipped = new Counter({
+    name: "brandwache_connector_stream_skipped_total",
+    help: "Messages of live connections that could not be used, by kind and reason (unreadable, not a post, malformed …)",
+    labelNames: ["kind", "reason"] as const,
+    registers: [registry],
+  });
   return {
     registry,
     connectorStates,
@@ -70,6 +76,9 @@ export function createMetrics() {
     },
     connectorStreamed(kind: string, posts: number) {
       if (posts > 0) connectorPosts.inc({ kind }, posts);
+    },
+    connectorStreamSkipped(kind: string, reason: string, count: number) {
+      if (count > 0) streamSkipped.inc({ kind, reason }, count);
     },
     connectorPolled(kind: string, outcome: string, posts: number) {
       connectorPolls.inc({ kind, outcome });
