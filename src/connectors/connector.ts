@@ -65,6 +65,11 @@ export interface StreamContext extends ConnectorContext {
    * short fixed reason; shown at /metrics (`brandwache_connector_stream_skipped_total`).
    */
   skipped(reason: string, count?: number): void;
+  /**
+   * Which of these external ids (of the connector's platform) the organisation has stored: for deletions
+   * and edits a connection hears of posts it did not deliver itself (one query, up to 20,000 ids).
+   */
+  stored(externalIds: readonly string[]): Promise<Set<string>>;
   /** Opens a long-lived HTTP request (server-sent events, NDJSON) through the SSRF guard. */
   openStream(req: OutboundRequest, options?: OutboundStreamOptions): Promise<OutboundStream>;
   /** Opens a WebSocket (`ws:` or `wss:` URL) through the SSRF guard. */

@@ -150,6 +150,7 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
     const first = mastodonPost("Nordwind: seit 9 Uhr kein Netz in Hamburg-Altona");
     const second = mastodonPost("Bei mir in Eimsbüttel auch, Nordwind!");
     const live = mastodonPost("Nordwind outage in Hamburg, anyone else?");
+    let storedSeen = new Set<string>();
     const s = script("catch-up", {
       poll: (cursor) =>
         cursor === null
@@ -163,6 +164,7 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
         await ctx.emit({ posts: [live], cursor: { since: "s1" } });
         ctx.skipped("not JSON", 2);
         await runtime.ctx.bus.idle();
+        storedSeen = await ctx.stored([first.externalId, live.externalId, "never-stored"]);
         await ctx.emit({ posts: [], deleted: [first.externalId] });
         return untilAborted(ctx);
       },
@@ -181,6 +183,8 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
       expect(held).toMatchObject({ state: "live", cursor: { since: "s1" }, postsTotal: 3 });
       expect(held?.lastSuccessAt).not.toBeNull();
       expect(held?.lockedUntil?.getTime()).toBeGreaterThan(clock.now().getTime());
+      // The connection may ask which posts the organisation stored (for deletions it did not deliver).
+      expect([...storedSeen].sort()).toEqual([first.externalId, live.externalId].sort());
       // At /metrics: the open connection, the posts it handed over, what it skipped.
       const exposed = await metrics.registry.metrics();
       expect(exposed).toContain('brandwache_connector_live_connections{kind="fakestream"} 1');

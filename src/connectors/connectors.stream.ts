@@ -13,6 +13,7 @@ import {
   openOutboundStream,
   openOutboundWebSocket,
 } from "../platform/net/outbound.stream.ts";
+import { storedExternalIds } from "../posts/posts.service.ts";
 import type { StreamContext } from "./connector.ts";
 import { connectorKinds } from "./connectors.registry.ts";
 import * as repo from "./connectors.repo.ts";
@@ -257,6 +258,7 @@ async function holdConnection(
         skipped(reason, count = 1) {
           deps.metrics?.connectorStreamSkipped(row.kind, reason, count);
         },
+        stored: (externalIds) => storedExternalIds(ctx, row.orgId, connector.platform, externalIds),
         async openStream(req, streamOptions) {
           const stream = await openOutboundStream(req, { policy: deps.policy, ...streamOptions });
           opened.add(stream);

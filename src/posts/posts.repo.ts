@@ -271,6 +271,23 @@ export async function prunePostDeletions(tx: Tx, orgId: string, before: Date) {
 }
 
 /** Posts by (platform, external id), scoped to the organisation. */
+/** Which of these external ids of a platform are stored for the organisation. */
+export async function storedExternalIds(
+  tx: Tx,
+  orgId: string,
+  platform: string,
+  externalIds: readonly string[],
+): Promise<string[]> {
+  if (externalIds.length === 0) return [];
+  const rows = await tx
+    .select({ externalId: posts.externalId })
+    .from(posts)
+    .where(
+      and(eq(posts.orgId, orgId), eq(posts.platform, platform), inArray(posts.externalId, [...externalIds])),
+    );
+  return rows.map((row) => row.externalId);
+}
+
 export async function findPostsByExternalId(
   tx: Tx,
   orgId: string,

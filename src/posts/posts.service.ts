@@ -514,6 +514,22 @@ const earlyDeletionKeepMs = 24 * 3_600_000;
  * live connection reports it within moments) is remembered for a day and applied when the post is
  * stored. Returns how many stored posts were marked now.
  */
+/** Which of these external ids of a platform the organisation has stored. */
+export async function storedExternalIds(
+  ctx: AppContext,
+  orgId: string,
+  platform: Platform,
+  externalIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(externalIds)];
+  const out = new Set<string>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    for (const id of await repo.storedExternalIds(ctx.db, orgId, platform, unique.slice(i, i + 1000)))
+      out.add(id);
+  }
+  return out;
+}
+
 export async function markDeletedByAuthor(
   ctx: AppContext,
   orgId: string,

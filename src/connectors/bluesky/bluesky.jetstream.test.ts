@@ -109,6 +109,7 @@ function streamContext(overrides: Partial<StreamContext> = {}) {
     skipped: (reason) => {
       skipped.push(reason);
     },
+    stored: async () => new Set(),
     ...overrides,
   };
   return { ctx, batches, skipped, abort: () => controller.abort() };
@@ -210,6 +211,52 @@ describe("streamJetstream", () => {
     await streamJetstream(config(jetstream.url, appview.origin), undefined, ctx);
 
     expect(delivered(batches).deleted).toEqual([ottensen]);
+  });
+
+  it("asks the database about deletions and edits of posts it did not deliver, and passes on those stored", async () => {
+    const [create] = editEvents;
+    const event = JSON.parse(create ?? "{}");
+    const commit = (did: string, rkey: string, operation: string, time: number, record?: unknown) =>
+      JSON.stringify({
+        did,
+        time_us: time,
+        kind: "commit",
+        commit: {
+          rev: "3n357q7zzzz2s",
+          operation,
+          collection: "app.bsky.feed.post",
+          rkey,
+          ...(record ? { record, cid: "bafyreiedited" } : {}),
+        },
+      });
+    const strangerPost = `at://${sam}/app.bsky.feed.post/3n357qstranger`;
+    const send = [
+      // Stored by an earlier connection: its deletion and an edit that no longer names the topic.
+      commit(sam, "3n357q39xvc2c", "delete", 1795608004000000),
+      commit(mia, "3n357q2hsk22a", "update", 1795608005000000, {
+        ...event.commit.record,
+        text: "Alles wieder gut, danke für die schnelle Hilfe.",
+      }),
+      // Never stored: nothing is passed on.
+      commit(sam, "3n357qstranger", "delete", 1795608006000000),
+    ];
+    const jetstream = await fakeJetstream({ send, end: "close" });
+    const appview = await appView({ [profilesRoute]: () => ({ body: profiles }) });
+    const asked: string[][] = [];
+    const { ctx, batches } = streamContext({
+      stored: async (ids) => {
+        asked.push([...ids]);
+        return new Set(ids.filter((id) => id === altonaReply || id === ottensen));
+      },
+    });
+    await streamJetstream(config(jetstream.url, appview.origin), undefined, ctx);
+
+    const { posts, deleted } = delivered(batches);
+    expect(deleted).toEqual([altonaReply]);
+    expect([...posts.keys()]).toEqual([ottensen]);
+    expect(posts.get(ottensen)).toMatchObject({ text: "Alles wieder gut, danke für die schnelle Hilfe." });
+    expect(posts.get(ottensen)?.editedAt).toBeDefined();
+    expect(asked.flat().sort()).toEqual([altonaReply, ottensen, strangerPost].sort());
   });
 
   it("hands a full batch over at once and keeps the events in order", async () => {

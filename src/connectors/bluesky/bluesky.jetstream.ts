@@ -16,11 +16,15 @@ const rewindUs = 5_000_000;
 /** The furthest back a connection replays; an older cursor replays only this much (search caught up). */
 const maxReplayUs = 30 * 60 * 1_000_000;
 /**
- * Posts of this connection (and the catch-up poll's recent ones) whose deletion is passed on. The firehose
- * deletes thousands of posts a minute, nearly all never stored; a post stored before these were seen keeps
- * standing when deleted.
+ * Posts of this connection (and the catch-up poll's recent ones) whose deletions and edits are passed on
+ * at once. The firehose deletes thousands of posts a minute, nearly all never stored, so the deletions and
+ * non-matching edits of other posts wait for the next hand-over (at least every `cursorEveryMs`), which
+ * asks the database which of them the organisation stored (one query) and passes those on: a post stored
+ * by an earlier connection, a restart ago, is still marked when its author deletes it.
  */
 const maxKnown = 10_000;
+/** Deletions and edits of unknown posts held for the next hand-over's check; more are dropped. */
+const maxUnsure = 20_000;
 
 /** Timing and bounds of a connection; the defaults suit the live network, tests shorten them. */
 export interface JetstreamOptions {
@@ -91,6 +95,9 @@ export async function streamJetstream(
 
   const pending = new Map<string, Matched>();
   const deleted = new Set<string>();
+  // Deletions and non-matching edits of posts this connection does not know: passed on if stored.
+  const unsureDeleted = new Set<string>();
+  const unsureEdited = new Map<string, Matched>();
   let lastTimeUs: number | undefined;
   let emittedTimeUs = previous.jetstreamTimeUs;
   let sinceEmitMs = 0;
@@ -98,12 +105,31 @@ export async function streamJetstream(
   let chain = Promise.resolve();
   let queued = false;
 
+  const remember = (uri: string) => {
+    known.delete(uri);
+    if (known.size >= maxKnown) known.delete(known.values().next().value ?? "");
+    known.add(uri);
+  };
   const handOver = async () => {
     const batch = [...pending.values()];
     const gone = [...deleted];
     const timeUs = lastTimeUs;
+    const unsure = [...new Set([...unsureDeleted, ...unsureEdited.keys()])];
+    const edits = new Map(unsureEdited);
     pending.clear();
     deleted.clear();
+    unsureDeleted.clear();
+    unsureEdited.clear();
+    if (unsure.length > 0) {
+      const stored = await ctx.stored(unsure);
+      for (const uri of stored) {
+        // A post is in one of the two: its later event (delete or edit) replaced the earlier.
+        const edit = edits.get(uri);
+        if (edit) batch.push(edit);
+        else gone.push(uri);
+        remember(uri);
+      }
+    }
     if (batch.length === 0 && gone.length === 0 && timeUs === emittedTimeUs) return;
     const posts = await mapMatched(batch, lookup, stats, ctx);
     if (ctx.signal.aborted) return;
@@ -137,11 +163,6 @@ export async function streamJetstream(
     if (pending.size > 0 || deleted.size > 0 || moved) void flush();
   }, flushMs);
 
-  const remember = (uri: string) => {
-    known.delete(uri);
-    if (known.size >= maxKnown) known.delete(known.values().next().value ?? "");
-    known.add(uri);
-  };
   const receive = (message: string) => {
     stats.events++;
     const event = parseEvent(message);
@@ -156,7 +177,9 @@ export async function streamJetstream(
       const uri = `at://${did}/${postCollection}/${commit.rkey}`;
       if (commit.operation === "delete") {
         pending.delete(uri);
+        unsureEdited.delete(uri);
         if (known.has(uri)) deleted.add(uri);
+        else if (unsureDeleted.size < maxUnsure) unsureDeleted.add(uri);
       } else {
         const record = BlueskyPostRecord.safeParse(commit.record);
         const edited = commit.operation === "update";
@@ -170,6 +193,10 @@ export async function streamJetstream(
           pending.set(uri, { did, uri, cid, record: commit.record, timeUs, edited });
           deleted.delete(uri);
           remember(uri);
+        } else if (edited && unsureEdited.size < maxUnsure) {
+          const timeUs = event.time_us ?? 0;
+          unsureEdited.set(uri, { did, uri, cid: commit.cid ?? "", record: commit.record, timeUs, edited });
+          unsureDeleted.delete(uri);
         }
       }
     }

@@ -143,6 +143,7 @@ function streamContext(
     skipped: (reason) => {
       skipped.push(reason);
     },
+    stored: async () => new Set(),
     emit: async (batch) => {
       emitted.push(batch);
     },

@@ -161,6 +161,7 @@ function streamContext(overrides: { searchTerms?: string[]; onBatch?: (batch: St
     skipped: (reason, count = 1) => {
       for (let i = 0; i < count; i++) skipped.push(reason);
     },
+    stored: async () => new Set(),
   };
   return { ctx, batches, skipped, controller, posts: () => batches.flatMap((batch) => batch.posts) };
 }
