@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../platform/db/client.ts";
+import { insertUnnest } from "../platform/db/unnest.ts";
 import { authors } from "./authors.table.ts";
 
 /** An author as seen on an incoming post. */
@@ -24,33 +25,30 @@ export async function upsertAuthors(
   // One row per author, or PostgreSQL refuses to update the same row twice in one statement.
   const unique = new Map<string, AuthorSighting>();
   for (const s of sightings) unique.set(authorKey(s.orgId, s.platform, s.handle), s);
-  const rows = await tx
-    .insert(authors)
-    .values(
-      [...unique.values()].map((s) => ({
-        id: newId(),
-        orgId: s.orgId,
-        platform: s.platform,
-        handle: s.handle,
-        displayName: s.displayName,
-        followers: s.followers,
-        accountCreatedAt: s.accountCreatedAt,
-        firstSeenAt: s.seenAt,
-        lastSeenAt: s.seenAt,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [authors.orgId, authors.platform, authors.handle],
-      set: {
-        displayName: sql`coalesce(excluded.display_name, ${authors.displayName})`,
-        followers: sql`coalesce(excluded.followers, ${authors.followers})`,
-        accountCreatedAt: sql`coalesce(excluded.account_created_at, ${authors.accountCreatedAt})`,
-        firstSeenAt: sql`least(excluded.first_seen_at, ${authors.firstSeenAt})`,
-        lastSeenAt: sql`greatest(excluded.last_seen_at, ${authors.lastSeenAt})`,
-      },
-    })
-    .returning({ id: authors.id, orgId: authors.orgId, platform: authors.platform, handle: authors.handle });
-  for (const r of rows) ids.set(authorKey(r.orgId, r.platform, r.handle), r.id);
+  const rows = await insertUnnest(
+    tx,
+    authors,
+    [...unique.values()].map((s) => ({
+      id: newId(),
+      orgId: s.orgId,
+      platform: s.platform,
+      handle: s.handle,
+      displayName: s.displayName,
+      followers: s.followers,
+      accountCreatedAt: s.accountCreatedAt,
+      firstSeenAt: s.seenAt,
+      lastSeenAt: s.seenAt,
+    })),
+    sql`on conflict (org_id, platform, handle) do update set
+      display_name = coalesce(excluded.display_name, ${authors}.display_name),
+      followers = coalesce(excluded.followers, ${authors}.followers),
+      account_created_at = coalesce(excluded.account_created_at, ${authors}.account_created_at),
+      first_seen_at = least(excluded.first_seen_at, ${authors}.first_seen_at),
+      last_seen_at = greatest(excluded.last_seen_at, ${authors}.last_seen_at)
+    returning id, org_id, platform, handle`,
+  );
+  for (const r of rows)
+    ids.set(authorKey(String(r.org_id), String(r.platform), String(r.handle)), String(r.id));
   return ids;
 }
 

@@ -18,6 +18,7 @@ import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
 import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
+import { insertUnnest } from "../platform/db/unnest.ts";
 import { assessments, posts } from "../posts/posts.table.ts";
 import {
   conversationNotes,
@@ -155,7 +156,7 @@ export async function postByExternalId(
 export const threadKey = (post: { platform: string; externalId: string }) =>
   `${post.platform}\u0000${post.externalId}`;
 
-// Rows a multi-row INSERT of the sync writes at most (PostgreSQL takes 65,535 parameters a statement).
+// Rows one INSERT of the sync writes at most.
 const writeChunk = 500;
 
 /** External ids grouped by platform, each once. */
@@ -249,11 +250,7 @@ export async function repliesTo(
 export async function insertConversations(tx: Tx, rows: readonly ConversationRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += writeChunk) {
     const chunk = rows.slice(i, i + writeChunk);
-    const inserted = await tx
-      .insert(conversations)
-      .values(chunk)
-      .onConflictDoNothing()
-      .returning({ id: conversations.id });
+    const inserted = await insertUnnest(tx, conversations, chunk, sql`on conflict do nothing returning id`);
     if (inserted.length !== chunk.length) {
       throw new Error(`${chunk.length - inserted.length} conversations of this sync exist already`);
     }
@@ -312,12 +309,13 @@ export async function addConversationPosts(
 ): Promise<string[]> {
   const added: string[] = [];
   for (let i = 0; i < filed.length; i += writeChunk) {
-    const rows = await tx
-      .insert(conversationPosts)
-      .values(filed.slice(i, i + writeChunk).map((f) => ({ ...f, orgId, addedAt: now })))
-      .onConflictDoNothing()
-      .returning({ postId: conversationPosts.postId });
-    for (const row of rows) added.push(row.postId);
+    const rows = await insertUnnest(
+      tx,
+      conversationPosts,
+      filed.slice(i, i + writeChunk).map((f) => ({ ...f, orgId, addedAt: now })),
+      sql`on conflict do nothing returning post_id`,
+    );
+    for (const row of rows) added.push(String(row.post_id));
   }
   return added;
 }

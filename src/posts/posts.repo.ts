@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, 
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
+import { insertUnnest } from "../platform/db/unnest.ts";
 import type { PostFilter } from "./posts.schema.ts";
 import { assessments, postDeletions, postRevisions, posts, postTopics } from "./posts.table.ts";
 
@@ -9,19 +10,18 @@ export type NewPostRow = typeof posts.$inferInsert;
 
 /** Inserts posts that are new; existing (org, platform, external id) are left alone. Returns the inserted ids. */
 export async function insertNewPosts(tx: Tx, rows: NewPostRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await tx.insert(posts).values(rows).onConflictDoNothing().returning({ id: posts.id });
-  return new Set(inserted.map((r) => r.id));
+  const inserted = await insertUnnest(tx, posts, rows, sql`on conflict do nothing returning id`);
+  return new Set(inserted.map((r) => String(r.id)));
 }
 
 /** Records which topics each post matched. */
 export async function insertPostTopics(tx: Tx, rows: (typeof postTopics.$inferInsert)[]) {
-  if (rows.length > 0) await tx.insert(postTopics).values(rows).onConflictDoNothing();
+  await insertUnnest(tx, postTopics, rows, sql`on conflict do nothing`);
 }
 
 /** Stores assessments. */
 export async function insertAssessments(tx: Tx, rows: (typeof assessments.$inferInsert)[]) {
-  if (rows.length > 0) await tx.insert(assessments).values(rows).onConflictDoNothing();
+  await insertUnnest(tx, assessments, rows, sql`on conflict do nothing`);
 }
 
 /** The stored version of a post an edit may replace, locked until the transaction ends. */

@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import { integer, jsonb, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, startTestRuntime } from "../../../test/harness.ts";
+import { insertUnnest } from "./unnest.ts";
+
+// A table of every column type the pipeline's bulk inserts use, created by the test itself.
+const samples = pgTable("unnest_samples", {
+  id: text("id").primaryKey(),
+  label: text("label"),
+  count: integer("count"),
+  score: real("score").notNull().default(0),
+  at: timestamp("at", { withTimezone: true }),
+  detail: jsonb("detail").$type<unknown>().notNull().default({}),
+  tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+  note: text("note").notNull().default("none"),
+});
+
+type Sample = typeof samples.$inferInsert;
+
+describe.each(databaseKinds)("insertUnnest on %s", (kind) => {
+  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
+  const db = () => runtime.ctx.db;
+  const read = async (ids: string[]) =>
+    (await db().select().from(samples))
+      .filter((row) => ids.includes(row.id))
+      .sort((a, b) => a.id.localeCompare(b.id));
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime(kind);
+    await db().execute(sql`create table unnest_samples (id text primary key, label text, count integer,
+      score real not null default 0, at timestamptz, detail jsonb not null default '{}',
+      tags text[] not null default '{}', note text not null default 'none')`);
+  }, 180_000);
+  afterAll(() => runtime?.dispose());
+
+  it("stores every type as given, nulls included, and leaves out what no row sets", async () => {
+    const rows: Sample[] = [
+      {
+        id: "a",
+        label: 'Quote " backslash \\ comma , braces {} NULL',
+        count: -7,
+        score: 0.25,
+        at: new Date("2026-12-03T07:30:00.123Z"),
+        detail: { text: "Störung „Nordwind“ 😀", nested: [1, null, { k: "v" }] },
+        tags: ["toxic", 'with "quote"', "back\\slash", "a,b", "{x}", "NULL", ""],
+      },
+      { id: "b", label: null, count: null, score: 1, at: null, detail: [], tags: [] },
+    ];
+    await insertUnnest(db(), samples, rows);
+    const [a, b] = await read(["a", "b"]);
+    expect(a).toEqual({ ...rows[0], note: "none" });
+    expect(b).toEqual({ ...rows[1], note: "none" });
+  });
+
+  it("gives the JavaScript default to rows that leave a column out, and refuses a default that is only SQL", async () => {
+    await insertUnnest(db(), samples, [
+      { id: "c", detail: { x: 1 }, tags: ["t"] },
+      { id: "d", tags: [] },
+    ]);
+    const [c, d] = await read(["c", "d"]);
+    expect(c?.detail).toEqual({ x: 1 });
+    expect(d?.detail).toEqual({});
+    await expect(insertUnnest(db(), samples, [{ id: "e", tags: ["t"] }, { id: "f" }])).rejects.toThrow(
+      /tags is set on some rows only/,
+    );
+  });
+
+  it("passes the tail: on conflict and returning", async () => {
+    const returned = await insertUnnest(
+      db(),
+      samples,
+      [
+        { id: "g", label: "first" },
+        { id: "a", label: "again" },
+      ],
+      sql`on conflict (id) do nothing returning id, label`,
+    );
+    expect(returned).toEqual([{ id: "g", label: "first" }]);
+    expect((await read(["a"]))[0]?.label).toContain("Quote");
+    expect(await insertUnnest(db(), samples, [])).toEqual([]);
+  });
+
+  it("round-trips any text and any list of texts (property)", async () => {
+    let n = 0;
+    // PostgreSQL text holds no NUL character.
+    const text = fc.string({ unit: "grapheme", maxLength: 40 }).map((s) => s.replaceAll("\u0000", ""));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(text, fc.array(text, { maxLength: 5 })), { minLength: 1, maxLength: 20 }),
+        async (items) => {
+          const rows = items.map(([label, tags]) => ({ id: `p${kind}${n++}`, label, tags }));
+          await insertUnnest(db(), samples, rows);
+          const stored = await read(rows.map((r) => r.id));
+          const byId = new Map(stored.map((row) => [row.id, row]));
+          for (const row of rows)
+            expect(byId.get(row.id)).toMatchObject({ label: row.label, tags: row.tags });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
