@@ -16,7 +16,7 @@ import { categoryLogger } from "../platform/logger.ts";
 import { flaggedTopicPosts } from "../posts/posts.service.ts";
 import { topicNamesOf } from "../topics/topics.service.ts";
 import type { AlertRuleRead } from "./alerts.schema.ts";
-import { enabledRules, type RaiseOutcome, raiseAlert } from "./alerts.service.ts";
+import { enabledRules, lockKeyOf, type RaiseOutcome, raiseAlert } from "./alerts.service.ts";
 
 type Rule = AlertRuleRead & { orgId: string };
 
@@ -31,6 +31,24 @@ interface OrgRules {
 }
 
 const cacheMs = 5_000;
+/** Causes raised at the same time by one batch (each holds a database connection while it raises). */
+const raiseConcurrency = 8;
+
+/** Runs `work` on every item, at most `limit` at a time; rejects with the first failure after all settled. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item).catch((error: unknown) => {
+        failures.push(error);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failures.length > 0) throw failures[0];
+}
 
 /** The alert engine of one process. */
 export interface AlertEngine {
@@ -95,7 +113,11 @@ export function createAlertEngine(
     },
 
     async evaluatePosts(stored) {
-      const outcomes: RaiseOutcome[] = [];
+      // First every post against every rule (risk counts read the database, raises do not change them),
+      // then the raises: those of one cause in post order, different causes at the same time. A raise is a
+      // transaction of several round trips; one after the other, on an event loop the risk engine and the
+      // store stage keep busy, a batch with a few alerts took seconds and the alert stage fell behind.
+      const raises: { orgId: string; rule: Rule; candidate: AlertCandidate }[] = [];
       for (const { orgId, post } of stored) {
         const { rules, topics } = await rulesOf(orgId);
         if (rules.length === 0) continue;
@@ -114,8 +136,8 @@ export function createAlertEngine(
             const topic: TopicRef | null = rule.topicId
               ? { id: rule.topicId, name: topics.get(rule.topicId) ?? rule.topicId }
               : null;
-            const outcome = await raise(orgId, rule, evaluatePriorityRule(ruleRef(rule), topic, facts));
-            if (outcome) outcomes.push(outcome);
+            const candidate = evaluatePriorityRule(ruleRef(rule), topic, facts);
+            if (candidate) raises.push({ orgId, rule, candidate });
           } else if (condition.kind === "risk_count" && facts.flags.includes(condition.category)) {
             const topicIds =
               rule.topicId !== null ? post.topicIds.filter((t) => t === rule.topicId) : post.topicIds;
@@ -132,17 +154,25 @@ export function createAlertEngine(
                 to,
               );
               const topic = { id: topicId, name: topics.get(topicId) ?? topicId };
-              const outcome = await raise(
-                orgId,
-                rule,
-                evaluateRiskCountRule(ruleRef(rule), topic, count, recentIds),
-              );
-              if (outcome) outcomes.push(outcome);
+              const candidate = evaluateRiskCountRule(ruleRef(rule), topic, count, recentIds);
+              if (candidate) raises.push({ orgId, rule, candidate });
             }
           }
         }
       }
-      return outcomes;
+      const byCause = new Map<string, number[]>();
+      for (const [i, { orgId, rule, candidate }] of raises.entries()) {
+        const key = `${orgId}\u0000${lockKeyOf(candidate, rule.cooldownMinutes)}`;
+        byCause.set(key, [...(byCause.get(key) ?? []), i]);
+      }
+      const outcomes: (RaiseOutcome | null)[] = raises.map(() => null);
+      await inParallel([...byCause.values()], raiseConcurrency, async (indexes) => {
+        for (const i of indexes) {
+          const item = raises[i];
+          if (item) outcomes[i] = await raise(item.orgId, item.rule, item.candidate);
+        }
+      });
+      return outcomes.filter((outcome) => outcome !== null);
     },
 
     async checkTopics() {

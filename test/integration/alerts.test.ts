@@ -491,6 +491,39 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
     expect(different.map((o) => o.outcome)).toEqual(Array(6).fill("raised"));
   });
 
+  it("raises a batch's alerts of different causes at once and keeps the post order within a cause", async () => {
+    const [stored] = (await api("GET", `/api/posts?q=${encodeURIComponent("idiots")}&limit=1`)).json().items;
+    expect(stored).toBeDefined();
+    const folding = (
+      await api("POST", "/api/alert-rules", {
+        name: "one alert per quarter hour",
+        cooldownMinutes: 15,
+        condition: { kind: "priority_post", minPriority: 0.5 },
+      })
+    ).json();
+    // Posts the pipeline never saw (ids of their own, no topic): only the topic-free post rules apply.
+    const batch = Array.from({ length: 12 }, (_, i) => ({
+      orgId,
+      post: { ...stored, id: `batch-${kind}-${i}`, topicIds: [] },
+    }));
+    const outcomes = await runtime.alerts.engine.evaluatePosts(batch);
+    const alerts = (await alertList("?limit=200")).items.filter((a: { postIds: string[] }) =>
+      a.postIds.some((id) => id.startsWith(`batch-${kind}-`)),
+    );
+    const everyPost = alerts.filter((a: { ruleId: string }) => a.ruleId !== folding.id);
+    const folded = alerts.filter((a: { ruleId: string }) => a.ruleId === folding.id);
+    // The rule without cooldown: one alert per post. The other: one alert, raised by the first post.
+    expect(everyPost).toHaveLength(12);
+    expect(folded).toHaveLength(1);
+    expect(folded[0]).toMatchObject({ occurrences: 12 });
+    // A fold puts the newest post first: the posts came in batch order.
+    const order = folded[0].postIds.map((id: string) => Number(id.split("-").at(-1)));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    expect(order[0]).toBe(11);
+    expect(outcomes.filter((o) => o.outcome === "raised")).toHaveLength(13);
+    expect(outcomes.filter((o) => o.outcome === "folded")).toHaveLength(11);
+  });
+
   it("rejects a malformed ids filter with the field named", async () => {
     const res = await api("GET", "/api/posts?ids=a,,b");
     expect(res.statusCode).toBe(400);
