@@ -14,6 +14,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
@@ -159,15 +160,26 @@ export const threadKey = (post: { platform: string; externalId: string }) =>
 // Rows one INSERT of the sync writes at most.
 const writeChunk = 500;
 
-/** External ids grouped by platform, each once. */
-function idsByPlatform(items: readonly { platform: string; externalId: string }[]): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
+/**
+ * `platform = … and id in (…)` for each platform of the items, or'ed: the condition that finds a batch's
+ * posts (or their replies, or their threads) by platform and external id.
+ */
+function onPlatforms(
+  items: readonly { platform: string; externalId: string }[],
+  platformColumn: AnyPgColumn,
+  idColumn: AnyPgColumn,
+): SQL | undefined {
+  const byPlatform = new Map<string, Set<string>>();
   for (const item of items) {
-    const ids = out.get(item.platform) ?? new Set<string>();
+    const ids = byPlatform.get(item.platform) ?? new Set<string>();
     ids.add(item.externalId);
-    out.set(item.platform, ids);
+    byPlatform.set(item.platform, ids);
   }
-  return new Map([...out].map(([platform, ids]) => [platform, [...ids]]));
+  return or(
+    ...[...byPlatform].map(([platform, ids]) =>
+      and(eq(platformColumn, platform), inArray(idColumn, [...ids])),
+    ),
+  );
 }
 
 /** Whether each post (by `threadKey`) has stored replies: one query for a whole batch. */
@@ -185,11 +197,7 @@ export async function haveReplies(
       and(
         eq(posts.orgId, orgId),
         isNotNull(posts.inReplyTo),
-        or(
-          ...[...idsByPlatform(batch)].map(([platform, ids]) =>
-            and(eq(posts.platform, platform), inArray(posts.inReplyTo, ids)),
-          ),
-        ),
+        onPlatforms(batch, posts.platform, posts.inReplyTo),
       ),
     );
   for (const row of rows) {
@@ -206,17 +214,7 @@ export async function postsByExternalIds(
   keys: readonly { platform: string; externalId: string }[],
 ): Promise<ThreadPost[]> {
   if (keys.length === 0) return [];
-  return threadQuery(
-    tx,
-    and(
-      eq(posts.orgId, orgId),
-      or(
-        ...[...idsByPlatform(keys)].map(([platform, ids]) =>
-          and(eq(posts.platform, platform), inArray(posts.externalId, ids)),
-        ),
-      ),
-    ),
-  );
+  return threadQuery(tx, and(eq(posts.orgId, orgId), onPlatforms(keys, posts.platform, posts.externalId)));
 }
 
 /** Stored replies to any of the external ids. */
@@ -271,11 +269,7 @@ export async function conversationsOfThreads(
     .where(
       and(
         eq(conversations.orgId, orgId),
-        or(
-          ...[...idsByPlatform(roots)].map(([platform, ids]) =>
-            and(eq(conversations.platform, platform), inArray(conversations.rootExternalId, ids)),
-          ),
-        ),
+        onPlatforms(roots, conversations.platform, conversations.rootExternalId),
       ),
     );
   for (const row of rows) out.set(threadKey({ platform: row.platform, externalId: row.rootExternalId }), row);
