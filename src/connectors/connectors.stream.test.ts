@@ -235,6 +235,44 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
     }
   });
 
+  it("waits longer after each connection the platform closed at once, and starts short again after a stable one", async () => {
+    const opened: number[] = [];
+    let stableFrom = Number.POSITIVE_INFINITY;
+    const s = script("flapping", {
+      poll: () => ({ posts: [], cursor: "c" }),
+      stream: async () => {
+        opened.push(performance.now());
+        // From the seventh connection on, one stays open longer than stableMs before the platform closes it.
+        if (opened.length === 7) {
+          stableFrom = opened.length;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      },
+    });
+    const id = await addConnector({ script: "flapping" });
+    const runner = startStreamRunner(
+      runtime.ctx,
+      { policy, kinds },
+      { ...fast, reconnectMs: 20, maxReconnectMs: 5_000, stableMs: 200 },
+    );
+    try {
+      await until(() => opened.length >= 9);
+    } finally {
+      await runner.stop();
+      await switchOff(id);
+    }
+    const gaps = opened.slice(1).map((t, i) => t - (opened[i] as number));
+    // Pauses of 20, 40, 80, 160, 320, 640 ms after the quick closes (a gap also holds the catch-up poll).
+    for (const [i, pause] of [20, 40, 80, 160, 320, 640].entries())
+      expect(gaps[i]).toBeGreaterThanOrEqual(pause - 5);
+    expect(stableFrom).toBe(7);
+    // After the stable seventh connection (open 250 ms): 20 ms again, far below the 1,280 ms that came next,
+    // and after the quick eighth 20 ms too (the count started again).
+    expect((gaps[6] ?? Number.POSITIVE_INFINITY) - 250).toBeLessThan(800);
+    expect(gaps[7] ?? Number.POSITIVE_INFINITY).toBeLessThan(800);
+    expect(s.streams.length).toBeGreaterThanOrEqual(9);
+  });
+
   it("records a failing connection like a failed poll and backs off before trying again", async () => {
     let failure: ConnectorError = new ConnectorError("stream: HTTP 503 (Service Unavailable)", "transient");
     const s = script("failing", {

@@ -53,8 +53,15 @@ export interface StreamRunnerOptions {
   leaseMs?: number;
   /** How often the lease is renewed (and a change of the connector noticed); default 20 s. */
   renewMs?: number;
-  /** The pause before reconnecting after the platform closed a connection; default 5 s. */
+  /**
+   * The pause before reconnecting after the platform closed a connection; default 5 s. It doubles with
+   * each connection in a row that closed within `stableMs`, up to `maxReconnectMs`.
+   */
   reconnectMs?: number;
+  /** The longest pause before reconnecting; default 5 min. */
+  maxReconnectMs?: number;
+  /** How long a connection must have been open for the pause to start again at `reconnectMs`; default 60 s. */
+  stableMs?: number;
   /** The most connections this process holds; default 100. */
   maxConnections?: number;
   /** How long stop() waits for connections to end before freeing their leases anyway; default 10 s. */
@@ -226,6 +233,8 @@ async function holdConnection(
   abort.signal.addEventListener("abort", closeOpened);
 
   let connectionOpen = false;
+  // Connections in a row the platform closed soon after they opened: each doubles the pause before the next.
+  let quickCloses = 0;
   try {
     const settings = usableSettings(ctx, row, connector);
     let cursor: unknown = row.cursor;
@@ -275,6 +284,7 @@ async function holdConnection(
       deps.metrics?.connectionOpened(row.kind);
       connectionOpen = true;
       log.info({ connectorId: row.id, kind: row.kind }, "live connection open");
+      const openedAt = performance.now();
       try {
         await connector.stream?.(settings.config, settings.secrets, cursor, streamCtx);
       } finally {
@@ -285,11 +295,18 @@ async function holdConnection(
       connectionOpen = false;
       deps.metrics?.connectionEnded(row.kind, abort.signal.aborted ? "stopped" : "closed");
       if (abort.signal.aborted) break;
+      // A platform that closes every connection at once (an overloaded relay, a revoked subscription that
+      // still accepts the handshake) is not asked again every few seconds, each time after a catch-up poll.
+      quickCloses = performance.now() - openedAt < (options.stableMs ?? 60_000) ? quickCloses + 1 : 0;
+      const pauseMs = Math.min(
+        (options.reconnectMs ?? 5_000) * 2 ** Math.max(0, quickCloses - 1),
+        options.maxReconnectMs ?? 300_000,
+      );
       log.info(
-        { connectorId: row.id, kind: row.kind },
+        { connectorId: row.id, kind: row.kind, pauseMs, quickCloses },
         "the platform closed the live connection; reconnecting",
       );
-      await sleep(options.reconnectMs ?? 5_000, undefined, { signal: abort.signal }).catch(() => {});
+      await sleep(pauseMs, undefined, { signal: abort.signal }).catch(() => {});
     }
   } catch (error) {
     if (connectionOpen)
