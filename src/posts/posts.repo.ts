@@ -270,7 +270,6 @@ export async function prunePostDeletions(tx: Tx, orgId: string, before: Date) {
     .where(and(eq(postDeletions.orgId, orgId), lt(postDeletions.deletedAt, before)));
 }
 
-/** Posts by (platform, external id), scoped to the organisation. */
 /** Which of these external ids of a platform are stored for the organisation. */
 export async function storedExternalIds(
   tx: Tx,
@@ -288,6 +287,7 @@ export async function storedExternalIds(
   return rows.map((row) => row.externalId);
 }
 
+/** Posts by (platform, external id), scoped to the organisation. */
 export async function findPostsByExternalId(
   tx: Tx,
   orgId: string,

@@ -508,12 +508,6 @@ export async function markPostsDeleted(tx: Tx, orgId: string, externalIds: reado
 // How long a deletion reported before its post is kept for the post to arrive.
 const earlyDeletionKeepMs = 24 * 3_600_000;
 
-/**
- * Marks the posts a platform reports as deleted by their author (a connector's poll or live connection);
- * they stay as a record with `deletedAt`. A deletion of a post not stored yet (still in the pipeline: a
- * live connection reports it within moments) is remembered for a day and applied when the post is
- * stored. Returns how many stored posts were marked now.
- */
 /** Which of these external ids of a platform the organisation has stored. */
 export async function storedExternalIds(
   ctx: AppContext,
@@ -530,6 +524,12 @@ export async function storedExternalIds(
   return out;
 }
 
+/**
+ * Marks the posts a platform reports as deleted by their author (a connector's poll or live connection);
+ * they stay as a record with `deletedAt`. A deletion of a post not stored yet (still in the pipeline: a
+ * live connection reports it within moments) is remembered for a day and applied when the post is
+ * stored. Returns how many stored posts were marked now.
+ */
 export async function markDeletedByAuthor(
   ctx: AppContext,
   orgId: string,
