@@ -139,21 +139,7 @@ export async function assessedSince(
     .limit(limit);
 }
 
-/** The stored post of a platform's external id. */
-export async function postByExternalId(
-  tx: Tx,
-  orgId: string,
-  platform: string,
-  externalId: string,
-): Promise<ThreadPost | undefined> {
-  const [row] = await threadQuery(
-    tx,
-    and(eq(posts.orgId, orgId), eq(posts.platform, platform), eq(posts.externalId, externalId)),
-  ).limit(1);
-  return row;
-}
-
-/** The key of a post in `haveReplies`: platform and external id. */
+/** The key of a post in the batch lookups below: platform and external id. */
 export const threadKey = (post: { platform: string; externalId: string }) =>
   `${post.platform}\u0000${post.externalId}`;
 
@@ -274,21 +260,6 @@ export async function conversationsOfThreads(
     );
   for (const row of rows) out.set(threadKey({ platform: row.platform, externalId: row.rootExternalId }), row);
   return out;
-}
-
-/** The conversation of a thread. */
-export async function conversationOfThread(tx: Tx, orgId: string, platform: string, rootExternalId: string) {
-  const [row] = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.orgId, orgId),
-        eq(conversations.platform, platform),
-        eq(conversations.rootExternalId, rootExternalId),
-      ),
-    );
-  return row;
 }
 
 /**

@@ -164,19 +164,23 @@ async function syncBatchOf(
 const conversationOf = (place: Placement, post: repo.ThreadPost) =>
   post.conversationId ?? place.filed.get(post.id) ?? null;
 
+/** The post `inReplyTo` names: read with the batch, or now (an ancestor further up). */
 async function parentOf(place: Placement, post: repo.ThreadPost, inReplyTo: string) {
   const key = repo.threadKey({ platform: post.platform, externalId: inReplyTo });
-  return (
-    place.parents.get(key) ?? (await repo.postByExternalId(place.tx, place.orgId, post.platform, inReplyTo))
-  );
+  const [parent] = place.parents.has(key)
+    ? [place.parents.get(key)]
+    : await repo.postsByExternalIds(place.tx, place.orgId, [
+        { platform: post.platform, externalId: inReplyTo },
+      ]);
+  return parent;
 }
 
+/** The conversation of the thread at `root`: read with the batch, or now (a root outside the batch). */
 async function conversationOfRoot(place: Placement, root: repo.ThreadPost) {
   const key = repo.threadKey(root);
   const known = place.threads.get(key);
   if (known !== undefined) return known;
-  const row =
-    (await repo.conversationOfThread(place.tx, place.orgId, root.platform, root.externalId)) ?? null;
+  const row = (await repo.conversationsOfThreads(place.tx, place.orgId, [root])).get(key) ?? null;
   place.threads.set(key, row);
   if (row) place.read.set(row.id, row);
   return row;
