@@ -25,10 +25,13 @@ export async function upsertAuthors(
   // One row per author, or PostgreSQL refuses to update the same row twice in one statement.
   const unique = new Map<string, AuthorSighting>();
   for (const s of sightings) unique.set(authorKey(s.orgId, s.platform, s.handle), s);
+  // Rows in key order, so that two workers upserting overlapping authors lock them in the same order and
+  // cannot deadlock.
+  const ordered = [...unique].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
   const rows = await insertUnnest(
     tx,
     authors,
-    [...unique.values()].map((s) => ({
+    ordered.map((s) => ({
       id: newId(),
       orgId: s.orgId,
       platform: s.platform,

@@ -128,9 +128,14 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
       if (!authorId) throw new AppError("internal", `author of ${item.post.externalId} was not stored`);
       rows.push({ item, row: toRow(ctx.ids.id(), item, authorId, now) });
     }
+    // Inserted in key order, so that two workers storing the same posts (a redelivery racing the original)
+    // lock them in the same order and cannot deadlock; announced in batch order.
     const inserted = await repo.insertNewPosts(
       tx,
-      rows.map((r) => r.row),
+      rows
+        .map((r) => ({ key: editKey(r.item), row: r.row }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((r) => r.row),
     );
     const fresh = rows.filter((r) => inserted.has(r.row.id));
     await repo.insertPostTopics(
