@@ -1274,7 +1274,7 @@ async function main() {
     }
   }
   console.log(
-    "Each post is 3 JetStream publishes and 3 consumes (ingested, assessed, stored) and about 4 rows (author upsert, post, topic match, assessment) — compare the shares with that in mind.",
+    "Each post is 2 JetStream publishes and 2 consumes (ingested, stored) and about 4 rows (author upsert, post, topic match, assessment) — compare the shares with that in mind.",
   );
 
   const summary = (r: PhaseResult | null, ratios: Record<string, number>) =>

@@ -6,13 +6,8 @@ import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import type { RiskAssessor } from "../risk/risk.service.ts";
 import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
-import {
-  type AssessedPost,
-  type Assessment,
-  IngestedPost,
-  postMessageId,
-  TopicsChanged,
-} from "./pipeline.messages.ts";
+import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
+import { type StoredCounter, storeAndAnnounce } from "./store.stage.ts";
 
 /** Assesses one post: the risk engine's verdict (with the language) and the tracked topics it matches. */
 export function assessIngestedPost(
@@ -37,8 +32,16 @@ export function assessIngestedPost(
   return { ...item, lang, topicIds, assessment };
 }
 
-/** Starts the assess stage: `posts.ingested` → `posts.assessed`. */
-export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop(): Promise<void> } {
+/**
+ * Starts the assess stage: `posts.ingested` → risk engine and topic matching → database → `posts.stored`.
+ * A batch is assessed and then stored in the same handler: handing it on over the bus (`posts.assessed`)
+ * cost a third of all bus messages, the largest ones, and a second wait in a queue (docs/OPERATIONS.md).
+ */
+export function startAssessStage(
+  ctx: AppContext,
+  risk: RiskAssessor,
+  metrics?: StoredCounter,
+): { stop(): Promise<void> } {
   const log = categoryLogger(ctx.log, "pipeline");
   // Compiled topic queries per organisation, dropped when topics change anywhere in the cluster.
   const cache = new Map<string, { at: number; topics: Promise<MatchableTopic[]> }>();
@@ -58,7 +61,8 @@ export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop():
   const consumer: Consumer = ctx.bus.consume(
     "posts.ingested",
     "assess",
-    async (payloads) => {
+    async (payloads, { redelivered }) => {
+      const assessed: AssessedPost[] = [];
       for (const [index, payload] of payloads.entries()) {
         // Assessment is CPU work that never waits for I/O; letting timers and sockets run now and then keeps
         // the bus client responsive (a NATS pull that expires unseen is redelivered only after the ack wait).
@@ -78,11 +82,9 @@ export function startAssessStage(ctx: AppContext, risk: RiskAssessor): { stop():
             platform: post.platform,
           },
         });
-        const assessed = assessIngestedPost(parsed.data, await topicsOf(orgId), verdict);
-        await ctx.bus.publish("posts.assessed", assessed, { id: postMessageId(orgId, post) });
+        assessed.push(assessIngestedPost(parsed.data, await topicsOf(orgId), verdict));
       }
-      // The batch is acknowledged only once its output is held by the bus.
-      await ctx.bus.flush();
+      await storeAndAnnounce(ctx, assessed, redelivered, metrics);
     },
     { batchSize: 200 },
   );

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPost } from "../../test/factories.ts";
 import { databaseKinds, seedOrganisation, startTestRuntime } from "../../test/harness.ts";
-import { storeAssessedPosts, storedExternalIds } from "../posts/posts.service.ts";
+import { ingestPosts, storeAssessedPosts, storedExternalIds } from "../posts/posts.service.ts";
 import { loadMatchableTopics } from "../topics/topics.service.ts";
 import { assessIngestedPost } from "./assess.stage.ts";
-import { type AssessedPost, IngestedPost } from "./pipeline.messages.ts";
+import { type AssessedPost, IngestedPost, StoredPost } from "./pipeline.messages.ts";
 
 describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
   let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
   let orgId = "";
+  const announced: StoredPost[] = [];
+  const assessedMessages: unknown[] = [];
 
   /** What the assess stage makes of a post. */
   const assessed = async (post: Record<string, unknown>): Promise<AssessedPost> => {
@@ -25,9 +27,35 @@ describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
   beforeAll(async () => {
     runtime = await startTestRuntime(kind, { alertLoops: false });
     orgId = (await seedOrganisation(runtime, "pipeline")).org.id;
+    runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(StoredPost.parse(payload)));
+    runtime.ctx.bus.listen("posts.assessed", (payload) => assessedMessages.push(payload));
   });
   afterAll(async () => {
     await runtime?.dispose();
+  });
+
+  it("assesses and stores a batch in one stage: no posts.assessed message on the way", async () => {
+    announced.length = 0;
+    assessedMessages.length = 0;
+    const posts = Array.from({ length: 30 }, () => buildPost());
+    const result = await ingestPosts(runtime.ctx, { orgId, system: true }, posts);
+    expect(result.rejected).toBe(0);
+    await runtime.ctx.bus.idle();
+    expect(await storedCount(posts.map((p) => String(p.externalId)))).toBe(30);
+    expect(announced.map((s) => s.post.externalId).sort()).toEqual(posts.map((p) => String(p.externalId)).sort());
+    expect(announced.every((s) => s.post.lang === "de" && s.post.assessment !== null)).toBe(true);
+    expect(assessedMessages).toEqual([]);
+  });
+
+  it("stores what workers of an earlier version publish on posts.assessed, once", async () => {
+    announced.length = 0;
+    const post = buildPost({ text: "Nordwind, seit Stunden kein Netz in Kiel. Wann geht es wieder?" });
+    const message = JSON.parse(JSON.stringify(await assessed(post)));
+    await runtime.ctx.bus.publish("posts.assessed", message);
+    await runtime.ctx.bus.publish("posts.assessed", message);
+    await runtime.ctx.bus.idle();
+    expect(await storedCount([String(post.externalId)])).toBe(1);
+    expect(announced.map((s) => s.post.externalId)).toEqual([String(post.externalId)]);
   });
 
   it("stores two batches of the same authors and posts in opposite orders at once without a deadlock", async () => {

@@ -11,14 +11,39 @@ import {
 const storedMessageId = (s: StoredPostT) =>
   s.edited ? `${s.orgId}:${s.post.id}:edited:${s.post.editedAt}` : `${s.orgId}:${s.post.id}`;
 
+/** Counts the posts the pipeline stored (for /metrics and the benchmark). */
+export interface StoredCounter {
+  stored(n: number): void;
+}
+
 /**
- * Starts the store stage: `posts.assessed` → database → `posts.stored`, for posts that were new and for
- * edits that replaced a stored post's text (flagged `edited`).
+ * Stores a batch of assessed posts and announces on `posts.stored` the posts that were new and the edits that
+ * replaced a stored post's text (flagged `edited`). Resolves once the announcements are held by the bus, so the
+ * caller may then acknowledge its batch.
  */
-export function startStoreStage(
+export async function storeAndAnnounce(
   ctx: AppContext,
-  metrics?: { stored(n: number): void },
-): { stop(): Promise<void> } {
+  batch: AssessedPostT[],
+  redelivered: boolean,
+  metrics?: StoredCounter,
+): Promise<void> {
+  const stored = await storeAssessedPosts(ctx, batch);
+  // An edit is not a new post: it is announced (flagged `edited`) but not counted.
+  metrics?.stored(stored.filter((s) => !s.edited).length);
+  // A batch that comes back may have been stored by a worker that died before its announcements were
+  // held by the bus: announce its posts again; the message ids let the bus drop those it already holds.
+  const announce = redelivered ? await alreadyStoredPosts(ctx, batch) : stored;
+  for (const s of announce) await ctx.bus.publish("posts.stored", s, { id: storedMessageId(s) });
+  // The batch is acknowledged only once its output is held by the bus.
+  await ctx.bus.flush();
+}
+
+/**
+ * Starts the store stage of earlier versions: `posts.assessed` → database → `posts.stored`. Today's assess
+ * stage stores what it assessed itself; this consumer stores what workers of an earlier version still
+ * publish on `posts.assessed` during a rolling upgrade, and what they left in the stream.
+ */
+export function startStoreStage(ctx: AppContext, metrics?: StoredCounter): { stop(): Promise<void> } {
   const log = categoryLogger(ctx.log, "pipeline");
   const consumer = ctx.bus.consume(
     "posts.assessed",
@@ -30,17 +55,8 @@ export function startStoreStage(
         if (parsed.success) batch.push(parsed.data);
         else log.error({ issues: parsed.error.issues }, "malformed posts.assessed message dropped");
       }
-      const stored = await storeAssessedPosts(ctx, batch);
-      // An edit is not a new post: it is announced (flagged `edited`) but not counted.
-      metrics?.stored(stored.filter((s) => !s.edited).length);
-      // A batch that comes back may have been stored by a worker that died before its announcements were
-      // held by the bus: announce its posts again; the message ids let the bus drop those it already holds.
-      const announce = redelivered ? await alreadyStoredPosts(ctx, batch) : stored;
-      for (const s of announce) await ctx.bus.publish("posts.stored", s, { id: storedMessageId(s) });
-      // The batch is acknowledged only once its output is held by the bus.
-      await ctx.bus.flush();
+      await storeAndAnnounce(ctx, batch, redelivered, metrics);
     },
-    // Multi-row inserts: one transaction per batch is what makes the embedded database keep up.
     { batchSize: 500 },
   );
   return { stop: () => consumer.stop() };
