@@ -60,7 +60,7 @@ export const posts = pgTable(
 
 /**
  * Deletions a platform reported before their post was stored (a live connection is faster than the
- * pipeline): the store stage applies them when the post arrives. Kept a day; one per post.
+ * pipeline): the pipeline's store step applies them when the post arrives. Kept a day; one per post.
  */
 export const postDeletions = pgTable(
   "post_deletions",
