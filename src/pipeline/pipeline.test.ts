@@ -42,7 +42,9 @@ describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
     expect(result.rejected).toBe(0);
     await runtime.ctx.bus.idle();
     expect(await storedCount(posts.map((p) => String(p.externalId)))).toBe(30);
-    expect(announced.map((s) => s.post.externalId).sort()).toEqual(posts.map((p) => String(p.externalId)).sort());
+    expect(announced.map((s) => s.post.externalId).sort()).toEqual(
+      posts.map((p) => String(p.externalId)).sort(),
+    );
     expect(announced.every((s) => s.post.lang === "de" && s.post.assessment !== null)).toBe(true);
     expect(assessedMessages).toEqual([]);
   });

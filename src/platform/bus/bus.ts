@@ -8,6 +8,12 @@ export type Subject =
   | "alerts.changed"
   | "stakeholders.changed";
 
+/** One message of `publishMany`: its payload and, for de-duplication, its id. */
+export interface OutgoingMessage {
+  payload: unknown;
+  id?: string;
+}
+
 /** What a handler learns about a batch besides its messages. */
 export interface BatchMeta {
   /** Some message of the batch was delivered before (its first handler may have done part of the work). */
@@ -31,6 +37,11 @@ export interface Bus {
    * bus is full (backpressure). `id` lets the bus drop a duplicate publish of the same message.
    */
   publish(subject: Subject, payload: unknown, opts?: { id?: string }): Promise<void>;
+  /**
+   * Publishes several messages of one subject, in order, as `publish` would one by one; over NATS those the
+   * window admits leave in one socket write instead of one each (awaiting each `publish` flushes it alone).
+   */
+  publishMany(subject: Subject, messages: readonly OutgoingMessage[]): Promise<void>;
   /** Work-queue consumption: each message goes to one member of `group`, in batches, at least once. */
   consume(subject: Subject, group: string, handler: BatchHandler, opts?: { batchSize?: number }): Consumer;
   /** Broadcast: every listener in every process sees every message, at most once (for live views and caches). */

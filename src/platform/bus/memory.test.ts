@@ -87,6 +87,19 @@ describe("MemoryBus", () => {
     expect(batches.flat()).toEqual(Array.from({ length: 10 }, (_, i) => i));
   });
 
+  it("publishes many messages in order, waiting while the queue is full", async () => {
+    const bus = new MemoryBus(log, 4);
+    const batches: number[][] = [];
+    bus.consume("posts.stored", "alerts", async (b) => void batches.push(b as number[]), { batchSize: 3 });
+    await bus.publishMany(
+      "posts.stored",
+      Array.from({ length: 20 }, (_, i) => ({ payload: i, id: `m${i}` })),
+    );
+    await bus.idle();
+    expect(batches.every((b) => b.length <= 3)).toBe(true);
+    expect(batches.flat()).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
   it("makes a fast producer wait while the queue of a slow consumer is full", async () => {
     const capacity = 3;
     const bus = new MemoryBus(log, capacity, [1]);

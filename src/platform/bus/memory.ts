@@ -1,5 +1,5 @@
 import type { Logger } from "../logger.ts";
-import type { BatchHandler, Bus, Consumer, Subject } from "./bus.ts";
+import type { BatchHandler, Bus, Consumer, OutgoingMessage, Subject } from "./bus.ts";
 
 interface Group {
   subject: Subject;
@@ -46,6 +46,10 @@ export class MemoryBus implements Bus {
         this.log.error({ err: error, subject }, "bus listener failed");
       }
     }
+  }
+
+  async publishMany(subject: Subject, messages: readonly OutgoingMessage[]): Promise<void> {
+    for (const m of messages) await this.publish(subject, m.payload);
   }
 
   consume(

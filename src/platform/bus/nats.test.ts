@@ -102,6 +102,27 @@ describe.skipIf(!url)("NatsBus", () => {
     expect(received.find((m) => m.i === 0)?.postedAt).toBe("2024-05-01T08:00:00.000Z");
   });
 
+  it("publishes many messages in order through a small window, dropping repeated ids", async () => {
+    const { open, storedMessages } = testStream();
+    // A window of 8: most of the 100 wait for acknowledgements of earlier ones.
+    const bus = await open({ window: 8 });
+    const messages = range(100).map((i) => ({ payload: { i }, id: `m${i}` }));
+    await bus.publishMany("posts.stored", messages);
+    await bus.publishMany("posts.stored", messages.slice(40, 60));
+    await bus.flush();
+    expect(await storedMessages()).toBe(100);
+    const received: number[] = [];
+    const consumer = bus.consume(
+      "posts.stored",
+      "alerts",
+      async (batch) => void received.push(...(batch as { i: number }[]).map((m) => m.i)),
+      { batchSize: 100 },
+    );
+    await waitFor(() => received.length >= 100);
+    await consumer.stop();
+    expect(received).toEqual(range(100));
+  });
+
   it("splits the work of one group between two consumers without duplicates", async () => {
     const { open } = testStream();
     const bus = await open();
