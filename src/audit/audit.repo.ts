@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, lte, sql } from "drizzle-orm";
 import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
+import { insertUnnest } from "../platform/db/unnest.ts";
 import { auditLog } from "./audit.table.ts";
 
 /** A row of the audit log. */
@@ -7,7 +8,7 @@ export type AuditRow = typeof auditLog.$inferSelect;
 
 /** Appends an entry (with its seq and hash already chosen). */
 export async function insertAuditEntries(tx: Tx, rows: (typeof auditLog.$inferInsert)[]) {
-  if (rows.length > 0) await tx.insert(auditLog).values(rows);
+  await insertUnnest(tx, auditLog, rows);
 }
 
 /** Entries of an organisation, newest first. */

@@ -19,7 +19,7 @@ import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
 import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
-import { insertUnnest } from "../platform/db/unnest.ts";
+import { insertUnnest, inTextArray } from "../platform/db/unnest.ts";
 import { assessments, posts } from "../posts/posts.table.ts";
 import {
   conversationNotes,
@@ -147,7 +147,7 @@ export const threadKey = (post: { platform: string; externalId: string }) =>
 const writeChunk = 500;
 
 /**
- * `platform = … and id in (…)` for each platform of the items, or'ed: the condition that finds a batch's
+ * `platform = … and id = any(…)` for each platform of the items, or'ed: the condition that finds a batch's
  * posts (or their replies, or their threads) by platform and external id.
  */
 function onPlatforms(
@@ -163,7 +163,7 @@ function onPlatforms(
   }
   return or(
     ...[...byPlatform].map(([platform, ids]) =>
-      and(eq(platformColumn, platform), inArray(idColumn, [...ids])),
+      and(eq(platformColumn, platform), inTextArray(idColumn, [...ids])),
     ),
   );
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, 
 import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
-import { insertUnnest } from "../platform/db/unnest.ts";
+import { insertUnnest, inTextArray } from "../platform/db/unnest.ts";
 import type { PostFilter } from "./posts.schema.ts";
 import { assessments, postDeletions, postRevisions, posts, postTopics } from "./posts.table.ts";
 
@@ -260,7 +260,7 @@ export async function findPostDeletions(tx: Tx, externalIds: readonly string[]) 
   return tx
     .select()
     .from(postDeletions)
-    .where(inArray(postDeletions.externalId, [...new Set(externalIds)]));
+    .where(inTextArray(postDeletions.externalId, [...new Set(externalIds)]));
 }
 
 /** Forgets the organisation's remembered deletions reported before `before`. */

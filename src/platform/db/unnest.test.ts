@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { integer, jsonb, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, integer, jsonb, pgTable, real, serial, text, timestamp } from "drizzle-orm/pg-core";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestRuntime } from "../../../test/harness.ts";
-import { insertUnnest } from "./unnest.ts";
+import { insertUnnest, inTextArray } from "./unnest.ts";
 
 // A table of every column type the pipeline's bulk inserts use, created by the test itself.
 const samples = pgTable("unnest_samples", {
@@ -19,6 +19,13 @@ const samples = pgTable("unnest_samples", {
 
 type Sample = typeof samples.$inferInsert;
 
+// Serial columns given explicitly (as the audit chain gives its seq): cast to the integer type beneath.
+const serials = pgTable("unnest_serials", {
+  seq: bigserial("seq", { mode: "number" }).primaryKey(),
+  n: serial("n"),
+  label: text("label"),
+});
+
 describe.each(databaseKinds)("insertUnnest on %s", (kind) => {
   let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
   const db = () => runtime.ctx.db;
@@ -32,6 +39,7 @@ describe.each(databaseKinds)("insertUnnest on %s", (kind) => {
     await db().execute(sql`create table unnest_samples (id text primary key, label text, count integer,
       score real not null default 0, at timestamptz, detail jsonb not null default '{}',
       tags text[] not null default '{}', note text not null default 'none')`);
+    await db().execute(sql`create table unnest_serials (seq bigserial primary key, n serial, label text)`);
   }, 180_000);
   afterAll(() => runtime?.dispose());
 
@@ -100,5 +108,33 @@ describe.each(databaseKinds)("insertUnnest on %s", (kind) => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it("finds rows by a list of texts bound as one array, with quotes, commas, braces and NULL as plain text", async () => {
+    const ids = ['in "quote"', "in,comma", "in{brace}", "NULL", "in\\back", "in plain"];
+    await insertUnnest(
+      db(),
+      samples,
+      ids.map((id) => ({ id, label: "in-array" })),
+    );
+    const found = async (wanted: string[]) =>
+      (await db().select({ id: samples.id }).from(samples).where(inTextArray(samples.id, wanted)))
+        .map((row) => row.id)
+        .sort();
+    expect(await found(ids)).toEqual([...ids].sort());
+    expect(await found(["NULL", "in,comma", "missing"])).toEqual(["NULL", "in,comma"]);
+    expect(await found([])).toEqual([]);
+  });
+
+  it("casts values of serial columns to the integer type beneath", async () => {
+    await insertUnnest(db(), serials, [
+      { seq: 9_007_199_254_740_000, n: 7, label: "given" },
+      { seq: 2, n: 8, label: null },
+    ]);
+    const rows = await db().select().from(serials).orderBy(serials.seq);
+    expect(rows).toEqual([
+      { seq: 2, n: 8, label: null },
+      { seq: 9_007_199_254_740_000, n: 7, label: "given" },
+    ]);
   });
 });

@@ -33,7 +33,7 @@ export async function insertUnnest<T extends PgTable>(
     columns.map(({ column }) => sql.identifier(column.name)),
     sql`, `,
   )}) select ${sql.join(
-    columns.map(({ column }, i) => sql.raw(`u.c${i}::${column.getSQLType()}`)),
+    columns.map(({ column }, i) => sql.raw(`u.c${i}::${castType(column)}`)),
     sql`, `,
   )} from unnest(${sql.join(
     columns.map(({ values }) => sql`${sql.param(values)}::text[]`),
@@ -42,6 +42,28 @@ export async function insertUnnest<T extends PgTable>(
   // node-postgres and PGlite both answer a raw query with `{ rows }`.
   const result = (await tx.execute(query)) as unknown as { rows: Record<string, unknown>[] };
   return result.rows;
+}
+
+/**
+ * `column = any($1::text[])`: the set test of `inArray` with one parameter for the whole list instead of one
+ * per value (a batch's external ids are hundreds), which PostgreSQL plans like `in (…)`, index included.
+ * For text columns.
+ */
+export function inTextArray(column: PgColumn, values: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...values])}::text[])`;
+}
+
+// The serial pseudo-types name a column's default, not a type a value can be cast to.
+const serialBase: Record<string, string> = {
+  smallserial: "smallint",
+  serial: "integer",
+  bigserial: "bigint",
+};
+
+/** The type a column's text is cast back to. */
+function castType(column: PgColumn): string {
+  const type = column.getSQLType();
+  return serialBase[type] ?? type;
 }
 
 /** A value as the text PostgreSQL reads back into the column's type (null stays null). */
