@@ -7,10 +7,13 @@ import type { Env } from "../platform/env.ts";
 import type { Logger } from "../platform/logger.ts";
 import { openRuntime } from "../platform/runtime.ts";
 import { readPostFile } from "../posts/posts.import.ts";
-import { publishIngested, recordImport } from "../posts/posts.service.ts";
+import type { PostCreate } from "../posts/posts.schema.ts";
+import { publishIngestedMany, recordImport } from "../posts/posts.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 
 const shownProblems = 100;
+// Valid rows handed to the bus at once.
+const publishBatch = 200;
 
 /** `brandwache import FILE`: streams a JSONL or CSV file of posts into the pipeline. */
 export function registerImport(program: Command, boot: () => { env: Env; log: Logger }) {
@@ -60,21 +63,30 @@ export function registerImport(program: Command, boot: () => { env: Env; log: Lo
             bar.update(Math.round(read / 1e6), { rows: accepted + rejected, rejected });
           },
         });
-        for await (const row of rows) {
-          if ("post" in row) {
-            await publishIngested(runtime.ctx, org.id, row.post, sourceId);
-            accepted++;
-            continue;
-          }
-          rejected++;
-          problemsOut?.write(`${JSON.stringify({ file, ...row })}\n`);
-          if (rejected <= shownProblems) {
-            for (const p of row.problems) {
-              bar.stop();
-              started = false;
-              process.stderr.write(`${file}:${p.line}: ${p.field}: ${p.message}\n`);
+        // Valid rows go on in batches: over NATS a batch leaves in one write instead of one per post.
+        const pending: PostCreate[] = [];
+        const publishPending = () => publishIngestedMany(runtime.ctx, org.id, pending.splice(0), sourceId);
+        try {
+          for await (const row of rows) {
+            if ("post" in row) {
+              pending.push(row.post);
+              accepted++;
+              if (pending.length >= publishBatch) await publishPending();
+              continue;
+            }
+            rejected++;
+            problemsOut?.write(`${JSON.stringify({ file, ...row })}\n`);
+            if (rejected <= shownProblems) {
+              for (const p of row.problems) {
+                bar.stop();
+                started = false;
+                process.stderr.write(`${file}:${p.line}: ${p.field}: ${p.message}\n`);
+              }
             }
           }
+        } finally {
+          // The rows read before a failure are sent on too, as they were when each went alone.
+          await publishPending();
         }
         // In-process, idle means the store stage has written everything the assess stage handed on.
         await runtime.ctx.bus.idle();

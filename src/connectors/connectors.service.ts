@@ -9,7 +9,7 @@ import { AppError, type FieldProblem, forbidden, notFound } from "../platform/ht
 import { categoryLogger } from "../platform/logger.ts";
 import { type OutboundPolicy, requestOutbound } from "../platform/net/outbound.ts";
 import { PostCreate } from "../posts/posts.schema.ts";
-import { ingestPosts, markDeletedByAuthor, publishIngested } from "../posts/posts.service.ts";
+import { ingestPosts, markDeletedByAuthor, publishIngestedMany } from "../posts/posts.service.ts";
 import { createConnectorSource, deleteSource, renameSource } from "../sources/sources.service.ts";
 import { loadMatchableTopicWords } from "../topics/topics.service.ts";
 import {
@@ -398,17 +398,15 @@ export async function handOver(
   connector: AnyConnector,
   batch: { posts: PostInput[]; deleted?: string[] | undefined },
 ): Promise<HandOver> {
-  let published = 0;
   let rejected = 0;
+  const valid: PostCreate[] = [];
   for (const candidate of batch.posts) {
     const parsed = PostCreate.safeParse(candidate);
-    if (!parsed.success) {
-      rejected++;
-      continue;
-    }
-    await publishIngested(ctx, row.orgId, parsed.data, row.id);
-    published++;
+    if (parsed.success) valid.push(parsed.data);
+    else rejected++;
   }
+  await publishIngestedMany(ctx, row.orgId, valid, row.id);
+  const published = valid.length;
   if (rejected > 0)
     categoryLogger(ctx.log, "connectors").warn(
       { connectorId: row.id, kind: row.kind, rejected },
