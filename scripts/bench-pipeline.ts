@@ -42,7 +42,7 @@ import { randomIds } from "../src/platform/ids.ts";
 import { createLogger, type Logger } from "../src/platform/logger.ts";
 import { openRuntime, type Runtime } from "../src/platform/runtime.ts";
 import { type Platform, PostCreate } from "../src/posts/posts.schema.ts";
-import { publishIngested } from "../src/posts/posts.service.ts";
+import { publishIngestedMany } from "../src/posts/posts.service.ts";
 import { posts } from "../src/posts/posts.table.ts";
 import { createTopic } from "../src/topics/topics.service.ts";
 import { scriptArgs } from "./lib/args.ts";
@@ -58,6 +58,8 @@ const defaultPosts = { embedded: 200_000, nats: 300_000 };
 const defaultSeconds = 50;
 const alertEvery = 100; // 1 % of the posts carry a threat that the priority rule alerts on
 const sampleMs = 2_000;
+// Posts a producer hands over at once (a connector page); fewer when fewer may be in flight.
+const pageSize = 50;
 
 // ── Generated posts ─────────────────────────────────────────────────────────────────────────────────
 
@@ -512,7 +514,8 @@ async function copyStreamsInstalled(): Promise<boolean> {
 interface PipelineUnderTest {
   db: Db;
   orgId: string;
-  publish(post: PostCreate): Promise<void>;
+  /** Hands posts to the pipeline in one go, as a connector hands over a page. */
+  publish(posts: PostCreate[]): Promise<void>;
   /** Calls back once per stored post (the `posts.stored` broadcast). */
   onStored(listener: () => void): void;
   workerPids: number[];
@@ -673,12 +676,17 @@ async function drive(put: PipelineUnderTest, plan: Plan) {
     );
   }, 10_000);
 
-  const publishOne = async (i: number, into: Map<string, number>) => {
-    const { raw, alert } = generatePost(run, i, Date.now());
-    const post = PostCreate.parse(raw); // what every ingest path does first
-    if (alert) into.set(post.externalId, Date.now());
-    await put.publish(post);
-    published++;
+  // Posts go out in pages of up to `pageSize`, as connectors hand them over (a poll's page, a stream's burst).
+  const publishPage = async (first: number, count: number, into: Map<string, number>) => {
+    const posts: PostCreate[] = [];
+    for (let i = first; i < first + count; i++) {
+      const { raw, alert } = generatePost(run, i, Date.now());
+      const post = PostCreate.parse(raw); // what every ingest path does first
+      if (alert) into.set(post.externalId, Date.now());
+      posts.push(post);
+    }
+    await put.publish(posts);
+    published += count;
   };
 
   try {
@@ -694,7 +702,9 @@ async function drive(put: PipelineUnderTest, plan: Plan) {
           sleep(500),
         ]);
       }
-      await publishOne(i++, saturated);
+      const count = Math.min(pageSize, total - i, plan.inFlight - (published - stored()));
+      await publishPage(i, count, saturated);
+      i += count;
     }
     // Up to here the pipeline was kept busy; what follows is the drain of the last posts in flight.
     const mainPosts = published;
@@ -718,8 +728,10 @@ async function drive(put: PipelineUnderTest, plan: Plan) {
       while (Date.now() - pacedStart < plan.pacedSeconds * 1000) {
         const due = Math.floor(((Date.now() - pacedStart) / 1000) * pacedRate);
         while (k < due) {
-          await publishOne(i++, paced);
-          k++;
+          const count = Math.min(pageSize, due - k);
+          await publishPage(i, count, paced);
+          i += count;
+          k += count;
         }
         await sleep(5);
       }
@@ -854,7 +866,7 @@ async function runEmbedded(plan: Plan): Promise<PhaseResult> {
         {
           db: runtime.ctx.db,
           orgId: org.orgId,
-          publish: (post) => publishIngested(runtime.ctx, org.orgId, post, null),
+          publish: (posts) => publishIngestedMany(runtime.ctx, org.orgId, posts, null),
           onStored: (listener) => void runtime.ctx.bus.listen("posts.stored", listener),
           workerPids: [],
           label: "embedded",
@@ -974,7 +986,7 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
       {
         db: database.db,
         orgId: org.orgId,
-        publish: (post) => publishIngested(ctx, org.orgId, post, null),
+        publish: (posts) => publishIngestedMany(ctx, org.orgId, posts, null),
         onStored: (listener) => void producerBus.listen("posts.stored", listener),
         workerPids: workers.map((c) => c.pid ?? 0),
         label: "nats",
