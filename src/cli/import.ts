@@ -88,7 +88,7 @@ export function registerImport(program: Command, boot: () => { env: Env; log: Lo
           // The rows read before a failure are sent on too, as they were when each went alone.
           await publishPending();
         }
-        // In-process, idle means the store stage has written everything the assess stage handed on.
+        // In-process, idle means the assess stage has stored everything it was handed.
         await runtime.ctx.bus.idle();
         await recordImport(runtime.ctx, org.id, sourceId, { file: path.basename(file), accepted, rejected });
         storedNew = ((await counter.get()).values[0]?.value ?? 0) - before;
