@@ -38,8 +38,10 @@ export interface Bus {
    */
   publish(subject: Subject, payload: unknown, opts?: { id?: string }): Promise<void>;
   /**
-   * Publishes several messages of one subject, in order, as `publish` would one by one; over NATS those the
-   * window admits leave in one socket write instead of one each (awaiting each `publish` flushes it alone).
+   * Publishes several messages of one subject, in order; over NATS those the window admits leave in one socket
+   * write instead of one each (awaiting each `publish` flushes it alone). Resolves once the bus holds every
+   * message (NATS: JetStream acknowledged each; in-process: queued) and rejects if one could not be published,
+   * so a producer never takes a batch as delivered that was not.
    */
   publishMany(subject: Subject, messages: readonly OutgoingMessage[]): Promise<void>;
   /** Work-queue consumption: each message goes to one member of `group`, in batches, at least once. */

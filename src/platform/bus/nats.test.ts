@@ -123,6 +123,17 @@ describe.skipIf(!url)("NatsBus", () => {
     expect(received).toEqual(range(100));
   });
 
+  it("rejects publishMany when JetStream does not take the messages, and leaves that out of the next flush", async () => {
+    const { open, stream } = testStream();
+    const bus = await open();
+    await jsm.streams.delete(stream);
+    await expect(
+      bus.publishMany("posts.ingested", [{ payload: 1, id: "lost-1" }, { payload: 2 }]),
+    ).rejects.toThrow(/2 of 2 publishes to JetStream failed/);
+    // The caller of publishMany was told; a stage's flush must not fail for it.
+    await expect(bus.flush()).resolves.toBeUndefined();
+  });
+
   it("splits the work of one group between two consumers without duplicates", async () => {
     const { open } = testStream();
     const bus = await open();

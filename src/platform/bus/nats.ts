@@ -91,9 +91,16 @@ export class NatsBus implements Bus {
 
   async publishMany(subject: Subject, messages: readonly OutgoingMessage[]): Promise<void> {
     // Started without a pause while the window has room: nats.js writes what was queued in one go.
+    const acks: Promise<unknown>[] = [];
     for (const m of messages) {
       if (this.inFlight.size >= this.window) await this.waitForWindow();
-      this.start(subject, m.payload, m.id);
+      acks.push(this.start(subject, m.payload, m.id, "caller"));
+    }
+    // Resolved once JetStream holds every message: the caller (a connector advancing its cursor, the API
+    // answering 202) learns of a failure itself, and a failure is not left for some other caller's flush.
+    const failed = (await Promise.allSettled(acks)).filter((r) => r.status === "rejected").length;
+    if (failed > 0) {
+      throw new Error(`${failed} of ${messages.length} publishes to JetStream failed; send them again`);
     }
   }
 
@@ -107,8 +114,16 @@ export class NatsBus implements Bus {
     }
   }
 
-  /** Hands one message to JetStream and tracks its acknowledgement. */
-  private start(subject: Subject, payload: unknown, id: string | undefined): void {
+  /**
+   * Hands one message to JetStream and tracks its acknowledgement; returns the acknowledgement. A failure is
+   * reported to the next `flush`, or only to the caller that awaits the returned promise (`"caller"`).
+   */
+  private start(
+    subject: Subject,
+    payload: unknown,
+    id: string | undefined,
+    failureTo: "flush" | "caller" = "flush",
+  ): Promise<unknown> {
     const p = this.js.publish(
       this.prefix + subject,
       codec.encode(payload),
@@ -121,11 +136,12 @@ export class NatsBus implements Bus {
       },
       (error: unknown) => {
         this.inFlight.delete(tracked);
-        this.failedPublishes++;
+        if (failureTo === "flush") this.failedPublishes++;
         this.log.error({ err: error, subject }, "publish failed");
       },
     );
     this.inFlight.add(tracked);
+    return p;
   }
 
   consume(
