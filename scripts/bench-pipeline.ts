@@ -42,7 +42,7 @@ import { randomIds } from "../src/platform/ids.ts";
 import { createLogger, type Logger } from "../src/platform/logger.ts";
 import { openRuntime, type Runtime } from "../src/platform/runtime.ts";
 import { type Platform, PostCreate } from "../src/posts/posts.schema.ts";
-import { publishIngestedMany } from "../src/posts/posts.service.ts";
+import { publishIngested } from "../src/posts/posts.service.ts";
 import { posts } from "../src/posts/posts.table.ts";
 import { createTopic } from "../src/topics/topics.service.ts";
 import { scriptArgs } from "./lib/args.ts";
@@ -866,7 +866,7 @@ async function runEmbedded(plan: Plan): Promise<PhaseResult> {
         {
           db: runtime.ctx.db,
           orgId: org.orgId,
-          publish: (posts) => publishIngestedMany(runtime.ctx, org.orgId, posts, null),
+          publish: (posts) => publishIngested(runtime.ctx, org.orgId, posts, null),
           onStored: (listener) => void runtime.ctx.bus.listen("posts.stored", listener),
           workerPids: [],
           label: "embedded",
@@ -986,7 +986,7 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
       {
         db: database.db,
         orgId: org.orgId,
-        publish: (posts) => publishIngestedMany(ctx, org.orgId, posts, null),
+        publish: (posts) => publishIngested(ctx, org.orgId, posts, null),
         onStored: (listener) => void producerBus.listen("posts.stored", listener),
         workerPids: workers.map((c) => c.pid ?? 0),
         label: "nats",

@@ -8,7 +8,7 @@ import type { Logger } from "../platform/logger.ts";
 import { openRuntime } from "../platform/runtime.ts";
 import { readPostFile } from "../posts/posts.import.ts";
 import type { PostCreate } from "../posts/posts.schema.ts";
-import { publishIngestedMany, recordImport } from "../posts/posts.service.ts";
+import { publishIngested, recordImport } from "../posts/posts.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 
 const shownProblems = 100;
@@ -65,7 +65,7 @@ export function registerImport(program: Command, boot: () => { env: Env; log: Lo
         });
         // Valid rows go on in batches: over NATS a batch leaves in one write instead of one per post.
         const pending: PostCreate[] = [];
-        const publishPending = () => publishIngestedMany(runtime.ctx, org.id, pending.splice(0), sourceId);
+        const publishPending = () => publishIngested(runtime.ctx, org.id, pending.splice(0), sourceId);
         try {
           for await (const row of rows) {
             if ("post" in row) {

@@ -9,7 +9,7 @@ import { AppError, type FieldProblem, forbidden, notFound } from "../platform/ht
 import { categoryLogger } from "../platform/logger.ts";
 import { type OutboundPolicy, requestOutbound } from "../platform/net/outbound.ts";
 import { PostCreate } from "../posts/posts.schema.ts";
-import { ingestPosts, markDeletedByAuthor, publishIngestedMany } from "../posts/posts.service.ts";
+import { ingestPosts, markDeletedByAuthor, publishIngested } from "../posts/posts.service.ts";
 import { createConnectorSource, deleteSource, renameSource } from "../sources/sources.service.ts";
 import { loadMatchableTopicWords } from "../topics/topics.service.ts";
 import {
@@ -405,7 +405,7 @@ export async function handOver(
     if (parsed.success) valid.push(parsed.data);
     else rejected++;
   }
-  await publishIngestedMany(ctx, row.orgId, valid, row.id);
+  await publishIngested(ctx, row.orgId, valid, row.id);
   const published = valid.length;
   if (rejected > 0)
     categoryLogger(ctx.log, "connectors").warn(

@@ -59,7 +59,7 @@ export async function ingestPosts(
   }
   if (valid.length > 0) {
     sourceId = opts.sourceId ?? (await ensureSource(ctx, actor.orgId, "api", "API"));
-    await publishIngestedMany(ctx, actor.orgId, valid, sourceId);
+    await publishIngested(ctx, actor.orgId, valid, sourceId);
     accepted = valid.length;
   }
   await recordAudit(ctx.db, ctx, actor, {
@@ -86,18 +86,11 @@ export async function recordImport(
   );
 }
 
-/** Sends one already-validated post into the pipeline (file import, connectors, scenario player). */
+/**
+ * Sends already-validated posts into the pipeline (API, file import, connectors, scenario player), in order and
+ * in as few bus writes as the bus allows; resolves once the bus holds them all and rejects otherwise.
+ */
 export async function publishIngested(
-  ctx: AppContext,
-  orgId: string,
-  post: PostCreate,
-  sourceId: string | null,
-) {
-  await ctx.bus.publish("posts.ingested", { orgId, sourceId, post }, { id: postMessageId(orgId, post) });
-}
-
-/** Sends already-validated posts into the pipeline in order, as few bus writes as the bus allows. */
-export async function publishIngestedMany(
   ctx: AppContext,
   orgId: string,
   posts: readonly PostCreate[],

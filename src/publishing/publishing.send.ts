@@ -64,16 +64,18 @@ async function simulatedAccount(ctx: AppContext, row: repo.DraftRow) {
       await publishIngested(
         ctx,
         row.orgId,
-        {
-          platform,
-          externalId,
-          text: input.text,
-          postedAt: ctx.clock.now(),
-          author: { handle, displayName: profile.brandNames[0] ?? handle },
-          ...(input.lang !== "other" ? { lang: input.lang } : {}),
-          ...(input.inReplyTo ? { inReplyTo: input.inReplyTo.externalId } : {}),
-          raw: { simulated: true, draftId: row.id },
-        },
+        [
+          {
+            platform,
+            externalId,
+            text: input.text,
+            postedAt: ctx.clock.now(),
+            author: { handle, displayName: profile.brandNames[0] ?? handle },
+            ...(input.lang !== "other" ? { lang: input.lang } : {}),
+            ...(input.inReplyTo ? { inReplyTo: input.inReplyTo.externalId } : {}),
+            raw: { simulated: true, draftId: row.id },
+          },
+        ],
         null,
       );
       return { externalId, url: null };

@@ -7,7 +7,7 @@ import type { AppContext } from "../platform/context.ts";
 import type { Metrics } from "../platform/http/metrics.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import type { Platform } from "../posts/posts.schema.ts";
-import { publishIngestedMany } from "../posts/posts.service.ts";
+import { publishIngested } from "../posts/posts.service.ts";
 import type { RiskProfile } from "../risk/risk.schema.ts";
 import { saveRiskProfile } from "../risk/risk.service.ts";
 import { ensureSource } from "../sources/sources.service.ts";
@@ -226,7 +226,7 @@ export async function playScenario(ctx: AppContext, orgId: string, scenario: Sce
     clock: ctx.clock,
     resumeFromMs: Math.max(run.deliveredMs, elapsedMs - maxCatchUpMs),
     sink: async (posts) => {
-      await publishIngestedMany(ctx, orgId, posts, sourceId);
+      await publishIngested(ctx, orgId, posts, sourceId);
       metrics?.postsIngested.inc({ source: "scenario" }, posts.length);
     },
     onError: (error) =>

@@ -8,7 +8,7 @@ import { assignRoles, listIncidents, listRoles } from "../incidents/incidents.se
 import type { AppContext } from "../platform/context.ts";
 import { type BackgroundJob, every } from "../platform/jobs.ts";
 import { categoryLogger } from "../platform/logger.ts";
-import { publishIngestedMany } from "../posts/posts.service.ts";
+import { publishIngested } from "../posts/posts.service.ts";
 import { type ScenarioPlayer, startScenarioPlayer } from "../scenarios/scenarios.player.ts";
 import { ensureSource } from "../sources/sources.service.ts";
 import { teamActivity } from "./training.debrief.ts";
@@ -106,7 +106,7 @@ export function startTrainingJobs(ctx: AppContext, options: { intervalMs?: numbe
             // Short ticks: at 20× a second of wall time is twenty seconds of the exercise.
             tickMs: 250,
             sink: async (posts) => {
-              await publishIngestedMany(ctx, team.workspaceId, posts, sourceId);
+              await publishIngested(ctx, team.workspaceId, posts, sourceId);
             },
             onError: (error) =>
               log.warn({ err: error, exercise: row.id, team: team.id }, "exercise delivery failed; retrying"),

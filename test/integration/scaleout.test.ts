@@ -133,7 +133,7 @@ describe.skipIf(!testDatabaseUrl || !testNatsUrl)(
             author: { handle: `kunde${i % 300}` },
           }),
         );
-        await publishIngested(ctx, org.id, post, null);
+        await publishIngested(ctx, org.id, [post], null);
         if (i === Math.floor(posts / 3)) {
           await ctx.bus.idle();
           // Killed without warning in the middle of the stream; a replacement starts.
