@@ -33,12 +33,11 @@ export async function storeAndAnnounce(
   // A batch that comes back may have been stored by a worker that died before its announcements were
   // held by the bus: announce its posts again; the message ids let the bus drop those it already holds.
   const announce = redelivered ? await alreadyStoredPosts(ctx, batch) : stored;
+  // Resolves once the bus holds every announcement (rejects otherwise): only then may the batch be acknowledged.
   await ctx.bus.publishMany(
     "posts.stored",
     announce.map((s) => ({ payload: s, id: storedMessageId(s) })),
   );
-  // The batch is acknowledged only once its output is held by the bus.
-  await ctx.bus.flush();
 }
 
 /**

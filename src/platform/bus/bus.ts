@@ -34,7 +34,8 @@ export interface Bus {
   readonly kind: "memory" | "nats";
   /**
    * Publishes a JSON-serialisable payload. Resolves once the bus has accepted it and waits while the
-   * bus is full (backpressure). `id` lets the bus drop a duplicate publish of the same message.
+   * bus is full (backpressure); over NATS a failure after that is only logged, so use it for broadcasts and
+   * `publishMany` where the message must arrive. `id` lets the bus drop a duplicate publish of the same message.
    */
   publish(subject: Subject, payload: unknown, opts?: { id?: string }): Promise<void>;
   /**
@@ -50,12 +51,6 @@ export interface Bus {
   listen(subject: Subject, handler: (payload: unknown) => void): () => void;
   /** Resolves when everything published from this process so far has been accepted and, in-process, handled. */
   idle(): Promise<void>;
-  /**
-   * Resolves when what this process published so far is held by the bus (NATS: acknowledged by JetStream);
-   * rejects if a publish since the last flush failed. Unlike `idle`, it does not wait for consumers, so a stage
-   * calls it before its batch is acknowledged: a process killed then loses nothing, the batch comes back.
-   */
-  flush(): Promise<void>;
-  /** Stops consumers, flushes, disconnects. */
+  /** Stops consumers, waits for what is in flight, disconnects. */
   close(): Promise<void>;
 }

@@ -85,10 +85,6 @@ export class MemoryBus implements Bus {
     return () => set.delete(handler);
   }
 
-  async flush(): Promise<void> {
-    // A publish here is in a queue of this process as soon as it resolves; nothing more to wait for.
-  }
-
   async idle(): Promise<void> {
     while (this.groups.some((g) => g.busy || (g.queue.length > 0 && !g.stopped))) {
       await new Promise((r) => setTimeout(r, 5));

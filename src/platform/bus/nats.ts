@@ -44,8 +44,6 @@ export class NatsBus implements Bus {
   private inFlight = new Set<Promise<void>>();
   private waitingForWindow = 0;
   private consumers: Consumer[] = [];
-  /** Publishes that failed since the last `flush`. */
-  private failedPublishes = 0;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -94,10 +92,10 @@ export class NatsBus implements Bus {
     const acks: Promise<unknown>[] = [];
     for (const m of messages) {
       if (this.inFlight.size >= this.window) await this.waitForWindow();
-      acks.push(this.start(subject, m.payload, m.id, "caller"));
+      acks.push(this.start(subject, m.payload, m.id));
     }
-    // Resolved once JetStream holds every message: the caller (a connector advancing its cursor, the API
-    // answering 202) learns of a failure itself, and a failure is not left for some other caller's flush.
+    // Resolved once JetStream holds every message: the caller (a stage acknowledging its batch, a connector
+    // advancing its cursor, the API answering 202) learns of a failure itself.
     const failed = (await Promise.allSettled(acks)).filter((r) => r.status === "rejected").length;
     if (failed > 0) {
       throw new Error(`${failed} of ${messages.length} publishes to JetStream failed; send them again`);
@@ -114,16 +112,8 @@ export class NatsBus implements Bus {
     }
   }
 
-  /**
-   * Hands one message to JetStream and tracks its acknowledgement; returns the acknowledgement. A failure is
-   * reported to the next `flush`, or only to the caller that awaits the returned promise (`"caller"`).
-   */
-  private start(
-    subject: Subject,
-    payload: unknown,
-    id: string | undefined,
-    failureTo: "flush" | "caller" = "flush",
-  ): Promise<unknown> {
+  /** Hands one message to JetStream and tracks its acknowledgement; returns the acknowledgement. */
+  private start(subject: Subject, payload: unknown, id: string | undefined): Promise<unknown> {
     const p = this.js.publish(
       this.prefix + subject,
       codec.encode(payload),
@@ -136,7 +126,6 @@ export class NatsBus implements Bus {
       },
       (error: unknown) => {
         this.inFlight.delete(tracked);
-        if (failureTo === "flush") this.failedPublishes++;
         this.log.error({ err: error, subject }, "publish failed");
       },
     );
@@ -241,14 +230,6 @@ export class NatsBus implements Bus {
       },
     });
     return () => sub.unsubscribe();
-  }
-
-  async flush(): Promise<void> {
-    while (this.inFlight.size > 0 || this.waitingForWindow > 0) await Promise.all(this.inFlight);
-    const failed = this.failedPublishes;
-    this.failedPublishes = 0;
-    if (failed > 0)
-      throw new Error(`${failed} publish(es) to JetStream failed; the batch will be redelivered`);
   }
 
   async idle(): Promise<void> {
