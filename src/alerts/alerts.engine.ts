@@ -163,7 +163,9 @@ export function createAlertEngine(
       const byCause = new Map<string, number[]>();
       for (const [i, { orgId, rule, candidate }] of raises.entries()) {
         const key = `${orgId}\u0000${lockKeyOf(candidate, rule.cooldownMinutes)}`;
-        byCause.set(key, [...(byCause.get(key) ?? []), i]);
+        const indexes = byCause.get(key);
+        if (indexes) indexes.push(i);
+        else byCause.set(key, [i]);
       }
       const outcomes: (RaiseOutcome | null)[] = raises.map(() => null);
       await inParallel([...byCause.values()], raiseConcurrency, async (indexes) => {

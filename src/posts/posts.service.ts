@@ -42,7 +42,6 @@ export async function ingestPosts(
 ): Promise<IngestResult> {
   if (!("system" in actor) && !canIngestPosts(actor)) throw forbidden("send posts");
   const problems: IngestProblem[] = [];
-  let accepted = 0;
   let rejected = 0;
   const firstLine = opts.firstLine ?? 0;
   let sourceId: string | null | undefined;
@@ -60,8 +59,8 @@ export async function ingestPosts(
   if (valid.length > 0) {
     sourceId = opts.sourceId ?? (await ensureSource(ctx, actor.orgId, "api", "API"));
     await publishIngested(ctx, actor.orgId, valid, sourceId);
-    accepted = valid.length;
   }
+  const accepted = valid.length;
   await recordAudit(ctx.db, ctx, actor, {
     action: "posts.ingest",
     entityType: "source",
