@@ -135,16 +135,13 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
       seen.add(key);
       const authorId = authorIds.get(authorKey(item.orgId, item.post.platform, item.post.author.handle));
       if (!authorId) throw new AppError("internal", `author of ${item.post.externalId} was not stored`);
-      rows.push({ item, row: toRow(ctx.ids.id(), item, authorId, now) });
+      rows.push({ item, key, row: toRow(ctx.ids.id(), item, authorId, now) });
     }
     // Inserted in key order, so that two workers storing the same posts (a redelivery racing the original)
     // lock them in the same order and cannot deadlock; announced in batch order.
     const inserted = await repo.insertNewPosts(
       tx,
-      rows
-        .map((r) => ({ key: editKey(r.item), row: r.row }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-        .map((r) => r.row),
+      [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.row),
     );
     const fresh = rows.filter((r) => inserted.has(r.row.id));
     await repo.insertPostTopics(
