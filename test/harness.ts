@@ -49,7 +49,14 @@ export async function createScratchDatabase(
 /** A runtime on a fresh database of the given kind, with the in-process bus and pipeline. */
 export async function startTestRuntime(
   kind: "pglite" | "postgres",
-  opts: { clock?: Clock; bus?: string; alerting?: AlertingEnv; alertLoops?: boolean } = {},
+  opts: {
+    clock?: Clock;
+    bus?: string;
+    alerting?: AlertingEnv;
+    alertLoops?: boolean;
+    /** The escalation monitor's process-wide budget (BRANDWACHE_CAMPAIGN_POSTS, BRANDWACHE_KNOWN_AUTHORS). */
+    escalation?: { campaignPosts: number; knownAuthors: number };
+  } = {},
 ): Promise<Runtime & { dispose(): Promise<void> }> {
   const scratch =
     kind === "postgres" && testDatabaseUrl ? await createScratchDatabase(testDatabaseUrl) : null;
@@ -60,6 +67,12 @@ export async function startTestRuntime(
       dataDir: "memory://",
       BRANDWACHE_BUS: opts.bus ?? "memory",
       ...opts.alerting,
+      ...(opts.escalation
+        ? {
+            BRANDWACHE_CAMPAIGN_POSTS: opts.escalation.campaignPosts,
+            BRANDWACHE_KNOWN_AUTHORS: opts.escalation.knownAuthors,
+          }
+        : {}),
     },
     log,
     {

@@ -1,10 +1,13 @@
 import { createAnomalyDetector } from "../core/escalation/anomaly.ts";
+import { fairShareCap } from "../core/escalation/budget.ts";
 import {
   addCampaignPost,
   type CampaignDetector,
   type CampaignGroup,
+  campaignPostCount,
   createCampaignDetector,
   detectCampaigns,
+  trimCampaignPosts,
 } from "../core/escalation/campaigns.ts";
 import { explainLevel, type LevelAssessment } from "../core/escalation/level.ts";
 import { bucketValue, isCriticalPost, resolutions } from "../core/escalation/series.ts";
@@ -39,6 +42,27 @@ const rebuildDays = 30;
 const campaignWindowMs = 3 * hourMs;
 // Authors remembered per topic to tell first-time voices; the oldest are forgotten beyond this.
 const maxKnownAuthors = 200_000;
+
+/**
+ * What the monitor of one process may hold over all its topics together (each topic also keeps its own
+ * limits: 50,000 campaign posts, 200,000 authors). When the topics together hold more, the busiest give up
+ * their oldest entries (`fairShareCap`), so memory stays bounded however many topics an installation tracks.
+ */
+export interface EscalationBudget {
+  /** Posts of the last 3 hours kept for campaign detection (text and MinHash signature, ~1 KB each). */
+  campaignPosts: number;
+  /** Authors remembered to tell first-time voices from known ones (~100 bytes each). */
+  knownAuthors: number;
+}
+
+export const defaultEscalationBudget: EscalationBudget = { campaignPosts: 200_000, knownAuthors: 1_000_000 };
+
+/** What the monitor holds now, for /metrics. */
+export interface EscalationMemory {
+  topics: number;
+  campaignPosts: number;
+  knownAuthors: number;
+}
 // How far back each timeline resolution reaches.
 const timelineSpanMs: Record<TimelineResolution, number> = {
   minute: 6 * hourMs,
@@ -73,6 +97,8 @@ export interface EscalationMonitor {
   detail(actor: Actor, topicId: string, resolution: TimelineResolution): Promise<TopicEscalationDetail>;
   /** A topic's current level and anomaly score, for work done on the organisation's behalf (alert checks). */
   topicLevel(orgId: string, topicId: string): Promise<TopicLevel>;
+  /** Topics tracked in this process and the entries their windows hold, over all of them. */
+  memory(): EscalationMemory;
   close(): void;
 }
 
@@ -149,6 +175,15 @@ function count(state: TopicState, post: CountedPost, now: number, directory: Dir
   }
 }
 
+/** Deletes a map's oldest entries (in insertion order) until at most `keep` remain. */
+function forgetOldest(map: Map<string, unknown>, keep: number): void {
+  if (map.size <= keep) return;
+  for (const key of map.keys()) {
+    if (map.size <= keep) break;
+    map.delete(key);
+  }
+}
+
 function explained(a: LevelAssessment) {
   return {
     de: explainLevel(a.level, a.metrics, "de", a.held),
@@ -178,10 +213,38 @@ function presentCampaign(group: CampaignGroup): CampaignGroupRead {
 }
 
 /** Starts the monitor: listens to stored posts of every organisation in this process. */
-export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
+export function createEscalationMonitor(
+  ctx: AppContext,
+  budget: EscalationBudget = defaultEscalationBudget,
+): EscalationMonitor {
   const log = categoryLogger(ctx.log, "pipeline");
   const topics = new Map<string, Promise<TopicState>>();
+  // The same states once created, for the budget's synchronous look over all of them.
+  const states = new Map<string, TopicState>();
   const directories = new Map<string, Promise<Directory>>();
+
+  // The budget is checked every so many counted posts: between checks the topics may hold at most that
+  // many entries more than it allows.
+  const checkEvery = Math.max(100, Math.floor(Math.min(budget.campaignPosts, budget.knownAuthors) / 100));
+  let countedSinceCheck = 0;
+  const keepWithinBudget = () => {
+    if (++countedSinceCheck < checkEvery) return;
+    countedSinceCheck = 0;
+    const all = [...states.values()];
+    const postCap = fairShareCap(
+      all.map((state) => campaignPostCount(state.campaigns)),
+      budget.campaignPosts,
+    );
+    const authorCap = fairShareCap(
+      all.map((state) => state.knownAuthors.size),
+      budget.knownAuthors,
+    );
+    for (const state of all) {
+      if (campaignPostCount(state.campaigns) > postCap) trimCampaignPosts(state.campaigns, postCap);
+      forgetOldest(state.knownAuthors, authorCap);
+      forgetOldest(state.links, authorCap);
+    }
+  };
 
   const directoryOf = (orgId: string): Promise<Directory> => {
     let found = directories.get(orgId);
@@ -206,6 +269,7 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
           campaigns: createCampaignDetector(),
           rebuiltUpTo: now.getTime(),
         };
+        states.set(topicId, state);
         const since = new Date(now.getTime() - rebuildDays * 24 * hourMs);
         for (const p of await topicPostsForEscalation(ctx, orgId, topicId, since, now)) {
           count(
@@ -223,10 +287,14 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
             now.getTime(),
             directory,
           );
+          keepWithinBudget();
         }
         return state;
       })();
-      found.catch(() => topics.delete(topicId));
+      found.catch(() => {
+        topics.delete(topicId);
+        states.delete(topicId);
+      });
       topics.set(topicId, found);
     }
     return found;
@@ -265,6 +333,7 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
             ctx.clock.now().getTime(),
             directory,
           );
+          keepWithinBudget();
         })
         .catch((error) => log.warn({ err: error, topicId }, "escalation rebuild failed"));
     }
@@ -355,6 +424,16 @@ export function createEscalationMonitor(ctx: AppContext): EscalationMonitor {
       const state = await stateOf(orgId, topicId);
       const a = assessTopic(state.tracker, ctx.clock.now().getTime());
       return { level: a.level, explanation: explained(a), anomalyScore: a.anomalyScore };
+    },
+
+    memory() {
+      let campaignPosts = 0;
+      let knownAuthors = 0;
+      for (const state of states.values()) {
+        campaignPosts += campaignPostCount(state.campaigns);
+        knownAuthors += state.knownAuthors.size;
+      }
+      return { topics: states.size, campaignPosts, knownAuthors };
     },
 
     close() {

@@ -54,6 +54,10 @@ const EnvSchema = z.object({
   BRANDWACHE_SECRET_KEY: z.string().optional(),
   /** File holding that key; default `<BRANDWACHE_DATA>/secret.key`, created on first start. */
   BRANDWACHE_SECRET_KEY_FILE: z.string().optional(),
+  /** Posts of the last 3 hours one process keeps for campaign detection over all topics (~1 KB each); the busiest topics give up their oldest first. */
+  BRANDWACHE_CAMPAIGN_POSTS: z.coerce.number().int().min(1000).default(200_000),
+  /** Authors one process remembers over all topics to tell first-time voices (~100 bytes each); the busiest topics forget their oldest first. */
+  BRANDWACHE_KNOWN_AUTHORS: z.coerce.number().int().min(1000).default(1_000_000),
   /** How often alert rules on levels and anomalies are checked, in seconds. */
   BRANDWACHE_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Chromium that renders evidence to PNG and PDF; default CHROME_PATH, else `/usr/bin/chromium`. Evidence is captured without renderings when it is missing. */

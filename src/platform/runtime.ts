@@ -9,7 +9,11 @@ import { type AlertEngine, createAlertEngine, startTopicChecks } from "../alerts
 import { sealAuditBacklog } from "../audit/audit.service.ts";
 import { startConnectorRunner } from "../connectors/connectors.runner.ts";
 import { startStreamRunner } from "../connectors/connectors.stream.ts";
-import { createEscalationMonitor, type EscalationMonitor } from "../escalation/escalation.service.ts";
+import {
+  createEscalationMonitor,
+  defaultEscalationBudget,
+  type EscalationMonitor,
+} from "../escalation/escalation.service.ts";
 import { startEvidenceJobs } from "../evidence/evidence.jobs.ts";
 import { startInboxJobs } from "../inbox/inbox.jobs.ts";
 import { noteAlertOnIncidents, startIncidentJobs } from "../incidents/incidents.jobs.ts";
@@ -85,7 +89,16 @@ export interface Runtime {
 /** Opens the database (migrating it), the bus and, if asked, this process's pipeline stages. */
 export async function openRuntime(
   env: Pick<Env, "DATABASE_URL" | "dataDir" | "BRANDWACHE_BUS"> &
-    Partial<Pick<Env, "BRANDWACHE_SECRET_KEY" | "BRANDWACHE_SECRET_KEY_FILE" | "BRANDWACHE_NATS_NAMESPACE">> &
+    Partial<
+      Pick<
+        Env,
+        | "BRANDWACHE_SECRET_KEY"
+        | "BRANDWACHE_SECRET_KEY_FILE"
+        | "BRANDWACHE_NATS_NAMESPACE"
+        | "BRANDWACHE_CAMPAIGN_POSTS"
+        | "BRANDWACHE_KNOWN_AUTHORS"
+      >
+    > &
     AlertingEnv,
   log: Logger,
   opts: {
@@ -124,7 +137,11 @@ export async function openRuntime(
   };
   const metrics = createMetrics();
   const risk = createRiskAssessor(ctx);
-  const escalation = createEscalationMonitor(ctx);
+  const escalation = createEscalationMonitor(ctx, {
+    campaignPosts: env.BRANDWACHE_CAMPAIGN_POSTS ?? defaultEscalationBudget.campaignPosts,
+    knownAuthors: env.BRANDWACHE_KNOWN_AUTHORS ?? defaultEscalationBudget.knownAuthors,
+  });
+  metrics.watchEscalation(() => escalation.memory());
   // One SSRF policy for every request users' URLs make this process send (alert channels, connectors).
   const connectorPolicy = { allow: parseOutboundAllow(env.BRANDWACHE_OUTBOUND_ALLOW) };
   const alerting = opts.alerting ?? createAlerting(env, connectorPolicy);

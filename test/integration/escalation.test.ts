@@ -102,3 +102,77 @@ describe("escalation of a tracked topic", () => {
     }
   });
 });
+
+describe("the escalation monitor's memory over many topics", () => {
+  const clock = new ManualClock("2026-11-25T12:00:00Z");
+  let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let admin: Awaited<ReturnType<typeof signIn>>;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime("pglite", {
+      clock,
+      escalation: { campaignPosts: 1000, knownAuthors: 1000 },
+    });
+    app = await startTestApp(runtime);
+    const { email } = await seedOrganisation(runtime, "budget");
+    admin = await signIn(app, email);
+    for (const name of ["alpha", "beta", "gamma"]) {
+      await app.inject({
+        method: "POST",
+        url: "/api/topics",
+        headers: admin.headers,
+        payload: { name, query: name },
+      });
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await runtime.dispose();
+  });
+
+  it("stays within the process-wide budget: the busiest topics give up their oldest entries, the counts stay whole", async () => {
+    // Within the last hour, every post by a new author: each topic's campaign window and author memory grow.
+    const counts = { alpha: 1200, beta: 500, gamma: 100 };
+    let n = 0;
+    for (const [word, count] of Object.entries(counts)) {
+      for (let from = 0; from < count; from += 200) {
+        const posts = Array.from({ length: Math.min(200, count - from) }, (_, i) => {
+          n++;
+          return buildPost({
+            externalId: `${word}-${from + i}`,
+            text: `Post ${n} über ${word}: heute ${n % 7} Mal nachgefragt`,
+            postedAt: new Date(clock.now().getTime() - 3_000_000 + n * 1000).toISOString(),
+            author: { handle: `stimme_${word}_${from + i}`, followers: 10 },
+          });
+        });
+        const res = await app.inject({
+          method: "POST",
+          url: "/api/posts",
+          headers: admin.headers,
+          payload: { posts },
+        });
+        expect(res.statusCode).toBe(202);
+      }
+    }
+    await runtime.ctx.bus.idle();
+    await new Promise((r) => setTimeout(r, 50)); // the monitor counts stored posts asynchronously
+
+    const memory = runtime.escalation.memory();
+    expect(memory.topics).toBe(3);
+    // 1,800 posts and authors arrived; the budget is 1,000, checked every 100 counted posts.
+    expect(memory.campaignPosts).toBeGreaterThanOrEqual(900);
+    expect(memory.campaignPosts).toBeLessThanOrEqual(1100);
+    expect(memory.knownAuthors).toBeGreaterThanOrEqual(900);
+    expect(memory.knownAuthors).toBeLessThanOrEqual(1100);
+
+    // The series count every post: trimming the windows forgets no volume.
+    const items = (await app.inject({ method: "GET", url: "/api/escalation", headers: admin.headers })).json()
+      .items as Array<{ metrics: { volume: number } }>;
+    expect(items.map((t) => t.metrics.volume).sort((a, b) => a - b)).toEqual([100, 500, 1200]);
+
+    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(metrics).toContain(`brandwache_escalation_entries{kind="topics"} 3`);
+    expect(metrics).toMatch(/brandwache_escalation_entries\{kind="campaign_posts"\} \d+/);
+  });
+});

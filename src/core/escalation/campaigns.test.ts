@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   addCampaignPost,
   type CampaignPost,
+  campaignPostCount,
   createCampaignDetector,
   detectCampaigns,
   normaliseCampaignText,
   normaliseLink,
+  trimCampaignPosts,
 } from "./campaigns.ts";
 
 const minute = 60_000;
@@ -128,6 +130,21 @@ describe("detectCampaigns", () => {
     expect(detectCampaigns(detector)).toEqual([]);
     for (const post of ordinaryTraffic(1000)) addCampaignPost(detector, post);
     expect(detector.posts.length - detector.head).toBeLessThanOrEqual(100);
+  });
+
+  it("gives up its oldest posts when a shared budget trims it, and finds what remains", () => {
+    const detector = createCampaignDetector();
+    for (const post of ordinaryTraffic(300)) addCampaignPost(detector, post);
+    for (const post of campaign(12, start + 30 * minute)) addCampaignPost(detector, post);
+    expect(campaignPostCount(detector)).toBe(312);
+    trimCampaignPosts(detector, 20);
+    expect(campaignPostCount(detector)).toBe(20);
+    // The campaign came last, so it is still whole.
+    expect(detectCampaigns(detector)[0]?.members).toHaveLength(12);
+    trimCampaignPosts(detector, 4);
+    expect(detectCampaigns(detector)).toEqual([]);
+    trimCampaignPosts(detector, -1);
+    expect(campaignPostCount(detector)).toBe(0);
   });
 
   it("finds a planted group wherever it is hidden in the stream", () => {

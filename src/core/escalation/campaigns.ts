@@ -147,19 +147,32 @@ function similarity(a: Uint32Array, b: Uint32Array): number {
   return equal / a.length;
 }
 
-function evict(detector: CampaignDetector): void {
+function evict(detector: CampaignDetector, limit = detector.options.maxPosts): void {
   const cutoff = detector.latestMs - detector.options.windowMs;
   const posts = detector.posts;
   while (detector.head < posts.length) {
     const oldest = posts[detector.head];
     const live = posts.length - detector.head;
-    if (oldest === undefined || (oldest.post.tMs >= cutoff && live <= detector.options.maxPosts)) break;
+    if (oldest === undefined || (oldest.post.tMs >= cutoff && live <= limit)) break;
     detector.head++;
   }
   if (detector.head > 4096 && detector.head * 2 > posts.length) {
     detector.posts = posts.slice(detector.head);
     detector.head = 0;
   }
+}
+
+/** How many posts the detector holds now. */
+export function campaignPostCount(detector: CampaignDetector): number {
+  return detector.posts.length - detector.head;
+}
+
+/**
+ * Forgets the oldest posts until at most `keep` remain: for a memory budget that several detectors share
+ * (`fairShareCap`). Posts that have left the window go first anyway.
+ */
+export function trimCampaignPosts(detector: CampaignDetector, keep: number): void {
+  evict(detector, Math.max(0, Math.min(keep, detector.options.maxPosts)));
 }
 
 /** Adds a post to the window; older posts fall out. Mutates and returns the detector. */

@@ -63,8 +63,29 @@ export function createMetrics() {
     labelNames: ["kind", "reason"] as const,
     registers: [registry],
   });
+  // What the escalation monitor of this process holds, read when /metrics is scraped.
+  let escalationMemory: () => { topics: number; campaignPosts: number; knownAuthors: number } = () => ({
+    topics: 0,
+    campaignPosts: 0,
+    knownAuthors: 0,
+  });
+  new Gauge({
+    name: "brandwache_escalation_entries",
+    help: "Entries the escalation monitor of this process holds over all topics: topics, campaign_posts (bounded by BRANDWACHE_CAMPAIGN_POSTS), known_authors (bounded by BRANDWACHE_KNOWN_AUTHORS)",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+    collect() {
+      const memory = escalationMemory();
+      this.set({ kind: "topics" }, memory.topics);
+      this.set({ kind: "campaign_posts" }, memory.campaignPosts);
+      this.set({ kind: "known_authors" }, memory.knownAuthors);
+    },
+  });
   return {
     registry,
+    watchEscalation(read: typeof escalationMemory) {
+      escalationMemory = read;
+    },
     connectorStates,
     liveConnections,
     connectionOpened(kind: string) {
