@@ -55,6 +55,9 @@ export interface EscalationBudget {
   knownAuthors: number;
 }
 
+// Ids of the posts counted live that are remembered to drop repeated announcements (~60 bytes each).
+const countedHorizon = 250_000;
+
 export const defaultEscalationBudget: EscalationBudget = { campaignPosts: 200_000, knownAuthors: 1_000_000 };
 
 /** What the monitor holds now, for /metrics. */
@@ -175,12 +178,12 @@ function count(state: TopicState, post: CountedPost, now: number, directory: Dir
   }
 }
 
-/** Deletes a map's oldest entries (in insertion order) until at most `keep` remain. */
-function forgetOldest(map: Map<string, unknown>, keep: number): void {
-  if (map.size <= keep) return;
-  for (const key of map.keys()) {
-    if (map.size <= keep) break;
-    map.delete(key);
+/** Deletes a map's or set's oldest entries (in insertion order) until at most `keep` remain. */
+function forgetOldest(entries: Map<string, unknown> | Set<string>, keep: number): void {
+  if (entries.size <= keep) return;
+  for (const key of entries.keys()) {
+    if (entries.size <= keep) break;
+    entries.delete(key);
   }
 }
 
@@ -305,11 +308,18 @@ export function createEscalationMonitor(
     if (typeof orgId === "string") directories.delete(orgId);
   });
 
+  // Posts counted live, newest last: an announcement that comes again (a worker that died after announcing
+  // is replaced by one that announces its batch once more, and a broadcast has no de-duplication) is not
+  // counted twice. Announcements repeat within seconds to minutes of the first, far inside this horizon.
+  const counted = new Set<string>();
   const unlisten = ctx.bus.listen("posts.stored", (payload) => {
     const parsed = StoredPost.safeParse(payload);
     // An edit replaced the text of a post counted already: not one more post.
     if (!parsed.success || parsed.data.edited) return;
     const { orgId, post } = parsed.data;
+    if (counted.has(post.id)) return;
+    counted.add(post.id);
+    if (counted.size > countedHorizon) forgetOldest(counted, countedHorizon);
     for (const topicId of post.topicIds) {
       Promise.all([stateOf(orgId, topicId), directoryOf(orgId)])
         .then(([state, directory]) => {

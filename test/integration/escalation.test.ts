@@ -175,4 +175,39 @@ describe("the escalation monitor's memory over many topics", () => {
     expect(metrics).toContain(`brandwache_escalation_entries{kind="topics"} 3`);
     expect(metrics).toMatch(/brandwache_escalation_entries\{kind="campaign_posts"\} \d+/);
   });
+
+  it("counts a post once when its announcement comes again (a replaced worker announcing its batch once more)", async () => {
+    const announced: unknown[] = [];
+    const stop = runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(payload));
+    const volumes = async () =>
+      (
+        (await app.inject({ method: "GET", url: "/api/escalation", headers: admin.headers })).json()
+          .items as Array<{
+          metrics: { volume: number };
+        }>
+      ).map((t) => t.metrics.volume);
+    try {
+      const post = buildPost({
+        externalId: "again-1",
+        text: "Noch einmal alpha",
+        postedAt: new Date(clock.now().getTime() - 60_000).toISOString(),
+      });
+      await app.inject({
+        method: "POST",
+        url: "/api/posts",
+        headers: admin.headers,
+        payload: { posts: [post] },
+      });
+      await runtime.ctx.bus.idle();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(announced).toHaveLength(1);
+      const once = await volumes();
+      await runtime.ctx.bus.publish("posts.stored", announced[0]);
+      await runtime.ctx.bus.idle();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await volumes()).toEqual(once);
+    } finally {
+      stop();
+    }
+  });
 });
