@@ -510,14 +510,20 @@ async function copyStreamsInstalled(): Promise<boolean> {
 
 // ── Driving a pipeline ──────────────────────────────────────────────────────────────────────────────
 
+/** Posts a `posts.stored` message announces (a list of them; one from workers of an earlier version). */
+function announcedCount(payload: unknown): number {
+  const posts = (payload as { posts?: unknown } | null)?.posts;
+  return Array.isArray(posts) ? posts.length : 1;
+}
+
 /** What the driver needs of a running pipeline, embedded or over NATS. */
 interface PipelineUnderTest {
   db: Db;
   orgId: string;
   /** Hands posts to the pipeline in one go, as a connector hands over a page. */
   publish(posts: PostCreate[]): Promise<void>;
-  /** Calls back once per stored post (the `posts.stored` broadcast). */
-  onStored(listener: () => void): void;
+  /** Calls back with the number of posts each `posts.stored` broadcast announces. */
+  onStored(listener: (posts: number) => void): void;
   workerPids: number[];
   label: string;
 }
@@ -628,8 +634,8 @@ async function drive(put: PipelineUnderTest, plan: Plan) {
       w();
     }
   };
-  put.onStored(() => {
-    storedSeen++;
+  put.onStored((posts) => {
+    storedSeen += posts;
     notify();
   });
   const saturated = new Map<string, number>();
@@ -867,7 +873,8 @@ async function runEmbedded(plan: Plan): Promise<PhaseResult> {
           db: runtime.ctx.db,
           orgId: org.orgId,
           publish: (posts) => publishIngested(runtime.ctx, org.orgId, posts, null),
-          onStored: (listener) => void runtime.ctx.bus.listen("posts.stored", listener),
+          onStored: (listener) =>
+            void runtime.ctx.bus.listen("posts.stored", (payload) => listener(announcedCount(payload))),
           workerPids: [],
           label: "embedded",
         },
@@ -987,7 +994,8 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
         db: database.db,
         orgId: org.orgId,
         publish: (posts) => publishIngested(ctx, org.orgId, posts, null),
-        onStored: (listener) => void producerBus.listen("posts.stored", listener),
+        onStored: (listener) =>
+          void producerBus.listen("posts.stored", (payload) => listener(announcedCount(payload))),
         workerPids: workers.map((c) => c.pid ?? 0),
         label: "nats",
       },

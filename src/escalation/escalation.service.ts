@@ -21,7 +21,7 @@ import {
 import { detectNewVoices, linkToStakeholders, type StakeholderLink } from "../core/escalation/voices.ts";
 import type { StakeholderGroup } from "../core/scenario/scenario.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
-import { StoredPost } from "../pipeline/pipeline.messages.ts";
+import { type StoredPost, storedPostsOf } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { topicPostsForEscalation } from "../posts/posts.service.ts";
@@ -313,10 +313,12 @@ export function createEscalationMonitor(
   // counted twice. Announcements repeat within seconds to minutes of the first, far inside this horizon.
   const counted = new Set<string>();
   const unlisten = ctx.bus.listen("posts.stored", (payload) => {
-    const parsed = StoredPost.safeParse(payload);
+    for (const announced of storedPostsOf(payload).posts) countLive(announced);
+  });
+
+  function countLive({ orgId, post, edited }: StoredPost): void {
     // An edit replaced the text of a post counted already: not one more post.
-    if (!parsed.success || parsed.data.edited) return;
-    const { orgId, post } = parsed.data;
+    if (edited) return;
     if (counted.has(post.id)) return;
     counted.add(post.id);
     if (counted.size > countedHorizon) forgetOldest(counted, countedHorizon);
@@ -347,7 +349,7 @@ export function createEscalationMonitor(
         })
         .catch((error) => log.warn({ err: error, topicId }, "escalation rebuild failed"));
     }
-  });
+  }
 
   const summary = (topicId: string, state: TopicState, now: number): TopicEscalationRead => {
     const a = assessTopic(state.tracker, now);

@@ -1,7 +1,7 @@
 import type { AlertEngine } from "../alerts/alerts.engine.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
-import { StoredPost } from "./pipeline.messages.ts";
+import { type StoredPost, storedPostsOf } from "./pipeline.messages.ts";
 
 /**
  * Starts the alert stage: `posts.stored` → post rules (priority, risk counts). A work queue, so each stored
@@ -15,13 +15,15 @@ export function startAlertStage(ctx: AppContext, engine: AlertEngine): { stop():
     async (payloads) => {
       const batch: StoredPost[] = [];
       for (const payload of payloads) {
-        const parsed = StoredPost.safeParse(payload);
-        if (parsed.success) batch.push(parsed.data);
-        else log.error({ issues: parsed.error.issues }, "malformed posts.stored message dropped");
+        const { posts, malformed } = storedPostsOf(payload);
+        batch.push(...posts);
+        for (const issues of malformed) log.error({ issues }, "malformed posts.stored announcement dropped");
       }
       await engine.evaluatePosts(batch);
     },
-    { batchSize: 200 },
+    // One message is a store step's announcements (up to 100 posts). A pull for more would wait for them (up
+    // to a second) while the posts in hand are ready to be checked.
+    { batchSize: 1 },
   );
   return { stop: () => consumer.stop() };
 }

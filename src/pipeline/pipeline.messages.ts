@@ -50,5 +50,29 @@ export const StoredPost = z.object({
 });
 export type StoredPost = z.infer<typeof StoredPost>;
 
+/**
+ * A `posts.stored` message: the posts one store step stored or replaced, in one message (one bus message per
+ * post was most of the bus's work: every process receives every announcement). Workers of an earlier version
+ * announce one `StoredPost` per message; `storedPostsOf` reads both.
+ */
+export const StoredPosts = z.object({ posts: z.array(z.unknown()).min(1) });
+
+/**
+ * The announcements of one `posts.stored` message, each checked on its own so that one malformed entry does
+ * not take the valid ones with it; `malformed` counts those dropped (for the log).
+ */
+export function storedPostsOf(payload: unknown): { posts: StoredPost[]; malformed: z.core.$ZodIssue[][] } {
+  const batch = StoredPosts.safeParse(payload);
+  const entries = batch.success ? batch.data.posts : [payload];
+  const posts: StoredPost[] = [];
+  const malformed: z.core.$ZodIssue[][] = [];
+  for (const entry of entries) {
+    const parsed = StoredPost.safeParse(entry);
+    if (parsed.success) posts.push(parsed.data);
+    else malformed.push(parsed.error.issues);
+  }
+  return { posts, malformed };
+}
+
 /** `topics.changed`: an organisation's topics changed; caches of compiled queries must reload. */
 export const TopicsChanged = z.object({ orgId: z.string() });

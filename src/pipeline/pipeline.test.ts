@@ -4,7 +4,7 @@ import { databaseKinds, seedOrganisation, startTestRuntime } from "../../test/ha
 import { ingestPosts, storeAssessedPosts, storedExternalIds } from "../posts/posts.service.ts";
 import { loadMatchableTopics } from "../topics/topics.service.ts";
 import { assessIngestedPost } from "./assess.stage.ts";
-import { type AssessedPost, IngestedPost, StoredPost } from "./pipeline.messages.ts";
+import { type AssessedPost, IngestedPost, type StoredPost, storedPostsOf } from "./pipeline.messages.ts";
 
 describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
   let runtime: Awaited<ReturnType<typeof startTestRuntime>>;
@@ -27,7 +27,7 @@ describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
   beforeAll(async () => {
     runtime = await startTestRuntime(kind, { alertLoops: false });
     orgId = (await seedOrganisation(runtime, "pipeline")).org.id;
-    runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(StoredPost.parse(payload)));
+    runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(...storedPostsOf(payload).posts));
     runtime.ctx.bus.listen("posts.assessed", (payload) => assessedMessages.push(payload));
   });
   afterAll(async () => {

@@ -8,7 +8,12 @@ import {
   startTestRuntime,
 } from "../../test/harness.ts";
 import { assessIngestedPost } from "../pipeline/assess.stage.ts";
-import { type AssessedPost, IngestedPost, StoredPost } from "../pipeline/pipeline.messages.ts";
+import {
+  type AssessedPost,
+  IngestedPost,
+  type StoredPost,
+  storedPostsOf,
+} from "../pipeline/pipeline.messages.ts";
 import { loadMatchableTopics } from "../topics/topics.service.ts";
 import * as repo from "./posts.repo.ts";
 import type { PostList, PostRead, PostRevisionList } from "./posts.schema.ts";
@@ -69,7 +74,7 @@ describe.each(databaseKinds)("edited and deleted posts on %s", (kind) => {
     orgId = seeded.org.id;
     otherOrgId = (await seedOrganisation(runtime, "edits-other")).org.id;
     session = await signIn(app, seeded.email);
-    runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(StoredPost.parse(payload)));
+    runtime.ctx.bus.listen("posts.stored", (payload) => announced.push(...storedPostsOf(payload).posts));
   });
   afterAll(async () => {
     await app?.close();

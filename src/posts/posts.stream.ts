@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../orgs/orgs.policy.ts";
-import { StoredPost } from "../pipeline/pipeline.messages.ts";
+import { storedPostsOf } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import type { PostFilter } from "./posts.schema.ts";
@@ -29,16 +29,16 @@ export function streamPosts(
   // Events are written in arrival order even when the full-text check makes some wait for the database.
   let chain = Promise.resolve();
   const unlisten = ctx.bus.listen("posts.stored", (payload) => {
-    const parsed = StoredPost.safeParse(payload);
-    if (!parsed.success || parsed.data.orgId !== actor.orgId) return;
-    const { post } = parsed.data;
-    chain = chain
-      .then(async () => {
-        if (await matchesLiveFilter(ctx, actor.orgId, post, filter)) {
-          res.write(`event: post\nid: ${post.id}\ndata: ${JSON.stringify(post)}\n\n`);
-        }
-      })
-      .catch((error) => categoryLogger(ctx.log, "http").warn({ err: error }, "live stream filter failed"));
+    for (const { orgId, post } of storedPostsOf(payload).posts) {
+      if (orgId !== actor.orgId) continue;
+      chain = chain
+        .then(async () => {
+          if (await matchesLiveFilter(ctx, actor.orgId, post, filter)) {
+            res.write(`event: post\nid: ${post.id}\ndata: ${JSON.stringify(post)}\n\n`);
+          }
+        })
+        .catch((error) => categoryLogger(ctx.log, "http").warn({ err: error }, "live stream filter failed"));
+    }
   });
   const ping = setInterval(() => res.write(": ping\n\n"), pingEveryMs);
   const close = () => {
