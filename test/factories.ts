@@ -1,3 +1,4 @@
+import type { StoredPost } from "../src/pipeline/pipeline.messages.ts";
 import type { PostCreate } from "../src/posts/posts.schema.ts";
 
 let sequence = 0;
@@ -30,5 +31,30 @@ export function buildIncident(
     severity: "sev2",
     description: "Viele Beschwerden seit 9 Uhr",
     ...overrides,
+  };
+}
+
+/** A `posts.stored` announcement as the store step sends it (post `post-<i>`, optionally an edit). */
+export function buildStoredPost(i: number, text = `Post ${i}`, edited = false): StoredPost {
+  return {
+    orgId: "org-1",
+    ...(edited ? { edited: true } : {}),
+    post: {
+      id: `post-${i}`,
+      platform: "mastodon",
+      externalId: `ext-${i}`,
+      text,
+      lang: "de",
+      url: null,
+      postedAt: "2026-12-03T09:00:00.000Z",
+      ingestedAt: "2026-12-03T09:00:01.000Z",
+      deletedAt: null,
+      editedAt: edited ? "2026-12-03T09:05:00.000Z" : null,
+      author: { id: `a-${i}`, handle: `kunde${i}`, displayName: null, followers: 10, accountCreatedAt: null },
+      metrics: {},
+      topicIds: ["t-1"],
+      inReplyTo: null,
+      assessment: { priority: 0.2, flags: [], spans: [] },
+    },
   };
 }

@@ -6,7 +6,13 @@ import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import type { RiskAssessor } from "../risk/risk.service.ts";
 import { loadMatchableTopics, type MatchableTopic } from "../topics/topics.service.ts";
-import { type AssessedPost, type Assessment, IngestedPost, TopicsChanged } from "./pipeline.messages.ts";
+import {
+  type AssessedPost,
+  type Assessment,
+  type IngestedPost,
+  ingestedPostsOf,
+  TopicsChanged,
+} from "./pipeline.messages.ts";
 import { type StoredCounter, storeAndAnnounce } from "./store.stage.ts";
 
 /** Assesses one post: the risk engine's verdict (with the language) and the tracked topics it matches. */
@@ -62,17 +68,18 @@ export function startAssessStage(
     "posts.ingested",
     "assess",
     async (payloads, { redelivered }) => {
+      const items: IngestedPost[] = [];
+      for (const payload of payloads) {
+        const { posts, malformed } = ingestedPostsOf(payload);
+        items.push(...posts);
+        for (const issues of malformed) log.error({ issues }, "malformed post in posts.ingested dropped");
+      }
       const assessed: AssessedPost[] = [];
-      for (const [index, payload] of payloads.entries()) {
+      for (const [index, item] of items.entries()) {
         // Assessment is CPU work that never waits for I/O; letting timers and sockets run now and then keeps
         // the bus client responsive (a NATS pull that expires unseen is redelivered only after the ack wait).
         if (index % 25 === 24) await new Promise((resolve) => setImmediate(resolve));
-        const parsed = IngestedPost.safeParse(payload);
-        if (!parsed.success) {
-          log.error({ issues: parsed.error.issues }, "malformed posts.ingested message dropped");
-          continue;
-        }
-        const { orgId, post } = parsed.data;
+        const { orgId, post } = item;
         const verdict = await risk.assess(orgId, {
           text: post.text,
           lang: post.lang,
@@ -82,11 +89,12 @@ export function startAssessStage(
             platform: post.platform,
           },
         });
-        assessed.push(assessIngestedPost(parsed.data, await topicsOf(orgId), verdict));
+        assessed.push(assessIngestedPost(item, await topicsOf(orgId), verdict));
       }
       await storeAndAnnounce(ctx, assessed, redelivered, metrics);
     },
-    { batchSize: 200 },
+    // Pages of up to 50 posts (one post each from workers of an earlier version): up to 200 posts a batch.
+    { batchSize: 4 },
   );
   return {
     stop: async () => {

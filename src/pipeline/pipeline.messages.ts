@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { OutgoingMessage } from "../platform/bus/bus.ts";
 import { Lang, PostCreate, PostRead } from "../posts/posts.schema.ts";
 import { RiskResultRead } from "../risk/risk.schema.ts";
 
@@ -9,6 +11,83 @@ export const IngestedPost = z.object({
   post: PostCreate,
 });
 export type IngestedPost = z.infer<typeof IngestedPost>;
+
+/**
+ * A `posts.ingested` message: a page of valid posts of one organisation and source, as a connector, the API or
+ * an import hands them over (one bus message per post was most of the bus's work). Workers of an earlier
+ * version publish one `IngestedPost` per message; `ingestedPostsOf` reads both.
+ */
+export const IngestedPage = z.object({
+  orgId: z.string(),
+  sourceId: z.string().nullable(),
+  posts: z.array(z.unknown()).min(1),
+});
+
+/**
+ * The posts of one `posts.ingested` message, each checked on its own so that one malformed entry does not take
+ * the valid ones with it; `malformed` holds the problems of those dropped (for the log).
+ */
+export function ingestedPostsOf(payload: unknown): {
+  posts: IngestedPost[];
+  malformed: z.core.$ZodIssue[][];
+} {
+  const page = IngestedPage.safeParse(payload);
+  const posts: IngestedPost[] = [];
+  const malformed: z.core.$ZodIssue[][] = [];
+  const entries = page.success
+    ? page.data.posts.map((post) => ({ orgId: page.data.orgId, sourceId: page.data.sourceId, post }))
+    : [payload];
+  for (const entry of entries) {
+    const parsed = IngestedPost.safeParse(entry);
+    if (parsed.success) posts.push(parsed.data);
+    else malformed.push(parsed.error.issues);
+  }
+  return { posts, malformed };
+}
+
+/**
+ * Splits items into bus messages of at most `maxItems` and about `maxBytes` each (`bytesOf` estimates an item's
+ * JSON from above; an item alone is never split). Each message's id is a digest of its items' ids, so the same
+ * message sent again is dropped by a bus that drops duplicates.
+ */
+export function chunkMessages<T>(
+  items: readonly T[],
+  opts: {
+    maxItems: number;
+    maxBytes: number;
+    bytesOf: (item: T) => number;
+    idOf: (item: T) => string;
+    payload: (items: T[]) => unknown;
+  },
+): OutgoingMessage[] {
+  const messages: OutgoingMessage[] = [];
+  let chunk: T[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const digest = createHash("sha256");
+    for (const item of chunk) digest.update(`${opts.idOf(item)}\n`);
+    messages.push({ payload: opts.payload(chunk), id: `batch:${digest.digest("base64url")}` });
+    chunk = [];
+    bytes = 0;
+  };
+  for (const item of items) {
+    const size = opts.bytesOf(item);
+    if (chunk.length >= opts.maxItems || (chunk.length > 0 && bytes + size > opts.maxBytes)) flush();
+    chunk.push(item);
+    bytes += size;
+  }
+  flush();
+  return messages;
+}
+
+/** An upper bound of a post's JSON on the bus: every code unit of its text as up to 3 bytes, plus its other fields. */
+export function postBytes(text: string): number {
+  return 3 * text.length + 4096;
+}
+
+/** A bus message stays far below NATS's default limit of 1 MB. */
+export const maxMessageBytes = 512 * 1024;
 
 /**
  * The bus's message id of a post on its way to the store: the same post sent again is one message, an edit

@@ -49,6 +49,17 @@ describe.each(databaseKinds)("pipeline stages on %s", (kind) => {
     expect(assessedMessages).toEqual([]);
   });
 
+  it("assesses pages and the one-post messages of an earlier version alike, and keeps a page's valid posts", async () => {
+    announced.length = 0;
+    const [a, b, c] = [buildPost(), buildPost(), buildPost()];
+    await runtime.ctx.bus.publish("posts.ingested", { orgId, sourceId: null, post: a });
+    await runtime.ctx.bus.publish("posts.ingested", { orgId, sourceId: null, posts: [b, { text: 42 }, c] });
+    await runtime.ctx.bus.idle();
+    const ids = [a, b, c].map((p) => String(p.externalId));
+    expect(await storedCount(ids)).toBe(3);
+    expect(announced.map((s) => s.post.externalId).sort()).toEqual([...ids].sort());
+  });
+
   it("stores what workers of an earlier version publish on posts.assessed, once", async () => {
     announced.length = 0;
     const post = buildPost({ text: "Nordwind, seit Stunden kein Netz in Kiel. Wann geht es wieder?" });

@@ -1,31 +1,7 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildStoredPost as stored } from "../../test/factories.ts";
 import { type StoredPost, storedPostsOf } from "./pipeline.messages.ts";
 import { announcementMessages } from "./store.stage.ts";
-
-function stored(i: number, text = `Post ${i}`, edited = false): StoredPost {
-  return {
-    orgId: "org-1",
-    ...(edited ? { edited: true } : {}),
-    post: {
-      id: `post-${i}`,
-      platform: "mastodon",
-      externalId: `ext-${i}`,
-      text,
-      lang: "de",
-      url: null,
-      postedAt: "2026-12-03T09:00:00.000Z",
-      ingestedAt: "2026-12-03T09:00:01.000Z",
-      deletedAt: null,
-      editedAt: edited ? "2026-12-03T09:05:00.000Z" : null,
-      author: { id: `a-${i}`, handle: `kunde${i}`, displayName: null, followers: 10, accountCreatedAt: null },
-      metrics: {},
-      topicIds: ["t-1"],
-      inReplyTo: null,
-      assessment: { priority: 0.2, flags: [], spans: [] },
-    },
-  };
-}
 
 describe("announcementMessages", () => {
   it("announces a store step's posts in messages of at most 100, in order, each read back whole", () => {
@@ -52,27 +28,5 @@ describe("announcementMessages", () => {
     );
     expect(announcementMessages([stored(2), stored(1)])[0]?.id).not.toBe(announcementMessages(posts)[0]?.id);
     expect(announcementMessages([])).toEqual([]);
-  });
-});
-
-describe("storedPostsOf", () => {
-  it("reads a single announcement as workers of an earlier version send it", () => {
-    expect(storedPostsOf(stored(7)).posts).toEqual([stored(7)]);
-  });
-
-  it("keeps the valid announcements of a message and reports the malformed ones", () => {
-    const { posts, malformed } = storedPostsOf({ posts: [stored(1), { orgId: 3 }, stored(2)] });
-    expect(posts.map((p) => p.post.id)).toEqual(["post-1", "post-2"]);
-    expect(malformed).toHaveLength(1);
-  });
-
-  it("never throws, whatever arrives", () => {
-    fc.assert(
-      fc.property(fc.anything(), (payload) => {
-        const { posts, malformed } = storedPostsOf(payload);
-        expect(posts.length + malformed.length).toBeGreaterThanOrEqual(1);
-      }),
-    );
-    expect(storedPostsOf({ posts: [] }).malformed).toHaveLength(1);
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { OutgoingMessage } from "../platform/bus/bus.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
@@ -6,6 +5,9 @@ import { alreadyStoredPosts, storeAssessedPosts } from "../posts/posts.service.t
 import {
   AssessedPost,
   type AssessedPost as AssessedPostT,
+  chunkMessages,
+  maxMessageBytes,
+  postBytes,
   type StoredPost as StoredPostT,
 } from "./pipeline.messages.ts";
 
@@ -39,38 +41,20 @@ export async function storeAndAnnounce(
   await ctx.bus.publishMany("posts.stored", announcementMessages(announce));
 }
 
-// A message of announcements stays far below NATS's default limit of 1 MB per message.
-const maxPostsPerMessage = 100;
-const maxBytesPerMessage = 512 * 1024;
-
 /**
  * The announcements of a store step as `posts.stored` messages (`StoredPosts`): up to 100 posts or about
- * 512 kB each. A message's id is a digest of its posts' ids (edits included), so the same announcement sent
+ * 512 kB each, identified by a digest of their posts' ids (edits included), so the same announcement sent
  * again (a redelivered batch) is one message to a bus that drops duplicates; consumers count each post
  * once in any case (the alert stage folds a post's repeat, the escalation monitor remembers the posts it counted).
  */
 export function announcementMessages(announce: readonly StoredPostT[]): OutgoingMessage[] {
-  const messages: OutgoingMessage[] = [];
-  let posts: StoredPostT[] = [];
-  let bytes = 0;
-  const flush = () => {
-    if (posts.length === 0) return;
-    const digest = createHash("sha256");
-    for (const s of posts) digest.update(`${storedMessageId(s)}\n`);
-    messages.push({ payload: { posts }, id: `batch:${digest.digest("base64url")}` });
-    posts = [];
-    bytes = 0;
-  };
-  for (const s of announce) {
-    // An upper bound of the JSON: every code unit of the text as up to 3 bytes, plus the assessment and fields.
-    const size = 3 * s.post.text.length + 4096;
-    if (posts.length >= maxPostsPerMessage || (posts.length > 0 && bytes + size > maxBytesPerMessage))
-      flush();
-    posts.push(s);
-    bytes += size;
-  }
-  flush();
-  return messages;
+  return chunkMessages(announce, {
+    maxItems: 100,
+    maxBytes: maxMessageBytes,
+    bytesOf: (s) => postBytes(s.post.text),
+    idOf: storedMessageId,
+    payload: (posts) => ({ posts }),
+  });
 }
 
 /**

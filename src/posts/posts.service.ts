@@ -2,7 +2,14 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { type AuthorSighting, authorKey, upsertAuthors } from "../authors/authors.repo.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canIngestPosts } from "../orgs/orgs.policy.ts";
-import { type AssessedPost, postMessageId, type StoredPost } from "../pipeline/pipeline.messages.ts";
+import {
+  type AssessedPost,
+  chunkMessages,
+  maxMessageBytes,
+  postBytes,
+  postMessageId,
+  type StoredPost,
+} from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { AppError, forbidden, notFound } from "../platform/http/errors.ts";
@@ -86,6 +93,21 @@ export async function recordImport(
 }
 
 /**
+ * Posts as `posts.ingested` messages (`IngestedPage`): pages of up to 50 posts or about 512 kB, identified by a
+ * digest of their posts' message ids, so a page handed over again (a connector retrying) is one message to a
+ * bus that drops duplicates, and a page with an edit (a later `editedAt`) another.
+ */
+export function ingestMessages(orgId: string, posts: readonly PostCreate[], sourceId: string | null) {
+  return chunkMessages(posts, {
+    maxItems: 50,
+    maxBytes: maxMessageBytes,
+    bytesOf: (post) => postBytes(post.text),
+    idOf: (post) => postMessageId(orgId, post),
+    payload: (page) => ({ orgId, sourceId, posts: page }),
+  });
+}
+
+/**
  * Sends already-validated posts into the pipeline (API, file import, connectors, scenario player), in order and
  * in as few bus writes as the bus allows; resolves once the bus holds them all and rejects otherwise.
  */
@@ -95,10 +117,7 @@ export async function publishIngested(
   posts: readonly PostCreate[],
   sourceId: string | null,
 ) {
-  await ctx.bus.publishMany(
-    "posts.ingested",
-    posts.map((post) => ({ payload: { orgId, sourceId, post }, id: postMessageId(orgId, post) })),
-  );
+  await ctx.bus.publishMany("posts.ingested", ingestMessages(orgId, posts, sourceId));
 }
 
 /**

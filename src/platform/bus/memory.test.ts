@@ -137,6 +137,41 @@ describe("MemoryBus", () => {
     expect(maxQueued).toBeLessThanOrEqual(capacity);
   });
 
+  it("counts a message carrying a list of posts as that many against the capacity", async () => {
+    const bus = new MemoryBus(log, 100, [1]);
+    const held = gate();
+    let delivered = 0;
+    bus.consume(
+      "posts.ingested",
+      "assess",
+      async (batch) => {
+        delivered += batch.length;
+        await held.opened;
+      },
+      { batchSize: 1 },
+    );
+    const page = (n: number) => ({
+      orgId: "o",
+      sourceId: null,
+      posts: Array.from({ length: n }, (_, i) => i),
+    });
+    let accepted = 0;
+    const publishes = [page(50), page(60), page(40), page(10), page(500)].map((p) =>
+      bus.publish("posts.ingested", p).then(() => {
+        accepted++;
+      }),
+    );
+    await waitFor(() => delivered === 1);
+    await settle();
+    // 50 in the handler's hands; 60 + 40 fill the queue's 100 posts; 10 more would not fit.
+    expect(accepted).toBe(3);
+    held.open();
+    // A page heavier than the whole capacity still goes through once the queue is empty.
+    await Promise.all(publishes);
+    await bus.idle();
+    expect(delivered).toBe(5);
+  });
+
   it("lets a waiting producer go on when the consumer with the full queue stops", async () => {
     const bus = new MemoryBus(log, 1, [1]);
     const held = gate();

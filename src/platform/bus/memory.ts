@@ -5,13 +5,28 @@ interface Group {
   subject: Subject;
   name: string;
   queue: unknown[];
+  /** The weight of each queued message (`weightOf`), in queue order, and their sum. */
+  weights: number[];
+  queuedWeight: number;
   handler: BatchHandler;
   batchSize: number;
   busy: boolean;
   stopped: boolean;
 }
 
-/** In-process bus with bounded queues: a fast producer waits for slow consumers, so memory stays bounded. */
+/**
+ * What a message counts against a queue's capacity: the number of posts it carries (`{"posts": [...]}`, a page
+ * or a store step's announcements), else 1, so that the bound holds in posts whatever the messages' sizes.
+ */
+function weightOf(message: unknown): number {
+  const posts = (message as { posts?: unknown } | null)?.posts;
+  return Array.isArray(posts) ? Math.max(1, posts.length) : 1;
+}
+
+/**
+ * In-process bus with bounded queues: a fast producer waits for slow consumers, so memory stays bounded. The
+ * capacity counts posts (`weightOf`); a message heavier than the whole capacity still enters an empty queue.
+ */
 export class MemoryBus implements Bus {
   readonly kind = "memory";
   private groups: Group[] = [];
@@ -29,14 +44,18 @@ export class MemoryBus implements Bus {
     // and no consumer can alias an object the producer still holds.
     // Every group and listener parses its own copy, so one cannot change what another sees.
     const json = JSON.stringify(message);
+    const weight = weightOf(message);
+    const full = (g: Group) => g.queue.length > 0 && g.queuedWeight + weight > this.capacity;
     let targets = this.targetsOf(subject);
-    while (targets.some((g) => g.queue.length >= this.capacity)) {
+    while (targets.some(full)) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
       // Chosen again after each wake: a member may have stopped (its queue never drains) or joined.
       targets = this.targetsOf(subject);
     }
     for (const g of targets) {
       g.queue.push(JSON.parse(json));
+      g.weights.push(weight);
+      g.queuedWeight += weight;
       this.pump(g);
     }
     for (const listener of this.listeners.get(subject) ?? []) {
@@ -62,6 +81,8 @@ export class MemoryBus implements Bus {
       subject,
       name: group,
       queue: [],
+      weights: [],
+      queuedWeight: 0,
       handler,
       batchSize: opts.batchSize ?? 100,
       busy: false,
@@ -106,8 +127,8 @@ export class MemoryBus implements Bus {
       const best = byName.get(g.name);
       const shorter =
         best === undefined ||
-        g.queue.length < best.queue.length ||
-        (g.queue.length === best.queue.length && best.busy && !g.busy);
+        g.queuedWeight < best.queuedWeight ||
+        (g.queuedWeight === best.queuedWeight && best.busy && !g.busy);
       if (shorter) byName.set(g.name, g);
     }
     return [...byName.values()];
@@ -129,6 +150,7 @@ export class MemoryBus implements Bus {
   private async drainGroup(g: Group) {
     while (!g.stopped && g.queue.length > 0) {
       const batch = g.queue.splice(0, g.batchSize);
+      for (const weight of g.weights.splice(0, batch.length)) g.queuedWeight -= weight;
       this.wake();
       await this.deliver(g, batch);
     }
