@@ -160,6 +160,64 @@ describe("detectCampaigns", () => {
   });
 });
 
+describe("signatures", () => {
+  // The shingle set of a normalised text, as the detector cuts it.
+  const shingles = (text: string) => {
+    const set = new Set<string>();
+    for (let i = 0; i <= Math.max(0, text.length - 5); i++) set.add(text.slice(i, i + 5));
+    return set;
+  };
+  const signature = (text: string) => {
+    const detector = createCampaignDetector();
+    addCampaignPost(detector, { id: "x", tMs: start, authorKey: "x:a", text });
+    return detector.posts[0]?.signature ?? new Uint32Array();
+  };
+
+  it("estimates the Jaccard similarity of the shingle sets closely, short texts included", () => {
+    const words = [
+      "preis",
+      "netz",
+      "kunden",
+      "abzocke",
+      "nordwind",
+      "tarif",
+      "hotline",
+      "heute",
+      "wieder",
+      "frechheit",
+    ];
+    let seed = 1;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    let sumError = 0;
+    let sumSigned = 0;
+    const pairs = 1000;
+    for (let pair = 0; pair < pairs; pair++) {
+      const length = 2 + Math.floor(random() * 25);
+      const a = Array.from({ length }, () => words[Math.floor(random() * words.length)]);
+      // The second text changes some of the first's words.
+      const b = a.map((w) => (random() < 0.3 ? words[Math.floor(random() * words.length)] : w));
+      const [textA, textB] = [a.join(" "), b.join(" ")];
+      const [setA, setB] = [shingles(textA), shingles(textB)];
+      const shared = [...setA].filter((s) => setB.has(s)).length;
+      const truth = shared / (setA.size + setB.size - shared);
+      const [sigA, sigB] = [signature(textA), signature(textB)];
+      const estimate = sigA.filter((v, k) => v === sigB[k]).length / sigA.length;
+      sumError += Math.abs(estimate - truth);
+      sumSigned += estimate - truth;
+    }
+    // 60 bins: the standard error of one estimate is at most 0.065. Measured: mean absolute error 0.048 and
+    // bias -0.020 (60 independent hash functions, the earlier signature: 0.045 and -0.012).
+    expect(sumError / pairs).toBeLessThan(0.06);
+    expect(Math.abs(sumSigned / pairs)).toBeLessThan(0.03);
+    // The same text always has the same signature; a one-character text has one too.
+    expect(signature("nordwind abzocke")).toEqual(signature("nordwind abzocke"));
+    expect(signature("x")).toHaveLength(60);
+  });
+});
+
 describe("normalisation", () => {
   it.each([
     ["https://www.Example.de/a/b/?utm_source=x&id=3#top", "example.de/a/b?id=3"],

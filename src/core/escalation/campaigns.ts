@@ -114,10 +114,20 @@ export function normaliseCampaignText(text: string): string {
     .trim();
 }
 
+/**
+ * The text's MinHash signature by one-permutation hashing with optimal densification (Li, Owen & Zhang 2012;
+ * Shrivastava 2017): each character shingle is hashed once and lands in one of the signature's bins, which
+ * keeps the smallest value it saw; an empty bin takes the value of the first filled bin its own fixed probe
+ * sequence reaches. The share of equal bins estimates the Jaccard similarity of the shingle sets, as with one
+ * hash function per bin, at a fraction of the cost (one hash per shingle instead of one per shingle and bin).
+ */
 function signatureOf(text: string, detector: CampaignDetector): Uint32Array {
   const seeds = detector.seeds;
   const size = seeds.length;
-  const signature = new Uint32Array(size).fill(0xffffffff);
+  const binSeed = seeds[0] ?? 0;
+  const valueSeed = seeds[1] ?? 0;
+  const signature = new Uint32Array(size);
+  const filled = new Uint8Array(size);
   const width = detector.options.shingle;
   const last = Math.max(0, text.length - width);
   for (let start = 0; start <= last; start++) {
@@ -127,17 +137,34 @@ function signatureOf(text: string, detector: CampaignDetector): Uint32Array {
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
     }
-    for (let k = 0; k < size; k++) {
-      // One multiply-xorshift round per function (lowbias32's first half): cheap and well mixed.
-      let x = (h ^ (seeds[k] ?? 0)) >>> 0;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x7feb352d);
-      x ^= x >>> 15;
-      x >>>= 0;
-      if (x < (signature[k] ?? 0)) signature[k] = x;
+    const bin = mix32(h ^ binSeed) % size;
+    const value = mix32(h ^ valueSeed);
+    if (filled[bin] === 0 || value < (signature[bin] ?? 0)) {
+      signature[bin] = value;
+      filled[bin] = 1;
+    }
+  }
+  // Every text has at least one shingle (a short one has the text itself), so some bin is filled.
+  for (let bin = 0; bin < size; bin++) {
+    if (filled[bin] === 1) continue;
+    for (let attempt = 1; ; attempt++) {
+      const from = mix32(Math.imul(bin + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ binSeed) % size;
+      if (filled[from] === 1) {
+        signature[bin] = signature[from] ?? 0;
+        break;
+      }
     }
   }
   return signature;
+}
+
+/** murmur3's finaliser as an unsigned 32-bit integer: every input bit reaches every output bit. */
+function mix32(x: number): number {
+  let h = x ^ (x >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Estimated Jaccard similarity of two signatures: the share of equal MinHash values. */
