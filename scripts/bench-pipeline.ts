@@ -1294,7 +1294,7 @@ async function main() {
     }
   }
   console.log(
-    "Each post is 2 JetStream publishes and 2 consumes (ingested, stored) and about 4 rows (author upsert, post, topic match, assessment) — compare the shares with that in mind.",
+    "Posts travel in pages: each post is up to a fiftieth of a posts.ingested message and a hundredth of a posts.stored message (a publish and a consume each; smaller pages when fewer posts wait), and about 4 rows (author upsert, post, topic match, assessment) — compare the shares with that in mind.",
   );
 
   const summary = (r: PhaseResult | null, ratios: Record<string, number>) =>
