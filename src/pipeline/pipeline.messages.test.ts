@@ -65,6 +65,17 @@ describe("posts.ingested pages", () => {
     expect(back.every((b) => b.orgId === "org-1" && b.sourceId === "src-1")).toBe(true);
   });
 
+  it("keeps pages far below NATS's 1 MB however large the posts' original payloads are", () => {
+    const raw = {
+      comment: { body: "ö".repeat(30_000), replies: Array.from({ length: 200 }, (_, i) => ({ id: i })) },
+    };
+    const posts = Array.from({ length: 50 }, (_, i) => post(i, { raw, text: "x".repeat(5_000) }));
+    const messages = ingestMessages("org-1", posts, null);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const m of messages) expect(Buffer.byteLength(JSON.stringify(m.payload))).toBeLessThan(600_000);
+    expect(messages.flatMap((m) => (m.payload as { posts: unknown[] }).posts)).toHaveLength(50);
+  });
+
   it("gives a page with an edit of a post another id than the page with the post", () => {
     const first = ingestMessages("org-1", [post(1), post(2)], null)[0]?.id;
     expect(ingestMessages("org-1", [post(1), post(2)], null)[0]?.id).toBe(first);

@@ -81,9 +81,13 @@ export function chunkMessages<T>(
   return messages;
 }
 
-/** An upper bound of a post's JSON on the bus: every code unit of its text as up to 3 bytes, plus its other fields. */
-export function postBytes(text: string): number {
-  return 3 * text.length + 4096;
+/**
+ * An upper bound of a post's JSON on the bus: every code unit of its text as up to 3 bytes, its spans, the
+ * original payload a connector keeps as evidence (`raw`, any size) as it serialises, and 4 kB for the rest.
+ */
+export function postBytes(post: { text: string; raw?: unknown }, spans = 0): number {
+  const raw = post.raw === undefined ? 0 : Buffer.byteLength(JSON.stringify(post.raw) ?? "");
+  return 3 * post.text.length + 200 * spans + raw + 4096;
 }
 
 /** A bus message stays far below NATS's default limit of 1 MB. */

@@ -101,7 +101,7 @@ export function ingestMessages(orgId: string, posts: readonly PostCreate[], sour
   return chunkMessages(posts, {
     maxItems: 50,
     maxBytes: maxMessageBytes,
-    bytesOf: (post) => postBytes(post.text),
+    bytesOf: (post) => postBytes(post),
     idOf: (post) => postMessageId(orgId, post),
     payload: (page) => ({ orgId, sourceId, posts: page }),
   });
