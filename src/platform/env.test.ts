@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EnvError, loadEnv } from "./env.ts";
+import { EnvError, envVariables, loadEnv } from "./env.ts";
 
 describe("loadEnv", () => {
   it("runs on the embedded database and the in-process bus with nothing set", () => {
@@ -34,5 +35,19 @@ describe("loadEnv", () => {
     const env = loadEnv({ DATABASE_URL: "postgres://u@db:5432/bw", BRANDWACHE_BUS: "nats://nats:4222" });
     expect(env.DATABASE_URL).toBe("postgres://u@db:5432/bw");
     expect(env.BRANDWACHE_BUS).toBe("nats://nats:4222");
+  });
+});
+
+describe("the README's configuration table", () => {
+  it("names every setting the environment is read for", () => {
+    const readme = fs.readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const missing = envVariables.filter((name) => !readme.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it("rejects a campaign or author budget below 1,000 and names the variable", () => {
+    expect(loadEnv({ BRANDWACHE_CAMPAIGN_POSTS: "50000" }).BRANDWACHE_CAMPAIGN_POSTS).toBe(50_000);
+    expect(() => loadEnv({ BRANDWACHE_CAMPAIGN_POSTS: "10" })).toThrow(/BRANDWACHE_CAMPAIGN_POSTS/);
+    expect(() => loadEnv({ BRANDWACHE_KNOWN_AUTHORS: "many" })).toThrow(/BRANDWACHE_KNOWN_AUTHORS/);
   });
 });
