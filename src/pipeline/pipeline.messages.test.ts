@@ -76,6 +76,18 @@ describe("posts.ingested pages", () => {
     expect(messages.flatMap((m) => (m.payload as { posts: unknown[] }).posts)).toHaveLength(50);
   });
 
+  it("replaces an original payload too large for the bus by a note of its size and keeps the post", () => {
+    const huge = { body: "x".repeat(2_000_000) };
+    const [message] = ingestMessages("org-1", [post(1, { raw: huge }), post(2, { raw: { id: 2 } })], null);
+    expect(Buffer.byteLength(JSON.stringify(message?.payload))).toBeLessThan(600_000);
+    const [first, second] = ingestedPostsOf(JSON.parse(JSON.stringify(message?.payload))).posts;
+    expect(first?.post.text).toBe(post(1).text);
+    expect(first?.post.raw).toEqual({
+      omitted: "the platform's payload of 2000011 bytes is larger than the 262144 bytes kept per post",
+    });
+    expect(second?.post.raw).toEqual({ id: 2 });
+  });
+
   it("gives a page with an edit of a post another id than the page with the post", () => {
     const first = ingestMessages("org-1", [post(1), post(2)], null)[0]?.id;
     expect(ingestMessages("org-1", [post(1), post(2)], null)[0]?.id).toBe(first);

@@ -92,13 +92,33 @@ export async function recordImport(
   );
 }
 
+/** The most bytes of JSON a post's original payload (`raw`) may have on its way through the pipeline. */
+export const maxRawBytes = 256 * 1024;
+
+/**
+ * The post as it can travel: an original payload beyond `maxRawBytes` would make its message larger than the
+ * bus takes (NATS: 1 MB), and the page would be refused again and again, holding up its connector. Such a
+ * payload is replaced by a note of its size; the post itself, with its text, goes on.
+ */
+function withinBusLimit(post: PostCreate): PostCreate {
+  if (post.raw === undefined) return post;
+  const bytes = Buffer.byteLength(JSON.stringify(post.raw) ?? "");
+  if (bytes <= maxRawBytes) return post;
+  return {
+    ...post,
+    raw: {
+      omitted: `the platform's payload of ${bytes} bytes is larger than the ${maxRawBytes} bytes kept per post`,
+    },
+  };
+}
+
 /**
  * Posts as `posts.ingested` messages (`IngestedPage`): pages of up to 50 posts or about 512 kB, identified by a
  * digest of their posts' message ids, so a page handed over again (a connector retrying) is one message to a
  * bus that drops duplicates, and a page with an edit (a later `editedAt`) another.
  */
 export function ingestMessages(orgId: string, posts: readonly PostCreate[], sourceId: string | null) {
-  return chunkMessages(posts, {
+  return chunkMessages(posts.map(withinBusLimit), {
     maxItems: 50,
     maxBytes: maxMessageBytes,
     bytesOf: (post) => postBytes(post),
