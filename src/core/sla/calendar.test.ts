@@ -7,6 +7,7 @@ import {
   isWithinBusinessHours,
   parseClockTime,
   type ServiceCalendar,
+  zoneOffsetMs,
 } from "./calendar.ts";
 
 const berlin = defaultServiceCalendar;
@@ -149,5 +150,65 @@ describe("service calendar", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("zoneOffsetMs", () => {
+  // The offset as the runtime's time zone data gives it, without any cache.
+  const reference = (ms: number, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    }).formatToParts(new Date(ms));
+    const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const asUtc = Date.UTC(
+      field("year"),
+      field("month") - 1,
+      field("day"),
+      field("hour"),
+      field("minute"),
+      field("second"),
+    );
+    return asUtc - Math.floor(ms / 1000) * 1000;
+  };
+  // Whole-hour, half-hour and 45-minute offsets, half-hour DST (Lord Howe), southern and northern DST.
+  const zones = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Pacific/Chatham",
+    "UTC",
+  ];
+
+  it("gives exactly the time zone data's offset at any instant, across DST changes", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        (zone, ms) => {
+          expect(zoneOffsetMs(ms, zone)).toBe(reference(ms, zone));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is exact in the seconds around a change, before and after the cache holds the quarter hour", () => {
+    // Berlin: summer time from 2026-03-29 01:00 UTC, back on 2026-10-25 01:00 UTC.
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (const delta of [-901_000, -60_000, -1000, -1, 0, 1, 1000, 60_000, 899_999, 900_000]) {
+        const ms = change + delta;
+        expect(zoneOffsetMs(ms, "Europe/Berlin")).toBe(reference(ms, "Europe/Berlin"));
+        expect(zoneOffsetMs(ms, "Europe/Berlin")).toBe(reference(ms, "Europe/Berlin"));
+      }
+    }
   });
 });

@@ -78,8 +78,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock fields of an instant in a time zone. */
-function wallClock(ms: number, timeZone: string) {
+/** The wall-clock fields of an instant in a time zone, read from the runtime's time zone data (slow: ~10 µs). */
+function formattedWallClock(ms: number, timeZone: string) {
   const fields: Record<string, number> = {};
   for (const part of formatterOf(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -94,11 +94,49 @@ function wallClock(ms: number, timeZone: string) {
   };
 }
 
-/** The zone's offset from UTC at an instant, in ms. */
-function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
+/** The zone's offset from UTC at an instant, in ms, from the time zone data. */
+function formattedOffset(ms: number, timeZone: string): number {
+  const w = formattedWallClock(ms, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+const quarterHourMs = 15 * minuteMs;
+const offsetSlotsPerZone = 20_000;
+// Offsets per zone and UTC quarter hour: a zone's offset changes only at its transitions, which fall on
+// quarter hours; a quarter hour with a transition inside (start and end differ) is not cached.
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC at an instant, in ms (exactly what the time zone data says, cached). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  const slot = Math.floor(ms / quarterHourMs);
+  let zone = offsetCache.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const cached = zone.get(slot);
+  if (cached !== undefined) return cached;
+  const start = slot * quarterHourMs;
+  const first = formattedOffset(start, timeZone);
+  const last = formattedOffset(start + quarterHourMs - 1000, timeZone);
+  if (first !== last) return formattedOffset(ms, timeZone);
+  if (zone.size >= offsetSlotsPerZone) zone.clear();
+  zone.set(slot, first);
+  return first;
+}
+
+/** The wall-clock fields of an instant in a time zone. */
+function wallClock(ms: number, timeZone: string) {
+  const local = new Date(Math.floor(ms / 1000) * 1000 + zoneOffsetMs(ms, timeZone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 }
 
 /** A local day as the number of days since 1970-01-01 (the day's own calendar, no zone). */
@@ -117,8 +155,8 @@ export function dayKey(day: DayNumber): string {
 /** The instant a wall-clock time of a local day has in the zone; a time skipped by a DST change moves on by the gap. */
 function instantOf(day: DayNumber, minutes: number, timeZone: string): number {
   const naive = day * dayMs + minutes * minuteMs;
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
+  const first = naive - zoneOffsetMs(naive, timeZone);
+  const second = naive - zoneOffsetMs(first, timeZone);
   return second;
 }
 
