@@ -116,6 +116,9 @@ describe("raiseOrFold", () => {
 
   it("never folds with a cooldown of zero", () => {
     expect(raiseOrFold({ rank: 0 }, open, 0, 0)).toBe("raise");
+    // The previous alert was raised by another process after this raise read the clock.
+    expect(raiseOrFold({ rank: 0 }, { ...open, lastSeenMs: 1500 }, 1000, 0)).toBe("raise");
+    expect(raiseOrFold({ rank: 0 }, { ...open, state: "resolved", updatedMs: 1500 }, 1000, 0)).toBe("raise");
   });
 });
 

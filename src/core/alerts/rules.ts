@@ -247,7 +247,9 @@ export function raiseOrFold(
   nowMs: number,
   cooldownMinutes: number,
 ): "raise" | "fold" {
-  if (previous === undefined) return "raise";
+  // Without a cooldown nothing folds: also not when the previous alert was seen "after now", as it is when
+  // another process raised it between this raise reading the clock and reading the previous alert.
+  if (previous === undefined || cooldownMinutes <= 0) return "raise";
   const cooldownMs = cooldownMinutes * 60_000;
   if (candidate.rank > previous.rank) return "raise";
   if (previous.state === "resolved") return nowMs - previous.updatedMs < cooldownMs ? "fold" : "raise";
