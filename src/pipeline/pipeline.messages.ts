@@ -32,13 +32,21 @@ export function ingestedPostsOf(payload: unknown): {
   malformed: z.core.$ZodIssue[][];
 } {
   const page = IngestedPage.safeParse(payload);
-  const posts: IngestedPost[] = [];
-  const malformed: z.core.$ZodIssue[][] = [];
   const entries = page.success
     ? page.data.posts.map((post) => ({ orgId: page.data.orgId, sourceId: page.data.sourceId, post }))
     : [payload];
+  return parseEach(entries, IngestedPost);
+}
+
+/** Parses each entry on its own: the valid ones, and the problems of the others. */
+function parseEach<T>(
+  entries: readonly unknown[],
+  schema: z.ZodType<T>,
+): { posts: T[]; malformed: z.core.$ZodIssue[][] } {
+  const posts: T[] = [];
+  const malformed: z.core.$ZodIssue[][] = [];
   for (const entry of entries) {
-    const parsed = IngestedPost.safeParse(entry);
+    const parsed = schema.safeParse(entry);
     if (parsed.success) posts.push(parsed.data);
     else malformed.push(parsed.error.issues);
   }
@@ -146,15 +154,7 @@ export const StoredPosts = z.object({ posts: z.array(z.unknown()).min(1) });
  */
 export function storedPostsOf(payload: unknown): { posts: StoredPost[]; malformed: z.core.$ZodIssue[][] } {
   const batch = StoredPosts.safeParse(payload);
-  const entries = batch.success ? batch.data.posts : [payload];
-  const posts: StoredPost[] = [];
-  const malformed: z.core.$ZodIssue[][] = [];
-  for (const entry of entries) {
-    const parsed = StoredPost.safeParse(entry);
-    if (parsed.success) posts.push(parsed.data);
-    else malformed.push(parsed.error.issues);
-  }
-  return { posts, malformed };
+  return parseEach(batch.success ? batch.data.posts : [payload], StoredPost);
 }
 
 /** `topics.changed`: an organisation's topics changed; caches of compiled queries must reload. */
