@@ -91,11 +91,15 @@ export function chunkMessages<T>(
 
 /**
  * An upper bound of a post's JSON on the bus: every code unit of its text as up to 3 bytes, its spans, the
- * original payload a connector keeps as evidence (`raw`, any size) as it serialises, and 4 kB for the rest.
+ * bytes of the original payload a connector keeps as evidence (`raw`, `rawBytes`), and 4 kB for the rest.
  */
-export function postBytes(post: { text: string; raw?: unknown }, spans = 0): number {
-  const raw = post.raw === undefined ? 0 : Buffer.byteLength(JSON.stringify(post.raw) ?? "");
-  return 3 * post.text.length + 200 * spans + raw + 4096;
+export function postBytes(text: string, spans: number, rawBytes: number): number {
+  return 3 * text.length + 200 * spans + rawBytes + 4096;
+}
+
+/** The bytes of a post's original payload as JSON (0 without one). */
+export function rawBytesOf(raw: unknown): number {
+  return raw === undefined ? 0 : Buffer.byteLength(JSON.stringify(raw) ?? "");
 }
 
 /** A bus message stays far below NATS's default limit of 1 MB. */

@@ -51,7 +51,7 @@ export function announcementMessages(announce: readonly StoredPostT[]): Outgoing
   return chunkMessages(announce, {
     maxItems: 100,
     maxBytes: maxMessageBytes,
-    bytesOf: (s) => postBytes(s.post, s.post.assessment?.spans.length ?? 0),
+    bytesOf: (s) => postBytes(s.post.text, s.post.assessment?.spans.length ?? 0, 0),
     idOf: storedMessageId,
     payload: (posts) => ({ posts }),
   });

@@ -8,6 +8,7 @@ import {
   maxMessageBytes,
   postBytes,
   postMessageId,
+  rawBytesOf,
   type StoredPost,
 } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
@@ -100,16 +101,13 @@ export const maxRawBytes = 256 * 1024;
  * bus takes (NATS: 1 MB), and the page would be refused again and again, holding up its connector. Such a
  * payload is replaced by a note of its size; the post itself, with its text, goes on.
  */
-function withinBusLimit(post: PostCreate): PostCreate {
-  if (post.raw === undefined) return post;
-  const bytes = Buffer.byteLength(JSON.stringify(post.raw) ?? "");
-  if (bytes <= maxRawBytes) return post;
-  return {
-    ...post,
-    raw: {
-      omitted: `the platform's payload of ${bytes} bytes is larger than the ${maxRawBytes} bytes kept per post`,
-    },
+function withinBusLimit(post: PostCreate): { post: PostCreate; bytes: number } {
+  const rawBytes = rawBytesOf(post.raw);
+  if (rawBytes <= maxRawBytes) return { post, bytes: postBytes(post.text, 0, rawBytes) };
+  const raw = {
+    omitted: `the platform's payload of ${rawBytes} bytes is larger than the ${maxRawBytes} bytes kept per post`,
   };
+  return { post: { ...post, raw }, bytes: postBytes(post.text, 0, rawBytesOf(raw)) };
 }
 
 /**
@@ -121,9 +119,9 @@ export function ingestMessages(orgId: string, posts: readonly PostCreate[], sour
   return chunkMessages(posts.map(withinBusLimit), {
     maxItems: 50,
     maxBytes: maxMessageBytes,
-    bytesOf: (post) => postBytes(post),
-    idOf: (post) => postMessageId(orgId, post),
-    payload: (page) => ({ orgId, sourceId, posts: page }),
+    bytesOf: (sized) => sized.bytes,
+    idOf: (sized) => postMessageId(orgId, sized.post),
+    payload: (page) => ({ orgId, sourceId, posts: page.map((sized) => sized.post) }),
   });
 }
 
