@@ -133,10 +133,7 @@ function count(state: TopicState, post: CountedPost, now: number, directory: Dir
   const isFirstTimeAuthor = !state.knownAuthors.has(authorKey);
   if (isFirstTimeAuthor) {
     state.knownAuthors.set(authorKey, true);
-    if (state.knownAuthors.size > maxKnownAuthors) {
-      const oldest = state.knownAuthors.keys().next().value;
-      if (oldest !== undefined) state.knownAuthors.delete(oldest);
-    }
+    forgetOldest(state.knownAuthors, maxKnownAuthors);
   }
   if (directory.size > 0 && post.text.includes("@")) {
     const links = linkToStakeholders(
@@ -151,10 +148,7 @@ function count(state: TopicState, post: CountedPost, now: number, directory: Dir
       }
       state.links.delete(authorKey); // re-inserted last: the map forgets the least recently linked first
       state.links.set(authorKey, known.slice(-20));
-      if (state.links.size > maxKnownAuthors) {
-        const oldest = state.links.keys().next().value;
-        if (oldest !== undefined) state.links.delete(oldest);
-      }
+      forgetOldest(state.links, maxKnownAuthors);
     }
   }
   const stakeholderGroup = directory.get(mapKey);
