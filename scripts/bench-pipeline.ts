@@ -33,6 +33,7 @@ import { tokenize } from "../src/core/text/tokens.ts";
 import { createOrganisation } from "../src/orgs/orgs.service.ts";
 import { organisations } from "../src/orgs/orgs.table.ts";
 import type { Bus } from "../src/platform/bus/bus.ts";
+import { weightOf } from "../src/platform/bus/memory.ts";
 import { openBus } from "../src/platform/bus/open.ts";
 import { systemClock } from "../src/platform/clock.ts";
 import type { AppContext } from "../src/platform/context.ts";
@@ -510,12 +511,6 @@ async function copyStreamsInstalled(): Promise<boolean> {
 
 // ── Driving a pipeline ──────────────────────────────────────────────────────────────────────────────
 
-/** Posts a `posts.stored` message announces (a list of them; one from workers of an earlier version). */
-function announcedCount(payload: unknown): number {
-  const posts = (payload as { posts?: unknown } | null)?.posts;
-  return Array.isArray(posts) ? posts.length : 1;
-}
-
 /** What the driver needs of a running pipeline, embedded or over NATS. */
 interface PipelineUnderTest {
   db: Db;
@@ -883,7 +878,7 @@ async function runEmbedded(plan: Plan): Promise<PhaseResult> {
           orgId: org.orgId,
           publish: (posts) => publishIngested(runtime.ctx, org.orgId, posts, null),
           onStored: (listener) =>
-            void runtime.ctx.bus.listen("posts.stored", (payload) => listener(announcedCount(payload))),
+            void runtime.ctx.bus.listen("posts.stored", (payload) => listener(weightOf(payload))),
           workerPids: [],
           label: "embedded",
         },
@@ -1004,7 +999,7 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
         orgId: org.orgId,
         publish: (posts) => publishIngested(ctx, org.orgId, posts, null),
         onStored: (listener) =>
-          void producerBus.listen("posts.stored", (payload) => listener(announcedCount(payload))),
+          void producerBus.listen("posts.stored", (payload) => listener(weightOf(payload))),
         workerPids: workers.map((c) => c.pid ?? 0),
         label: "nats",
       },

@@ -15,10 +15,10 @@ interface Group {
 }
 
 /**
- * What a message counts against a queue's capacity: the number of posts it carries (`{"posts": [...]}`, a page
- * or a store step's announcements), else 1, so that the bound holds in posts whatever the messages' sizes.
+ * The posts a message carries (`{"posts": [...]}`, a page or a store step's announcements), else 1: what it
+ * counts against a queue's capacity, so that the bound holds in posts whatever the messages' sizes.
  */
-function weightOf(message: unknown): number {
+export function weightOf(message: unknown): number {
   const posts = (message as { posts?: unknown } | null)?.posts;
   return Array.isArray(posts) ? Math.max(1, posts.length) : 1;
 }
