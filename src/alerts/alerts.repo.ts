@@ -112,25 +112,25 @@ export async function latestAlertOfCause(
   return row;
 }
 
-/** The alert of a rule that already names this post (a redelivered post must not raise it again). */
+/**
+ * The alert of a rule that already names this post (a redelivered post must not raise it again). The query
+ * asks only for alerts naming the post, which the GIN index on `post_ids` answers in a few look-ups (a post is
+ * in a handful of alerts at most); organisation and rule are checked here. With them in the query, PostgreSQL
+ * could prefer the organisation's index and read every alert the organisation ever had whenever its
+ * statistics are stale (a table that grows fast, autovacuum behind or off).
+ */
 export async function alertOfRuleWithPost(
   tx: Tx,
   orgId: string,
   ruleId: string,
   postId: string,
-): Promise<AlertRow | undefined> {
-  const [row] = await tx
-    .select()
+): Promise<{ id: string } | undefined> {
+  const rows = await tx
+    .select({ id: alerts.id, orgId: alerts.orgId, ruleId: alerts.ruleId })
     .from(alerts)
-    .where(
-      and(
-        eq(alerts.orgId, orgId),
-        eq(alerts.ruleId, ruleId),
-        sql`${alerts.postIds} @> ${JSON.stringify([postId])}::jsonb`,
-      ),
-    )
-    .limit(1);
-  return row;
+    .where(sql`${alerts.postIds} @> ${JSON.stringify([postId])}::jsonb`);
+  const known = rows.find((row) => row.orgId === orgId && row.ruleId === ruleId);
+  return known && { id: known.id };
 }
 
 export async function insertAlert(tx: Tx, row: AlertRow) {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { organisations } from "../orgs/orgs.table.ts";
 import { topics } from "../topics/topics.table.ts";
@@ -74,6 +75,8 @@ export const alerts = pgTable(
   (t) => [
     index("alerts_org_created_idx").on(t.orgId, t.createdAt.desc()),
     index("alerts_org_dedup_idx").on(t.orgId, t.dedupKey, t.createdAt.desc()),
+    // Which alerts name a post (a redelivered post must not raise again): a few look-ups, not a scan.
+    index("alerts_post_ids_idx").using("gin", sql`${t.postIds} jsonb_path_ops`),
   ],
 );
 

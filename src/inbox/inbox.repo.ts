@@ -19,7 +19,7 @@ import { authors } from "../authors/authors.table.ts";
 import { riskEngineVersion } from "../core/risk/risk.types.ts";
 import { organisations, users } from "../orgs/orgs.table.ts";
 import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
-import { insertUnnest, inTextArray } from "../platform/db/unnest.ts";
+import { insertUnnest, inTextPairs } from "../platform/db/unnest.ts";
 import { assessments, posts } from "../posts/posts.table.ts";
 import {
   conversationNotes,
@@ -147,24 +147,18 @@ export const threadKey = (post: { platform: string; externalId: string }) =>
 const writeChunk = 500;
 
 /**
- * `platform = … and id = any(…)` for each platform of the items, or'ed: the condition that finds a batch's
- * posts (or their replies, or their threads) by platform and external id.
+ * `(platform, id) in (the items' pairs)`: the condition that finds a batch's posts (or their replies, or their
+ * threads) by platform and external id, planned as one index look-up per pair (`inTextPairs`).
  */
 function onPlatforms(
   items: readonly { platform: string; externalId: string }[],
   platformColumn: AnyPgColumn,
   idColumn: AnyPgColumn,
-): SQL | undefined {
-  const byPlatform = new Map<string, Set<string>>();
-  for (const item of items) {
-    const ids = byPlatform.get(item.platform) ?? new Set<string>();
-    ids.add(item.externalId);
-    byPlatform.set(item.platform, ids);
-  }
-  return or(
-    ...[...byPlatform].map(([platform, ids]) =>
-      and(eq(platformColumn, platform), inTextArray(idColumn, [...ids])),
-    ),
+): SQL {
+  return inTextPairs(
+    platformColumn,
+    idColumn,
+    items.map((item) => [item.platform, item.externalId] as const),
   );
 }
 
@@ -215,9 +209,12 @@ export async function repliesTo(
     tx,
     and(
       eq(posts.orgId, orgId),
-      eq(posts.platform, platform),
       isNotNull(posts.inReplyTo),
-      inArray(posts.inReplyTo, externalIds),
+      inTextPairs(
+        posts.platform,
+        posts.inReplyTo,
+        externalIds.map((id) => [platform, id] as const),
+      ),
     ),
   )
     .orderBy(asc(posts.postedAt))

@@ -489,6 +489,23 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
     // Different posts at once: one alert each, none waiting for a fold that cannot happen.
     const different = await Promise.all(Array.from({ length: 6 }, (_, i) => raise(`post${i}-${kind}`)));
     expect(different.map((o) => o.outcome)).toEqual(Array(6).fill("raised"));
+    // The same post under another rule is that rule's own alert: "already named" is per rule.
+    const other = (
+      await api("POST", "/api/alert-rules", {
+        name: "every post, too",
+        cooldownMinutes: 0,
+        condition: { kind: "priority_post", minPriority: 0.5 },
+      })
+    ).json();
+    const again = await raiseAlert(
+      runtime.ctx,
+      orgId,
+      { ...candidate(`same-${kind}`), ruleId: other.id, dedupKey: `${other.id}:priority` },
+      { cooldownMinutes: 0, channelIds: [] },
+    );
+    expect(again.outcome).toBe("raised");
+    expect(again.alertId).not.toBe(same[0]?.alertId);
+    expect((await api("DELETE", `/api/alert-rules/${other.id}`)).statusCode).toBe(204);
   });
 
   it("raises a batch's alerts of different causes at once and keeps the post order within a cause", async () => {

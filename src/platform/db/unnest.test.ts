@@ -3,7 +3,7 @@ import { bigserial, integer, jsonb, pgTable, real, serial, text, timestamp } fro
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestRuntime } from "../../../test/harness.ts";
-import { insertUnnest, inTextArray } from "./unnest.ts";
+import { insertUnnest, inTextArray, inTextPairs } from "./unnest.ts";
 
 // A table of every column type the pipeline's bulk inserts use, created by the test itself.
 const samples = pgTable("unnest_samples", {
@@ -123,6 +123,46 @@ describe.each(databaseKinds)("insertUnnest on %s", (kind) => {
         .sort();
     expect(await found(ids)).toEqual([...ids].sort());
     expect(await found(["NULL", "in,comma", "missing"])).toEqual(["NULL", "in,comma"]);
+    expect(await found([])).toEqual([]);
+  });
+
+  it("finds rows by pairs of texts, each pair as a whole, never one column's value with another's", async () => {
+    const rows = [
+      { id: "pair-1", label: "mastodon" },
+      { id: "pair-2", label: "bluesky" },
+      { id: "pair-3", label: "mastodon" },
+      { id: 'pair-"4"', label: "x,{y}" },
+    ];
+    await insertUnnest(db(), samples, rows);
+    const found = async (pairs: [string, string][]) =>
+      (
+        await db()
+          .select({ id: samples.id })
+          .from(samples)
+          .where(inTextPairs(samples.label, samples.id, pairs))
+      )
+        .map((row) => row.id)
+        .sort();
+    expect(
+      await found([
+        ["mastodon", "pair-1"],
+        ["bluesky", "pair-2"],
+      ]),
+    ).toEqual(["pair-1", "pair-2"]);
+    // The label of one row with the id of another is no match.
+    expect(
+      await found([
+        ["bluesky", "pair-1"],
+        ["mastodon", "pair-2"],
+      ]),
+    ).toEqual([]);
+    expect(
+      await found([
+        ["x,{y}", 'pair-"4"'],
+        ["x,{y}", 'pair-"4"'],
+        ["mastodon", "pair-3"],
+      ]),
+    ).toEqual(['pair-"4"', "pair-3"]);
     expect(await found([])).toEqual([]);
   });
 

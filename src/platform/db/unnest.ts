@@ -53,6 +53,32 @@ export function inTextArray(column: PgColumn, values: readonly string[]): SQL {
   return sql`${column} = any(${sql.param([...values])}::text[])`;
 }
 
+/**
+ * `(first, second) in (select * from unnest($1::text[], $2::text[]))`: rows whose two text columns match one
+ * of the pairs, with two parameters for the whole list. PostgreSQL plans it as a semi-join that looks each
+ * pair up in an index on the two columns (after the others of the query), whatever the table's statistics
+ * say. The `or` of one `= any(…)` list per platform it replaced was planned from the statistics, and those of a
+ * table that grows fast are stale until autovacuum analyses it (or never, where autovacuum is off): with a
+ * few hundred rows assumed, PostgreSQL read every row of the organisation to find a batch's hundred.
+ */
+export function inTextPairs(
+  first: PgColumn,
+  second: PgColumn,
+  pairs: readonly (readonly [string, string])[],
+): SQL {
+  const seen = new Set<string>();
+  const firsts: string[] = [];
+  const seconds: string[] = [];
+  for (const [a, b] of pairs) {
+    const key = `${a.length}:${a}${b}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    firsts.push(a);
+    seconds.push(b);
+  }
+  return sql`(${first}, ${second}) in (select * from unnest(${sql.param(firsts)}::text[], ${sql.param(seconds)}::text[]))`;
+}
+
 // The serial pseudo-types name a column's default, not a type a value can be cast to.
 const serialBase: Record<string, string> = {
   smallserial: "smallint",

@@ -1,0 +1,1 @@
+CREATE INDEX "alerts_post_ids_idx" ON "alerts" USING gin ("post_ids" jsonb_path_ops);
