@@ -58,6 +58,8 @@ const EnvSchema = z.object({
   BRANDWACHE_CAMPAIGN_POSTS: z.coerce.number().int().min(1000).default(200_000),
   /** Authors one process remembers over all topics to tell first-time voices (~100 bytes each); the busiest topics forget their oldest first. */
   BRANDWACHE_KNOWN_AUTHORS: z.coerce.number().int().min(1000).default(1_000_000),
+  /** Minutes between upkeep passes of the embedded database (ANALYZE, every sixth also VACUUM); 0 turns them off. PostgreSQL servers use their autovacuum. */
+  BRANDWACHE_DB_MAINTENANCE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
   /** How often alert rules on levels and anomalies are checked, in seconds. */
   BRANDWACHE_ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Chromium that renders evidence to PNG and PDF; default CHROME_PATH, else `/usr/bin/chromium`. Evidence is captured without renderings when it is missing. */

@@ -28,6 +28,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { AppContext } from "./context.ts";
 import { createSecretBox, loadSecretKey } from "./crypto/secrets.ts";
 import { type Database, openDatabase } from "./db/client.ts";
+import { defaultMaintenanceOptions, startDatabaseMaintenance } from "./db/maintenance.ts";
 import type { Env } from "./env.ts";
 import { createMetrics, type Metrics } from "./http/metrics.ts";
 import { type Ids, randomIds } from "./ids.ts";
@@ -97,6 +98,7 @@ export async function openRuntime(
         | "BRANDWACHE_NATS_NAMESPACE"
         | "BRANDWACHE_CAMPAIGN_POSTS"
         | "BRANDWACHE_KNOWN_AUTHORS"
+        | "BRANDWACHE_DB_MAINTENANCE_MINUTES"
       >
     > &
     AlertingEnv,
@@ -171,6 +173,10 @@ export async function openRuntime(
         startIncidentJobs(ctx, { escalation, poke }),
         startEvidenceJobs(ctx),
         startTrainingJobs(ctx),
+        startDatabaseMaintenance(database, categoryLogger(log, "db"), {
+          ...defaultMaintenanceOptions,
+          intervalMinutes: env.BRANDWACHE_DB_MAINTENANCE_MINUTES ?? defaultMaintenanceOptions.intervalMinutes,
+        }),
       ]
     : [];
   log.info({ database: database.kind, bus: bus.kind, pipeline: Boolean(pipeline) }, "runtime ready");
