@@ -337,7 +337,8 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
  * A verdict as stored: the categories that scored above 0, were flagged or have spans, each with its score to
  * four decimals (flags are decided before, at full precision). A category that is absent scored 0. Of the 17
  * categories a post typically has five or six with a score, and 17 digits of a score say nothing a fourth
- * decimal does not: the row shrinks from about 1.3 kB to 0.4 kB, and PostgreSQL parses and writes a third.
+ * decimal does not. On bench:pipeline's posts (many flagged, with spans) the stored JSON went from 1,289 to
+ * 869 bytes a row on average, the assessments table from 1,588 to 1,084 bytes a row.
  */
 export function storedCategories(
   categories: Record<string, { score: number; flagged: boolean; spans: unknown[] }>,
