@@ -458,13 +458,15 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
   });
 
   it("raises a post rule without cooldown once per post, also when the same post is raised at once", async () => {
-    const rule = (
-      await api("POST", "/api/alert-rules", {
-        name: "every post",
-        cooldownMinutes: 0,
-        condition: { kind: "priority_post", minPriority: 0.5 },
-      })
-    ).json();
+    const everyPostRule = async (name: string) =>
+      (
+        await api("POST", "/api/alert-rules", {
+          name,
+          cooldownMinutes: 0,
+          condition: { kind: "priority_post", minPriority: 0.5 },
+        })
+      ).json();
+    const rule = await everyPostRule("every post");
     const candidate = (postId: string): AlertCandidate => ({
       ruleId: rule.id,
       topicId: null,
@@ -490,13 +492,7 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
     const different = await Promise.all(Array.from({ length: 6 }, (_, i) => raise(`post${i}-${kind}`)));
     expect(different.map((o) => o.outcome)).toEqual(Array(6).fill("raised"));
     // The same post under another rule is that rule's own alert: "already named" is per rule.
-    const other = (
-      await api("POST", "/api/alert-rules", {
-        name: "every post, too",
-        cooldownMinutes: 0,
-        condition: { kind: "priority_post", minPriority: 0.5 },
-      })
-    ).json();
+    const other = await everyPostRule("every post, too");
     const again = await raiseAlert(
       runtime.ctx,
       orgId,
