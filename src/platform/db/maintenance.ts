@@ -20,7 +20,7 @@ export interface MaintenanceReport {
 export interface MaintenanceOptions {
   /** Minutes between passes; 0 turns upkeep off. */
   intervalMinutes: number;
-  /** Every n-th pass vacuums as well as analyses (the first pass always does). */
+  /** Every n-th pass vacuums as well as analyses (not the first: it comes soon after start, and statistics matter more). */
   vacuumEvery: number;
   /** Delay of the first pass after start, so that a database opened with stale statistics gets them soon. */
   firstPassMs: number;
@@ -87,8 +87,8 @@ export function startDatabaseMaintenance(
   const schedule = (ms: number) => {
     timer = setTimeout(() => {
       if (stopped) return;
-      const vacuum = passes % options.vacuumEvery === 0;
       passes++;
+      const vacuum = passes % options.vacuumEvery === 0;
       running = maintainTables(database, { vacuum })
         .then((report) => log.info(report, "embedded database analysed"))
         .catch((error) =>
