@@ -64,6 +64,13 @@ describe.each(databaseKinds)("database upkeep on %s", (kind) => {
       sql`select count(*)::int as n from pg_stats where tablename = 'upkeep_samples' and attname = 'label'`,
     );
     expect(stats[0]?.n).toBe(1);
+    // The smaller sample (statistics target 30): a histogram of 31 bounds instead of PostgreSQL's 101.
+    const bounds = await rows<{ n: number }>(
+      database,
+      sql`select array_length(histogram_bounds::text::int[], 1) as n from pg_stats
+          where tablename = 'upkeep_samples' and attname = 'id'`,
+    );
+    expect(bounds[0]?.n).toBe(31);
   });
 
   it("vacuums on request, and leaves the session's statistics target as it was", async () => {

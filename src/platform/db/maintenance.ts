@@ -40,9 +40,11 @@ export const defaultMaintenanceOptions: MaintenanceOptions = {
 const statisticsTarget = 30;
 
 /**
- * Analyses (and, if asked, vacuums) every table of the database, one statement per table. On PGlite each
+ * Analyses (and, if asked, vacuums) every table of the database, one table at a time. On PGlite each
  * statement holds the process's one connection (and its thread) while it runs, so the pass yields to the event
- * loop between tables: queued requests and pipeline batches go on in between.
+ * loop between tables: queued requests and pipeline batches go on in between. The smaller sample is set with
+ * `set local` in the ANALYZE's own transaction, so it holds for that statement only, also on a pool of
+ * PostgreSQL connections (a plain `set` would change whichever pooled connection ran it, for good).
  */
 export async function maintainTables(
   database: Database,
@@ -53,17 +55,14 @@ export async function maintainTables(
     sql`select tablename from pg_tables where schemaname = current_schema() order by tablename`,
   )) as unknown as { rows: { tablename: string }[] };
   const tables = result.rows.map((row) => row.tablename);
-  await database.db.execute(sql.raw(`set default_statistics_target = ${statisticsTarget}`));
-  try {
-    for (const table of tables) {
-      // VACUUM cannot run inside a transaction; each statement here is one on its own.
-      await database.db.execute(
-        sql`${sql.raw(opts.vacuum ? "vacuum (analyze)" : "analyze")} ${sql.identifier(table)}`,
-      );
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    await database.db.execute(sql`reset default_statistics_target`);
+  for (const table of tables) {
+    // VACUUM cannot run inside a transaction: on its own, before the table's ANALYZE.
+    if (opts.vacuum) await database.db.execute(sql`vacuum ${sql.identifier(table)}`);
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local default_statistics_target = ${statisticsTarget}`));
+      await tx.execute(sql`analyze ${sql.identifier(table)}`);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { tables: tables.length, vacuumed: opts.vacuum, ms: Math.round(performance.now() - started) };
 }
