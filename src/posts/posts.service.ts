@@ -333,6 +333,13 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
   };
 }
 
+/** One category of a stored verdict (the JSON of `assessments.categories`). */
+type StoredRiskResult = {
+  score: number;
+  flagged: boolean;
+  spans: { start: number; end: number; reason: string; detail?: string }[];
+};
+
 /**
  * A verdict as stored: the categories that scored above 0, were flagged or have spans, each with its score to
  * four decimals (flags are decided before, at full precision). A category that is absent scored 0. Of the 17
@@ -341,9 +348,9 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
  * 869 bytes a row on average, the assessments table from 1,588 to 1,084 bytes a row.
  */
 export function storedCategories(
-  categories: Record<string, { score: number; flagged: boolean; spans: unknown[] }>,
-): Record<string, { score: number; flagged: boolean; spans: unknown[] }> {
-  const out: Record<string, { score: number; flagged: boolean; spans: unknown[] }> = {};
+  categories: Record<string, StoredRiskResult>,
+): Record<string, StoredRiskResult> {
+  const out: Record<string, StoredRiskResult> = {};
   for (const [category, result] of Object.entries(categories)) {
     if (result.score === 0 && !result.flagged && result.spans.length === 0) continue;
     out[category] = {
@@ -360,11 +367,6 @@ function flaggedCategories(categories: Record<string, { flagged: boolean }>): st
     .filter(([, r]) => r.flagged)
     .map(([category]) => category);
 }
-
-type StoredRiskResult = {
-  flagged: boolean;
-  spans: { start: number; end: number; reason: string; detail?: string }[];
-};
 
 function presentAssessment(
   row: Pick<repo.PostListRow, "priority" | "categories" | "flags">,
