@@ -88,7 +88,7 @@ describe.each(databaseKinds)("operational alerts on %s", (kind) => {
     });
     expect(other.statusCode).toBe(201);
     const outcomes = await raiseOperationalAlert(runtime.ctx, orgId, breach("sla:c2:resolution"));
-    expect(outcomes).toEqual([{ alertId: expect.any(String), outcome: "raised", deliveries: 1 }]);
+    expect(outcomes).toEqual([{ orgId, alertId: expect.any(String), outcome: "raised", deliveries: 1 }]);
     const alert = (await api("GET", `/api/alerts/${outcomes[0]?.alertId}`)).json();
     expect(alert).toMatchObject({ ruleId: rule.json().id, severity: "critical", trigger: "sla_breach" });
     expect(alert.deliveries).toEqual([

@@ -414,6 +414,7 @@ export function lockKeyOf(candidate: AlertCandidate, cooldownMinutes: number): s
 
 /** The outcome of `raiseAlert`. */
 export interface RaiseOutcome {
+  orgId: string;
   alertId: string;
   /** `raised`: a new alert with deliveries queued; `folded`: the cause came back and was added to the last alert. */
   outcome: "raised" | "folded";
@@ -438,10 +439,12 @@ export async function raiseAlert(
     const [onlyPost] = candidate.postIds;
     if (candidate.trigger === "priority_post" && onlyPost !== undefined && candidate.ruleId !== null) {
       const known = await repo.alertOfRuleWithPost(tx, orgId, candidate.ruleId, onlyPost);
-      if (known) return { alertId: known.id, outcome: "folded", deliveries: 0 };
+      if (known) return { orgId, alertId: known.id, outcome: "folded", deliveries: 0 };
     }
     const now = ctx.clock.now();
-    const previous = await repo.latestAlertOfCause(tx, orgId, candidate.dedupKey);
+    // Without a cooldown nothing folds (raiseOrFold), so the previous alert of the cause is not read.
+    const previous =
+      rule.cooldownMinutes > 0 ? await repo.latestAlertOfCause(tx, orgId, candidate.dedupKey) : undefined;
     const rankOf = (row: repo.AlertRow) => (typeof row.detail.rank === "number" ? row.detail.rank : 0);
     const decision = raiseOrFold(
       candidate,
@@ -472,7 +475,7 @@ export async function raiseAlert(
           ? {}
           : { detail: { ...previous.detail, ...detail, rank: rankOf(previous) } }),
       });
-      return { alertId: previous.id, outcome: "folded", deliveries: 0 };
+      return { orgId, alertId: previous.id, outcome: "folded", deliveries: 0 };
     }
     const alertId = ctx.ids.id();
     await repo.insertAlert(tx, {
@@ -524,7 +527,7 @@ export async function raiseAlert(
         detail: { ruleId: candidate.ruleId, trigger: candidate.trigger, title: candidate.title.en },
       },
     );
-    return { alertId, outcome: "raised", deliveries: channels.length };
+    return { orgId, alertId, outcome: "raised", deliveries: channels.length };
   });
 }
 

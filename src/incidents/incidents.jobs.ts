@@ -19,6 +19,8 @@ const checkIntervalMs = 30_000;
  * active or stable ones watching its topic. One entry per alert and incident; a folded repeat updates its count.
  */
 export async function noteAlertOnIncidents(ctx: AppContext, outcome: RaiseOutcome): Promise<void> {
+  // One look-up instead of a read and a transaction of two when no incident could take it (the usual case).
+  if (!(await repo.mayTakeAlert(ctx.db, outcome.orgId, outcome.alertId))) return;
   const [alert] = await ctx.db.select().from(alerts).where(eq(alerts.id, outcome.alertId));
   if (!alert) return;
   await ctx.db.transaction(async (tx) => {

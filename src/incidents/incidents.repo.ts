@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
 import { users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
@@ -64,6 +64,27 @@ export async function updateIncident(tx: Tx, orgId: string, id: string, set: Par
 }
 
 /** Incidents opened from an alert, or watching its topic and not closed. */
+/**
+ * Whether any incident could take an alert on its timeline: one opened from it, or any not closed that
+ * watches a topic. Most alerts arrive while no incident is open, and this one look-up then settles it.
+ */
+export async function mayTakeAlert(tx: Tx, orgId: string, alertId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: incidents.id })
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.orgId, orgId),
+        or(
+          and(eq(incidents.sourceKind, "alert"), eq(incidents.sourceId, alertId)),
+          and(isNotNull(incidents.topicId), ne(incidents.status, "closed")),
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function incidentsForAlert(
   tx: Tx,
   orgId: string,

@@ -14,6 +14,7 @@ import { addMember } from "../orgs/orgs.service.ts";
 import { ManualClock } from "../platform/clock.ts";
 import { checkLegalClocks, type RaiseDeadlineAlert } from "./incidents.clocks.ts";
 import { checkIncidentLevels, noteAlertOnIncidents } from "./incidents.jobs.ts";
+import { mayTakeAlert } from "./incidents.repo.ts";
 import { suggestIncident } from "./incidents.service.ts";
 import { incidentIdsForConversation, listIncidentTimeline } from "./incidents.timeline.ts";
 
@@ -107,6 +108,12 @@ describe.each(databaseKinds)("incidents on %s", (kind) => {
     expect(suggestion.topicId).not.toBeNull();
   });
 
+  it("settles in one look-up that no incident takes an alert while none is open", async () => {
+    expect(await mayTakeAlert(runtime.ctx.db, orgId, alertId)).toBe(false);
+    await noteAlertOnIncidents(runtime.ctx, { orgId, alertId, outcome: "folded", deliveries: 0 });
+    expect((await call(agent, "GET", "/api/incidents")).json().items).toEqual([]);
+  });
+
   it("opens an incident from an alert with its topic, title and posts, and notes it on the timeline", async () => {
     expect(alertId).not.toBe("");
     const res = await call(agent, "POST", "/api/incidents", {
@@ -135,8 +142,8 @@ describe.each(databaseKinds)("incidents on %s", (kind) => {
     const { alerts } = await import("../alerts/alerts.table.ts");
     const { eq } = await import("drizzle-orm");
     await runtime.ctx.db.update(alerts).set({ occurrences: 3 }).where(eq(alerts.id, alertId));
-    await noteAlertOnIncidents(runtime.ctx, { alertId, outcome: "folded", deliveries: 0 });
-    await noteAlertOnIncidents(runtime.ctx, { alertId, outcome: "folded", deliveries: 0 });
+    await noteAlertOnIncidents(runtime.ctx, { orgId, alertId, outcome: "folded", deliveries: 0 });
+    await noteAlertOnIncidents(runtime.ctx, { orgId, alertId, outcome: "folded", deliveries: 0 });
     const entries = (await listIncidentTimeline(runtime.ctx.db, orgId, opened.id)).filter(
       (e) => e.kind === "alert",
     );
@@ -425,6 +432,27 @@ describe.each(databaseKinds)("incidents on %s", (kind) => {
       "notice_redress",
       "notice_trusted_flagger",
     ]);
+  });
+
+  it("lets only the incidents opened from an alert take it once every incident is closed", async () => {
+    expect(await mayTakeAlert(runtime.ctx.db, orgId, alertId)).toBe(true);
+    expect(await mayTakeAlert(runtime.ctx.db, orgId, "some-other-alert")).toBe(true);
+    const { incidents } = await import("./incidents.table.ts");
+    const { eq } = await import("drizzle-orm");
+    const before = await runtime.ctx.db
+      .select({ id: incidents.id, status: incidents.status })
+      .from(incidents)
+      .where(eq(incidents.orgId, orgId));
+    await runtime.ctx.db.update(incidents).set({ status: "closed" }).where(eq(incidents.orgId, orgId));
+    try {
+      expect(await mayTakeAlert(runtime.ctx.db, orgId, "some-other-alert")).toBe(false);
+      expect(await mayTakeAlert(runtime.ctx.db, orgId, alertId)).toBe(true);
+      expect(await mayTakeAlert(runtime.ctx.db, "another-org", alertId)).toBe(false);
+    } finally {
+      for (const row of before) {
+        await runtime.ctx.db.update(incidents).set({ status: row.status }).where(eq(incidents.id, row.id));
+      }
+    }
   });
 
   it("works tasks, roles, notes and status updates, and drafts the review on close", async () => {
