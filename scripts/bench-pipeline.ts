@@ -6,7 +6,7 @@
  *       scratch database created and dropped here.
  * Beside them, the physical limits the pipeline runs into, each a micro-benchmark of a few seconds.
  * Usage: npm run bench:pipeline [-- --posts N | --minutes M] [--only embedded|nats] [--workers 2]
- *        [--in-flight 2000] [--paced-seconds 10] [--no-limits]
+ *        [--in-flight 2000] [--paced-seconds 10] [--no-limits] [--cpu-prof DIR]
  * Default: 200,000 posts for (a) and 300,000 for (b), each cut at 50 s of publishing (the run stays near
  * 4 minutes on a small machine); `--posts N` runs exactly N, `--minutes M` publishes for M minutes (the
  * memory check: RSS of every process is sampled every 2 s, the first and last quarter are compared).
@@ -18,7 +18,7 @@ import { fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -895,7 +895,7 @@ async function runEmbedded(plan: Plan): Promise<PhaseResult> {
 
 // ── (b) PostgreSQL + NATS ───────────────────────────────────────────────────────────────────────────
 
-async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
+async function runNats(plan: Plan, workerCount: number, cpuProfDir: string | null): Promise<PhaseResult> {
   // `--workers 0`: the workers run elsewhere, on the database and bus named by the environment; the run
   // gets its own organisation there (deleted afterwards) instead of a scratch database.
   const external = workerCount === 0;
@@ -952,7 +952,10 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
       ...(namespace ? { BRANDWACHE_NATS_NAMESPACE: namespace } : {}),
     };
     for (let w = 0; w < workerCount; w++) {
-      const child = spawn(process.execPath, [binPath, "worker"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [...cpuProfArgs(cpuProfDir), binPath, "worker"], {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       workers.push(child);
       const ready = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
@@ -1060,9 +1063,19 @@ async function runNats(plan: Plan, workerCount: number): Promise<PhaseResult> {
 
 // ── Main ────────────────────────────────────────────────────────────────────────────────────────────
 
-async function inChild(phase: "embedded" | "nats", args: string[]): Promise<PhaseResult> {
+/** Node's flags that write a CPU profile of a process into `dir` when it exits (none without a dir). */
+function cpuProfArgs(dir: string | null): string[] {
+  return dir ? ["--cpu-prof", `--cpu-prof-dir=${dir}`] : [];
+}
+
+async function inChild(
+  phase: "embedded" | "nats",
+  args: string[],
+  cpuProfDir: string | null,
+): Promise<PhaseResult> {
   const child = fork(process.argv[1] as string, [...args, "--phase", phase], {
-    execArgv: process.execArgv,
+    // (a) is one process: its profile holds the producer, the pipeline and PGlite; (b) profiles the workers.
+    execArgv: [...process.execArgv, ...cpuProfArgs(phase === "embedded" ? cpuProfDir : null)],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let message: { result?: PhaseResult; error?: string } | undefined;
@@ -1100,6 +1113,11 @@ async function main() {
         description: "the half-load latency phase",
       },
       "no-limits": { type: "boolean", description: "skip the micro-benchmarks of the limits" },
+      "cpu-prof": {
+        type: "string",
+        value: "DIR",
+        description: "write CPU profiles (.cpuprofile) of the embedded process and of each worker into DIR",
+      },
       phase: { type: "string", value: "PROFILE", description: "internal: one profile in a child process" },
     },
   );
@@ -1111,13 +1129,15 @@ async function main() {
     pacedSeconds: Number(values["paced-seconds"]),
   });
   const workerCount = Number(values.workers);
+  const cpuProfDir = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : null;
+  if (cpuProfDir) await mkdir(cpuProfDir, { recursive: true });
 
   if (values.phase === "embedded" || values.phase === "nats") {
     try {
       const result =
         values.phase === "embedded"
           ? await runEmbedded(planFor("embedded"))
-          : await runNats(planFor("nats"), workerCount);
+          : await runNats(planFor("nats"), workerCount, cpuProfDir);
       process.send?.({ result });
     } catch (error) {
       process.send?.({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -1271,7 +1291,7 @@ async function main() {
   let natsRatios = {};
   if (values.only !== "nats") {
     console.log("(a) embedded: PGlite + in-process bus, one process …");
-    embedded = await inChild("embedded", childArgs).catch(failedRun("embedded"));
+    embedded = await inChild("embedded", childArgs, cpuProfDir).catch(failedRun("embedded"));
     if (embedded) {
       embeddedRatios = report("(a) embedded", embedded, 10_000, [
         "pgliteMultiRowInsert1000RowsPerSec",
@@ -1284,7 +1304,7 @@ async function main() {
     else {
       const workers = workerCount ? `${workerCount} workers` : "workers started elsewhere";
       console.log(`(b) PostgreSQL + NATS JetStream, producer + ${workers} …`);
-      nats = await inChild("nats", childArgs).catch(failedRun("nats"));
+      nats = await inChild("nats", childArgs, cpuProfDir).catch(failedRun("nats"));
       if (nats) {
         natsRatios = report(`(b) PostgreSQL + NATS, ${workers}`, nats, 20_000, [
           "natsPublishWindowMsgsPerSec",
