@@ -119,6 +119,21 @@ describe("createAnomalyDetector", () => {
     expect(alarms).toBeLessThanOrEqual(3);
   });
 
+  it("alarms again within the refractory period only for a second wave far larger than the first", () => {
+    const alarmsAfter = (second: number, gap: number) => {
+      const values = quietTopic(2200);
+      values[1900] = 20;
+      values[1900 + gap] = second;
+      const scores = scoreAll(values);
+      expect(scores[1900]).toBeGreaterThanOrEqual(0.5);
+      return scores.slice(1901, 2000).filter((s) => s >= 0.5).length;
+    };
+    // The same size again is the first event going on; far larger is news once 30 steps have passed.
+    expect(alarmsAfter(20, 40)).toBe(0);
+    expect(alarmsAfter(2000, 40)).toBe(1);
+    expect(alarmsAfter(2000, 10)).toBe(0);
+  });
+
   it("alarms on a pattern never seen before through the pattern memory alone", () => {
     // Every other component switched off: a clean 64-step wave, then 40 steps lifted by 8.
     const off = 1e12;

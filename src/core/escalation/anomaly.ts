@@ -55,6 +55,13 @@ export interface AnomalyDetectorOptions {
   alarmLevel: number;
   /** Steps after an alarm during which scores stay below `alarmLevel`, so one event raises one alarm. */
   refractorySteps: number;
+  /**
+   * Within the refractory period, a surprise this many times the record (which holds the alarm's own) still
+   * raises an alarm: a second wave much larger than the first is news, not the first one's aftermath.
+   */
+  refractoryBreakRatio: number;
+  /** Steps right after an alarm in which not even such a surprise breaks through (the same event going on). */
+  refractoryBreakAfter: number;
 }
 
 /** The parameter set used when no options are given, tuned on NAB without realTweets (scripts/bench-nab.ts). */
@@ -79,6 +86,8 @@ export const defaultAnomalyDetectorOptions: Readonly<AnomalyDetectorOptions> = {
   warmup: 150,
   alarmLevel: 0.5,
   refractorySteps: 100,
+  refractoryBreakRatio: 3,
+  refractoryBreakAfter: 30,
 };
 
 /** Everything the detector has learnt, as plain JSON, so a topic's detector survives a restart. */
@@ -282,7 +291,8 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
     if (steps <= o.warmup || !(ratio >= 0)) return 0;
     let score = ratio === Number.POSITIVE_INFINITY ? 1 : ratio / (1 + ratio);
     stepsSinceAlarm++;
-    if (stepsSinceAlarm <= o.refractorySteps) score = Math.min(score, o.alarmLevel * 0.99);
+    const breaksThrough = ratio >= o.refractoryBreakRatio && stepsSinceAlarm > o.refractoryBreakAfter;
+    if (stepsSinceAlarm <= o.refractorySteps && !breaksThrough) score = Math.min(score, o.alarmLevel * 0.99);
     else if (score >= o.alarmLevel) stepsSinceAlarm = 0;
     return score;
   }
