@@ -134,6 +134,33 @@ describe("createAnomalyDetector", () => {
     expect(alarmsAfter(2000, 10)).toBe(0);
   });
 
+  it("treats a value clearly beyond everything seen as news, a small new high not", () => {
+    const secondScore = (second: number, options = {}) => {
+      const values = quietTopic(2200);
+      values[1900] = 20;
+      values[1950] = second;
+      const detector = createAnomalyDetector(options);
+      return values.map((v, i) => detector.update(i * fiveMinutes, v))[1950] as number;
+    };
+    // 25 posts after a record of 20: beyond the range by more than 3 posts (the floor) and 4 % of it.
+    expect(secondScore(25)).toBeGreaterThanOrEqual(0.5);
+    expect(secondScore(23)).toBeLessThan(0.5);
+    // Without the new-extreme rule the refractory period of the first alarm holds it back.
+    expect(secondScore(25, { rangeMinRatio: Number.POSITIVE_INFINITY })).toBeLessThan(0.5);
+  });
+
+  it("restores the range seen from the long baseline for a state written before it was kept", () => {
+    const values = quietTopic(2500);
+    const detector = createAnomalyDetector();
+    scoreAll(values, detector);
+    const { seenMin, seenMax, ...older } = detector.toJSON();
+    expect(seenMin).toBe(0);
+    expect(seenMax).toBe(Math.max(...values.slice(50)));
+    const restored = restoreAnomalyDetector(older).toJSON();
+    expect(restored.seenMin).toBe(Math.min(...older.longValues));
+    expect(restored.seenMax).toBe(Math.max(...older.longValues));
+  });
+
   it("alarms on a pattern never seen before through the pattern memory alone", () => {
     // Every other component switched off: a clean 64-step wave, then 40 steps lifted by 8.
     const off = 1e12;

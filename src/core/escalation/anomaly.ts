@@ -62,6 +62,15 @@ export interface AnomalyDetectorOptions {
   refractoryBreakRatio: number;
   /** Steps right after an alarm in which not even such a surprise breaks through (the same event going on). */
   refractoryBreakAfter: number;
+  /**
+   * A value beyond the highest (or lowest) value seen since `recordDelay` by this share of the range seen (and
+   * by `rangeFloor` resolution units) is a new extreme: it counts as a surprise `rangeRatio` times the record.
+   */
+  rangeMargin: number;
+  rangeFloor: number;
+  rangeRatio: number;
+  /** …provided the other components find it at least this surprising (ratio to the record): not noise alone. */
+  rangeMinRatio: number;
 }
 
 /** The parameter set used when no options are given, tuned on NAB without realTweets (scripts/bench-nab.ts). */
@@ -88,6 +97,10 @@ export const defaultAnomalyDetectorOptions: Readonly<AnomalyDetectorOptions> = {
   refractorySteps: 100,
   refractoryBreakRatio: 3,
   refractoryBreakAfter: 30,
+  rangeMargin: 0.04,
+  rangeFloor: 3,
+  rangeRatio: 3,
+  rangeMinRatio: 0.3,
 };
 
 /** Everything the detector has learnt, as plain JSON, so a topic's detector survives a restart. */
@@ -114,6 +127,12 @@ export interface AnomalyDetectorState {
   patternCount: number;
   /** Past pattern novelties (one per coarse point), oldest first. */
   patternNovelties: number[];
+  /**
+   * Lowest and highest value seen since `recordDelay` (null before any); absent in states written before
+   * they were kept, which restore them from the long baseline's values.
+   */
+  seenMin?: number | null;
+  seenMax?: number | null;
 }
 
 /** The state before the pattern memory existed (version 1): restored with an empty pattern memory. */
@@ -195,6 +214,14 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
   let stepsSinceAlarm = state?.stepsSinceAlarm ?? Number.MAX_SAFE_INTEGER;
   let patternSum = state?.patternSum ?? 0;
   let patternCount = state?.patternCount ?? 0;
+  const restoredRange = (kept: number | null | undefined, fallback: number): number => {
+    if (kept === null) return fallback;
+    if (kept !== undefined) return kept;
+    const values = state?.longValues ?? [];
+    return values.length === 0 ? fallback : fallback < 0 ? Math.max(...values) : Math.min(...values);
+  };
+  let seenMin = restoredRange(state?.seenMin, Number.POSITIVE_INFINITY);
+  let seenMax = restoredRange(state?.seenMax, Number.NEGATIVE_INFINITY);
 
   // The long windows change only every longStride steps: their medians and spreads are kept between changes.
   let longCenter = 0;
@@ -257,6 +284,15 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
     return ratio;
   }
 
+  /** Whether `value` lies beyond everything seen so far by the range margin (never before a range exists). */
+  function isNewExtreme(value: number): boolean {
+    const range = seenMax - seenMin;
+    if (!(range > 0) || !Number.isFinite(range)) return false;
+    const floor = resolution < Number.POSITIVE_INFINITY ? resolution * o.rangeFloor : 0;
+    const margin = Math.max(range * o.rangeMargin, floor);
+    return value > seenMax + margin || value < seenMin - margin;
+  }
+
   function learn(value: number, hour: number, seasonal: number): void {
     short.push(value);
     if (steps % o.longStride === 0) {
@@ -286,6 +322,13 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
     let ratio = surprise / (Math.max(surprises.max(), 0) + 1e-9);
     const pattern = patternRatio(value);
     if (pattern > ratio) ratio = pattern;
+    if (steps >= o.warmup && ratio >= o.rangeMinRatio && isNewExtreme(value) && o.rangeRatio > ratio) {
+      ratio = o.rangeRatio;
+    }
+    if (steps >= o.recordDelay) {
+      if (value < seenMin) seenMin = value;
+      if (value > seenMax) seenMax = value;
+    }
     if (steps >= o.recordDelay) surprises.push(surprise);
     learn(value, hour, seasonal);
     if (steps <= o.warmup || !(ratio >= 0)) return 0;
@@ -317,6 +360,8 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
       patternSum,
       patternCount,
       patternNovelties: novelties.values(),
+      seenMin: Number.isFinite(seenMin) ? seenMin : null,
+      seenMax: Number.isFinite(seenMax) ? seenMax : null,
     };
   }
 
