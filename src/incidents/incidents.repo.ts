@@ -63,7 +63,6 @@ export async function updateIncident(tx: Tx, orgId: string, id: string, set: Par
     .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)));
 }
 
-/** Incidents opened from an alert, or watching its topic and not closed. */
 /**
  * Whether any incident could take an alert on its timeline: one opened from it, or any not closed that
  * watches a topic. Most alerts arrive while no incident is open, and this one look-up then settles it.
@@ -85,6 +84,7 @@ export async function mayTakeAlert(tx: Tx, orgId: string, alertId: string): Prom
   return row !== undefined;
 }
 
+/** Incidents opened from an alert, or watching its topic and not closed. */
 export async function incidentsForAlert(
   tx: Tx,
   orgId: string,

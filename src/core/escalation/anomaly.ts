@@ -214,14 +214,11 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
   let stepsSinceAlarm = state?.stepsSinceAlarm ?? Number.MAX_SAFE_INTEGER;
   let patternSum = state?.patternSum ?? 0;
   let patternCount = state?.patternCount ?? 0;
-  const restoredRange = (kept: number | null | undefined, fallback: number): number => {
-    if (kept === null) return fallback;
-    if (kept !== undefined) return kept;
-    const values = state?.longValues ?? [];
-    return values.length === 0 ? fallback : fallback < 0 ? Math.max(...values) : Math.min(...values);
-  };
-  let seenMin = restoredRange(state?.seenMin, Number.POSITIVE_INFINITY);
-  let seenMax = restoredRange(state?.seenMax, Number.NEGATIVE_INFINITY);
+  // A state written before the range was kept: the long baseline's values stand in for it.
+  const longValues = state?.longValues ?? [];
+  const olderState = state !== undefined && state.seenMin === undefined && longValues.length > 0;
+  let seenMin = olderState ? Math.min(...longValues) : (state?.seenMin ?? Number.POSITIVE_INFINITY);
+  let seenMax = olderState ? Math.max(...longValues) : (state?.seenMax ?? Number.NEGATIVE_INFINITY);
 
   // The long windows change only every longStride steps: their medians and spreads are kept between changes.
   let longCenter = 0;
@@ -326,10 +323,10 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
       ratio = o.rangeRatio;
     }
     if (steps >= o.recordDelay) {
+      surprises.push(surprise);
       if (value < seenMin) seenMin = value;
       if (value > seenMax) seenMax = value;
     }
-    if (steps >= o.recordDelay) surprises.push(surprise);
     learn(value, hour, seasonal);
     if (steps <= o.warmup || !(ratio >= 0)) return 0;
     let score = ratio === Number.POSITIVE_INFINITY ? 1 : ratio / (1 + ratio);
