@@ -1,15 +1,11 @@
-import { scanWords } from "../../text/tokens.ts";
+import { foldText } from "../../text/normalize.ts";
 import type { RiskSpan } from "../risk.types.ts";
 import {
-  bigramHash,
-  countOf,
+  createFeatureExtractor,
+  extractFolded,
   type FeatureConfig,
   type FeatureExtractor,
-  foldForFeatures,
-  hashCharGrams,
-  hashWords,
-  normaliseInto,
-  type UnitBuffer,
+  wordStride,
 } from "./classify.features.ts";
 import type { ClassifierModel } from "./classify.model.ts";
 
@@ -21,27 +17,6 @@ interface Candidate {
 
 // Contributions below this (in logit units) do not explain anything worth showing.
 const minimumContribution = 0.05;
-// Character n-grams of longer "words" (base64 blobs, 1 MB of one letter) are not worth crediting.
-const maxExplainedWordLength = 64;
-
-const tokenBuffer: UnitBuffer = { buffer: new Uint16Array(64), length: 0 };
-const unigramScratch: number[] = [];
-const bigramScratch: number[] = [];
-const gramScratch: number[] = [];
-
-/**
- * Finds the words and word pairs of `text` that raised a model's logit most. Character n-grams are
- * credited to the word they lie in, word bigrams to the pair. `extractor` must hold the features of
- * `text` (it is read, not changed). Offsets are UTF-16 indices into the original text.
- */
-export function explainScore(
-  model: ClassifierModel,
-  text: string,
-  extractor: FeatureExtractor,
-  maxSpans: number,
-): RiskSpan[] {
-  return explainScores([model], text, extractor, maxSpans)[0] ?? [];
-}
 
 /**
  * Where the linear models' weights can also be read: the set's interleaved copy (weight of column c
@@ -55,8 +30,16 @@ export interface InterleavedWeights {
 }
 
 /**
- * `explainScore` for several models of one feature space at once: the words of `text` are found and
- * hashed once, and each model only looks up its weights. Returns the spans of each model in order.
+ * Finds the words and word pairs of `text` that raised each model's logit most, from the features
+ * scoring has just extracted (`extractor` must hold the features of `text`; it is read, not changed).
+ *
+ * The logit of a linear model is a sum over feature occurrences, so it splits exactly: each
+ * occurrence of a feature gets its weight times its value, shared among the feature's occurrences in
+ * the post. Extraction recorded which feature each character n-gram occurrence and each word hit, so
+ * this needs no second tokenisation: a word is credited with its unigram and with every character
+ * n-gram that lies within the word and the one unit on each side of it (n-grams across two words
+ * explain neither), a pair of neighbouring words with its bigram. Lexicons credit their words and
+ * pairs as they matched. Offsets are UTF-16 indices into `text`.
  */
 export function explainScores(
   models: readonly ClassifierModel[],
@@ -65,202 +48,217 @@ export function explainScores(
   maxSpans: number,
   shared?: InterleavedWeights,
 ): RiskSpan[][] {
-  const first = models[0];
-  if (first === undefined) return [];
-  const features = first.features;
-  const modelCount = models.length;
-  // Where each model's weight of a bucket is read: weights[bucket * stride + column].
-  const weightsOf: Int8Array[] = [];
-  const strides = new Int32Array(modelCount);
-  const columns = new Int32Array(modelCount);
-  const scales = new Float64Array(modelCount);
-  const lexicons: Array<ReadonlyMap<number, number> | undefined> = [];
-  let lexiconCount = 0;
-  for (let m = 0; m < modelCount; m++) {
-    const model = models[m] as ClassifierModel;
+  if (models.length === 0) return [];
+  const features = foldedPlaces(text, extractor);
+  const { words, wordCount } = features;
+  const gramWord = creditGramsToWords(features);
+  let wordSums = wordScratch;
+  if (wordSums.length < wordCount) wordSums = wordScratch = new Float64Array(wordCount * 2);
+  const sums = wordSums;
+  return models.map((model, m) => {
+    const candidates: Candidate[] = [];
+    // The contribution of each touched feature for this model, or undefined for a lexicon.
+    let contributions: Float64Array | undefined;
     if (model.kind === "lexicon") {
-      weightsOf.push(noWeights);
-      lexicons.push(model.terms);
-      lexiconCount++;
+      for (let w = 0; w < wordCount; w++) sums[w] = model.terms.get(words[w * wordStride + 4] ?? 0) ?? 0;
     } else {
-      weightsOf.push(shared ? shared.interleaved : model.weights);
-      strides[m] = shared ? shared.stride : 1;
-      columns[m] = shared ? (shared.columns[m] ?? 0) : 0;
-      scales[m] = model.weightScale;
-      lexicons.push(undefined);
-    }
-  }
-  const candidates: Candidate[][] = models.map(() => []);
-  const sums = new Float64Array(modelCount);
-  const { mask, norm } = extractor;
-  // Adds the contributions of hashes[from..to) to every model's sum, in order: each model sees the
-  // same additions in the same order as one feature at a time would give it, so figures stay put.
-  const credit = (hashes: Int32Array, from: number, to: number, lexiconsToo: boolean): void => {
-    for (let k = from; k < to; k++) {
-      const hash = hashes[k] ?? 0;
-      const bucket = hash & mask;
-      let magnitude = 0;
-      let value = 0;
-      if (norm !== 0) {
-        const count = countOf(extractor, bucket);
-        magnitude = count < 0 ? -count : count;
-        if (magnitude !== 0) value = (Math.sign(count) * onePlusLog(magnitude)) / norm;
+      contributions = contributionsOf(
+        features,
+        shared ? shared.interleaved : model.weights,
+        shared ? shared.stride : 1,
+        shared ? (shared.columns[m] ?? 0) : 0,
+        model.weightScale,
+      );
+      sums.fill(0, 0, wordCount);
+      const { gramTouched, gramCount } = features;
+      for (let o = 0; o < gramCount; o++) {
+        const w = gramWord[o] ?? -1;
+        if (w >= 0) sums[w] = (sums[w] ?? 0) + (contributions[gramTouched[o] ?? 0] ?? 0);
       }
-      if (magnitude !== 0) {
-        for (let m = 0; m < modelCount; m++) {
-          const terms = lexicons[m];
-          if (terms !== undefined) {
-            if (lexiconsToo) sums[m] = (sums[m] ?? 0) + (terms.get(hash) ?? 0);
-          } else {
-            const weight = (weightsOf[m] as Int8Array)[bucket * (strides[m] ?? 1) + (columns[m] ?? 0)] ?? 0;
-            // A feature seen several times in the post shares its weight among its occurrences.
-            sums[m] = (sums[m] ?? 0) + ((scales[m] ?? 0) * weight * value) / magnitude;
-          }
-        }
-      } else if (lexiconsToo && lexiconCount > 0) {
-        // Absent from the post's vector: only lexicons (which look at words, not buckets) count.
-        for (let m = 0; m < modelCount; m++) {
-          const terms = lexicons[m];
-          if (terms !== undefined) sums[m] = (sums[m] ?? 0) + (terms.get(hash) ?? 0);
-        }
+      for (let w = 0; w < wordCount; w++) {
+        sums[w] = (sums[w] ?? 0) + (contributions[words[w * wordStride + 2] ?? 0] ?? 0);
       }
     }
-  };
-  const tokens = tokenCacheFor(features);
-  const pairHash = new Int32Array(1);
-  let previousLastWord = 0;
-  let havePrevious = false;
-  let previousStart = 0;
-  scanWords(text, (tokenStart, tokenEnd, prefix) => {
-    const hashes = tokens.get(text, prefix ? tokenStart - 1 : tokenStart, tokenEnd);
-    const unigrams = hashes[0] ?? 0;
-    const words = unigrams + (hashes[1] ?? 0);
-    const end = 3 + words + (hashes[2] ?? 0);
-    sums.fill(0);
-    // Unigrams, bigrams, then n-grams: the order of additions of one model alone, so figures stay put.
-    credit(hashes, 3, 3 + words, true);
-    credit(hashes, 3 + words, end, false);
-    for (let m = 0; m < modelCount; m++) {
-      const contribution = sums[m] ?? 0;
+    const pairSum = (w: number): number => {
+      const bigram = words[w * wordStride + 3] ?? -1;
+      if (bigram < 0) return 0;
+      if (contributions !== undefined) return contributions[bigram] ?? 0;
+      return model.kind === "lexicon" ? (model.terms.get(words[w * wordStride + 5] ?? 0) ?? 0) : 0;
+    };
+    for (let w = 0; w < wordCount; w++) {
       // Only candidates that can be shown are kept; the ranking drops the others anyway.
+      const contribution = sums[w] ?? 0;
       if (contribution >= minimumContribution) {
-        candidates[m]?.push({ start: tokenStart, end: tokenEnd, contribution });
+        candidates.push({ start: textStartOf(features, w), end: textEndOf(features, w), contribution });
+      }
+      const pair = w > 0 ? pairSum(w) : 0;
+      if (pair >= minimumContribution) {
+        candidates.push({
+          start: textStartOf(features, w - 1),
+          end: textEndOf(features, w),
+          contribution: pair,
+        });
       }
     }
-    if (features.wordBigrams && havePrevious && unigrams > 0) {
-      sums.fill(0);
-      pairHash[0] = bigramHash(previousLastWord, hashes[3] ?? 0);
-      credit(pairHash, 0, 1, true);
-      for (let m = 0; m < modelCount; m++) {
-        const pair = sums[m] ?? 0;
-        if (pair >= minimumContribution) {
-          candidates[m]?.push({ start: previousStart, end: tokenEnd, contribution: pair });
-        }
-      }
-    }
-    havePrevious = unigrams > 0;
-    if (havePrevious) previousLastWord = hashes[3 + unigrams - 1] ?? 0;
-    previousStart = tokenStart;
-  });
-  return models.map((model, m) =>
-    pickSpans(candidates[m] as Candidate[], maxSpans).map((candidate) => ({
+    return pickSpans(candidates, maxSpans).map((candidate) => ({
       start: candidate.start,
       end: candidate.end,
       reason: `model.${model.category}`,
       detail: `"${text.slice(candidate.start, candidate.end)}" +${candidate.contribution.toFixed(2)}`,
-    })),
-  );
+    }));
+  });
 }
 
-const noWeights = new Int8Array(0);
-// 1 + ln(n) for small n, the same doubles Math.log gives (occurrence counts are small).
-const onePlusLogTable = Float64Array.from({ length: 256 }, (_, n) => 1 + Math.log(n));
+let contributionScratch = new Float64Array(1024);
+let wordScratch = new Float64Array(256);
+let gramWordScratch = new Int32Array(2048);
+let wordOfUnit = new Int32Array(512);
+// Where each unit of the folded text came from in the original: [textStart, textEnd).
+let textStart = new Int32Array(512);
+let textEnd = new Int32Array(512);
+let mappedInPlace = true;
 
-function onePlusLog(magnitude: number): number {
-  return magnitude < 256 ? (onePlusLogTable[magnitude] ?? 0) : 1 + Math.log(magnitude);
-}
-
-const TOKEN_CACHE_LIMIT = 16_384;
-
-/**
- * Memoised feature hashes of words as written, looked up by a range of the post's text so that a
- * hit needs no substring: open addressing over (word, hashes) with an FNV-1a hash of the code units.
- */
-class TokenCache {
-  private readonly slots = TOKEN_CACHE_LIMIT * 2;
-  private readonly mask = this.slots - 1;
-  private words: Array<string | undefined> = new Array(this.slots).fill(undefined);
-  private entries: Array<Int32Array | undefined> = new Array(this.slots).fill(undefined);
-  private size = 0;
-
-  constructor(private readonly features: FeatureConfig) {}
-
-  /** The hashes of `text.slice(start, end)` (see `tokenHashes`). */
-  get(text: string, start: number, end: number): Int32Array {
-    let hash = 0x811c9dc5;
-    for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-    const length = end - start;
-    const words = this.words;
-    let slot = hash & this.mask;
-    for (let word = words[slot]; word !== undefined; word = words[slot]) {
-      if (word.length === length && sameUnits(word, text, start)) return this.entries[slot] as Int32Array;
-      slot = (slot + 1) & this.mask;
-    }
-    const word = text.slice(start, end);
-    const hashes = tokenHashes(this.features, word);
-    // Long "words" (base64 blobs, a megabyte of one letter) are rare and would only fill the cache.
-    if (length <= maxExplainedWordLength) {
-      if (this.size >= TOKEN_CACHE_LIMIT) {
-        this.words.fill(undefined);
-        this.entries.fill(undefined);
-        this.size = 0;
-        slot = hash & this.mask;
-      }
-      words[slot] = word;
-      this.entries[slot] = hashes;
-      this.size++;
-    }
-    return hashes;
+/** The logit contribution of one occurrence of each touched feature, for one linear model (scratch memory). */
+function contributionsOf(
+  features: FeatureExtractor,
+  weights: Int8Array,
+  stride: number,
+  column: number,
+  scale: number,
+): Float64Array {
+  const { touched, counts, values, touchedCount } = features;
+  if (contributionScratch.length < touchedCount) contributionScratch = new Float64Array(touchedCount * 2);
+  const contributions = contributionScratch;
+  for (let k = 0; k < touchedCount; k++) {
+    const count = counts[k] ?? 0;
+    const weight = weights[(touched[k] ?? 0) * stride + column] ?? 0;
+    // A feature seen several times in the post shares its weight among its occurrences.
+    contributions[k] = count === 0 ? 0 : (scale * weight * (values[k] ?? 0)) / (count < 0 ? -count : count);
   }
-}
-
-function sameUnits(word: string, text: string, start: number): boolean {
-  for (let index = 0; index < word.length; index++) {
-    if (word.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
-  }
-  return true;
-}
-
-const tokenCaches = new WeakMap<FeatureConfig, TokenCache>();
-
-function tokenCacheFor(features: FeatureConfig): TokenCache {
-  let cache = tokenCaches.get(features);
-  if (!cache) {
-    cache = new TokenCache(features);
-    tokenCaches.set(features, cache);
-  }
-  return cache;
+  return contributions;
 }
 
 /**
- * The feature hashes of one word as written (with its # or @): the counts of unigrams, bigrams and
- * character n-grams, then the hashes in that order.
+ * The word each character n-gram occurrence is credited to (-1: none), in the order extraction
+ * recorded them: an n-gram belongs to a word when it lies within the word and at most one unit on
+ * either side of it.
  */
-function tokenHashes(features: FeatureConfig, word: string): Int32Array {
-  normaliseInto(tokenBuffer, foldForFeatures(word));
-  unigramScratch.length = 0;
-  bigramScratch.length = 0;
-  gramScratch.length = 0;
-  hashWords(features, tokenBuffer, unigramScratch, bigramScratch);
-  if (tokenBuffer.length <= maxExplainedWordLength + 2) hashCharGrams(features, tokenBuffer, gramScratch);
-  const hashes = new Int32Array(3 + unigramScratch.length + bigramScratch.length + gramScratch.length);
-  hashes[0] = unigramScratch.length;
-  hashes[1] = bigramScratch.length;
-  hashes[2] = gramScratch.length;
-  hashes.set(unigramScratch, 3);
-  hashes.set(bigramScratch, 3 + unigramScratch.length);
-  hashes.set(gramScratch, 3 + unigramScratch.length + bigramScratch.length);
-  return hashes;
+function creditGramsToWords(features: FeatureExtractor): Int32Array {
+  const { length, words, wordCount, gramCount, config } = features;
+  if (wordOfUnit.length < length) wordOfUnit = new Int32Array(length * 2);
+  if (gramWordScratch.length < gramCount) gramWordScratch = new Int32Array(gramCount * 2);
+  const wordOf = wordOfUnit;
+  const gramWord = gramWordScratch;
+  wordOf.fill(-1, 0, length);
+  for (let w = 0; w < wordCount; w++)
+    wordOf.fill(w, words[w * wordStride] ?? 0, words[w * wordStride + 1] ?? 0);
+  const { charMin, charMax } = config;
+  let o = 0;
+  for (let start = 0; start + charMin <= length; start++) {
+    const last = Math.min(length, start + charMax);
+    for (let end = start + charMin; end <= last; end++) {
+      // The n-gram [start, end): its word is the one at its first unit, or (a separator first) at its second.
+      let w = wordOf[start] ?? -1;
+      if (w < 0 && start + 1 < end) w = wordOf[start + 1] ?? -1;
+      const inWindow =
+        w >= 0 && start >= (words[w * wordStride] ?? 0) - 1 && end <= (words[w * wordStride + 1] ?? 0) + 1;
+      gramWord[o++] = inWindow ? w : -1;
+    }
+  }
+  return gramWord;
+}
+
+function textStartOf(features: FeatureExtractor, w: number): number {
+  const folded = features.sourceStart[features.words[w * wordStride] ?? 0] ?? 0;
+  return mappedInPlace ? folded : (textStart[folded] ?? 0);
+}
+
+function textEndOf(features: FeatureExtractor, w: number): number {
+  const folded = features.sourceEnd[(features.words[w * wordStride + 1] ?? 1) - 1] ?? 0;
+  return mappedInPlace ? folded : (textEnd[folded - 1] ?? 0);
+}
+
+/**
+ * The features to explain with, and where their folded text came from in `text` (set in
+ * `textStart`/`textEnd`). ASCII text folds unit for unit. Other text is folded again code point by
+ * code point, recording where each piece came from; that gives the scored folding in all but rare
+ * cases (a letter followed by a combining accent folds differently as a pair). Then the explanation
+ * extracts the features of the code-point folding once more, so its spans still point at the right
+ * text, while the scores stay those of the scored folding.
+ */
+function foldedPlaces(text: string, extractor: FeatureExtractor): FeatureExtractor {
+  if (extractor.foldedInPlace) {
+    mappedInPlace = true;
+    return extractor;
+  }
+  mappedInPlace = false;
+  if (foldByCodePoint(text, extractor.folded) === undefined) return extractor;
+  const folded = foldByCodePoint(text, undefined) ?? "";
+  return extractFolded(fallbackExtractorFor(extractor.config), folded, false);
+}
+
+/**
+ * Folds `text` code point by code point into `textStart`/`textEnd`. With `expected`, only checks that
+ * the pieces spell it (returns undefined when they do, "" when not); without, returns the folding.
+ */
+function foldByCodePoint(text: string, expected: string | undefined): string | undefined {
+  let folded = "";
+  let at = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let piece: string;
+    let width = 1;
+    if (c < 0x80) {
+      piece = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : text.charAt(i);
+    } else {
+      const point = text.codePointAt(i) ?? c;
+      width = point > 0xffff ? 2 : 1;
+      piece = foldPiece(point);
+    }
+    const end = at + piece.length;
+    if (expected === undefined) folded += piece;
+    else if (end > expected.length || !expected.startsWith(piece, at)) return "";
+    if (textStart.length < end + 1) {
+      const size = Math.max(end + 1, text.length * 2, textStart.length * 2);
+      const starts = new Int32Array(size);
+      const ends = new Int32Array(size);
+      starts.set(textStart.subarray(0, at));
+      ends.set(textEnd.subarray(0, at));
+      textStart = starts;
+      textEnd = ends;
+    }
+    for (let f = at; f < end; f++) {
+      textStart[f] = i;
+      textEnd[f] = i + width;
+    }
+    at = end;
+    i += width;
+  }
+  if (expected === undefined) return folded;
+  return at === expected.length ? undefined : "";
+}
+
+const pieces = new Map<number, string>();
+
+function foldPiece(point: number): string {
+  let piece = pieces.get(point);
+  if (piece === undefined) {
+    piece = foldText(String.fromCodePoint(point));
+    if (pieces.size >= 4096) pieces.clear();
+    pieces.set(point, piece);
+  }
+  return piece;
+}
+
+const fallbackExtractors = new WeakMap<FeatureConfig, FeatureExtractor>();
+
+function fallbackExtractorFor(config: FeatureConfig): FeatureExtractor {
+  let extractor = fallbackExtractors.get(config);
+  if (!extractor) {
+    extractor = createFeatureExtractor(config);
+    fallbackExtractors.set(config, extractor);
+  }
+  return extractor;
 }
 
 function pickSpans(candidates: Candidate[], maxSpans: number): Candidate[] {

@@ -2,21 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   createFeatureExtractor,
+  createUnitBuffer,
   defaultFeatureConfig,
   extractFeatures,
   type FeatureConfig,
-  hashCharGrams,
-  hashWords,
+  isWordUnit,
   mentionMark,
   normaliseInto,
   urlMark,
   wordHash,
+  wordStride,
 } from "./classify.features.ts";
 
 const smallConfig: FeatureConfig = { ...defaultFeatureConfig, hashBits: 12 };
 
 function normalised(text: string): string {
-  const target = { buffer: new Uint16Array(8), length: 0 };
+  const target = createUnitBuffer(8);
   normaliseInto(target, text);
   return String.fromCharCode(...target.buffer.subarray(0, target.length));
 }
@@ -66,21 +67,58 @@ describe("extractFeatures", () => {
     expect(extractor.norm).toBe(0);
   });
 
-  it("touches every n-gram and word bucket that explanations look up", () => {
+  it("records every n-gram occurrence and word with its feature, for explanations", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }), (text) => {
+      fc.property(fc.string({ maxLength: 80, unit: "grapheme" }), (text) => {
         const extractor = extractFeatures(createFeatureExtractor(smallConfig), text);
-        const units = { buffer: extractor.buffer, length: extractor.length };
-        const grams: number[] = [];
-        const unigrams: number[] = [];
-        const bigrams: number[] = [];
-        hashCharGrams(smallConfig, units, grams);
-        hashWords(smallConfig, units, unigrams, bigrams);
-        const touched = new Set(extractor.touched.subarray(0, extractor.touchedCount));
-        for (const hash of [...grams, ...unigrams, ...bigrams])
-          expect(touched.has(hash & extractor.mask)).toBe(true);
+        const { length, charMin, charMax } = { length: extractor.length, ...smallConfig };
+        let grams = 0;
+        for (let start = 0; start + charMin <= length; start++)
+          grams += Math.min(length, start + charMax) - start - charMin + 1;
+        expect(extractor.gramCount).toBe(grams);
+        for (let o = 0; o < extractor.gramCount; o++) {
+          expect(extractor.gramTouched[o]).toBeGreaterThanOrEqual(0);
+          expect(extractor.gramTouched[o]).toBeLessThan(extractor.touchedCount);
+        }
+        // The words are the runs of word units, in order, each with its unigram (and bigram) feature.
+        const runs: number[][] = [];
+        for (let u = 0; u < length; u++) {
+          if (!isWordUnit(extractor.buffer[u] ?? 0)) continue;
+          const start = u;
+          while (u < length && isWordUnit(extractor.buffer[u] ?? 0)) u++;
+          runs.push([start, u]);
+        }
+        const recorded = Array.from({ length: extractor.wordCount }, (_, w) =>
+          Array.from(extractor.words.subarray(w * wordStride, w * wordStride + 2)),
+        );
+        expect(recorded).toEqual(runs);
+        for (let w = 0; w < extractor.wordCount; w++) {
+          const at = w * wordStride;
+          const [start = 0, end = 0, unigram = -1, bigram = 0] = extractor.words.subarray(at, at + 4);
+          expect(start).toBeLessThan(end);
+          expect(extractor.touched[unigram]).toBe((extractor.words[at + 4] ?? 0) & extractor.mask);
+          if (w === 0) expect(bigram).toBe(-1);
+          else expect(extractor.touched[bigram]).toBe((extractor.words[at + 5] ?? 0) & extractor.mask);
+          // Each unit points back at the part of the folded text it came from.
+          for (let u = start; u < end; u++) {
+            expect(extractor.sourceStart[u]).toBeLessThan(extractor.sourceEnd[u] ?? 0);
+            expect(extractor.sourceEnd[u]).toBeLessThanOrEqual(extractor.folded.length);
+          }
+        }
       }),
     );
+  });
+
+  it("points each normalised unit back at the folded text it came from", () => {
+    const extractor = extractFeatures(
+      createFeatureExtractor(smallConfig),
+      "Sooooo @nordwind_mobil: 1.500,00!",
+    );
+    const folded = extractor.folded;
+    const parts = Array.from({ length: extractor.length }, (_, u) =>
+      folded.slice(extractor.sourceStart[u], extractor.sourceEnd[u]),
+    );
+    expect(parts).toEqual(["", "s", "o", "oooo", " ", "@nordwind_mobil", ":", " ", "1.500,00", "!", ""]);
   });
 
   it("hashes a word as wordHash does", () => {

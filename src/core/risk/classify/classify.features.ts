@@ -48,7 +48,6 @@ export interface FeatureExtractor {
    * Where each bucket of the current text sits in `touched`, as an open-addressing table of
    * (epoch, bucket, index) triples sized to the text: a post touches a few hundred of the 2^18
    * buckets, and a table that fits the CPU cache is much faster than two arrays of 1 MB each.
-   * Read a bucket's count with `countOf`.
    */
   table: Int32Array;
   /** Slots of `table` minus one (a power of two minus one). */
@@ -66,7 +65,36 @@ export interface FeatureExtractor {
   /** Full 32-bit hashes of the word unigrams and bigrams, for exact lexicon look-ups. */
   wordHashes: Int32Array;
   wordHashCount: number;
+  /** The folded text the buffer was normalised from (`sourceStart`/`sourceEnd` index into it). */
+  folded: string;
+  /** Whether `folded` is the text lowercased code unit for code unit (pure ASCII input). */
+  foldedInPlace: boolean;
+  sourceStart: Int32Array;
+  sourceEnd: Int32Array;
+  /**
+   * What explanations read, recorded while hashing so they need no second pass: the `touched` index
+   * of every character n-gram occurrence, in the order extraction generates them (start position by
+   * start position, shortest first), and per word `wordStride` values (see `wordField`).
+   */
+  gramTouched: Int32Array;
+  gramCount: number;
+  words: Int32Array;
+  wordCount: number;
 }
+
+/** Values recorded per word in `FeatureExtractor.words` (offsets within a word's record). */
+export const wordField = {
+  /** First and one-past-last unit of the word in the normalised buffer. */
+  start: 0,
+  end: 1,
+  /** `touched` index of the word's unigram, and of the bigram with the word before (-1 if none). */
+  unigram: 2,
+  bigram: 3,
+  /** 32-bit hashes of both (the bigram's 0 if none), for lexicons. */
+  unigramHash: 4,
+  bigramHash: 5,
+} as const;
+export const wordStride = 6;
 
 const INITIAL_SLOTS = 2048;
 
@@ -88,6 +116,14 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     norm: 0,
     wordHashes: new Int32Array(256),
     wordHashCount: 0,
+    folded: "",
+    foldedInPlace: true,
+    sourceStart: new Int32Array(512),
+    sourceEnd: new Int32Array(512),
+    gramTouched: new Int32Array(2048),
+    gramCount: 0,
+    words: new Int32Array(128 * wordStride),
+    wordCount: 0,
   };
 }
 
@@ -105,24 +141,63 @@ export function foldForFeatures(text: string): string {
  * n-grams plus word unigrams and bigrams, sublinear tf, signed hashing, L2-normalised.
  */
 export function extractFeatures(extractor: FeatureExtractor, text: string): FeatureExtractor {
-  normaliseInto(extractor, foldForFeatures(text));
+  const ascii = isAscii(text);
+  return extractFolded(extractor, ascii ? text.toLowerCase() : foldText(text), ascii);
+}
+
+/** `extractFeatures` of text that is already folded (`inPlace`: folded unit for unit from ASCII). */
+export function extractFolded(
+  extractor: FeatureExtractor,
+  folded: string,
+  inPlace: boolean,
+): FeatureExtractor {
+  extractor.folded = folded;
+  extractor.foldedInPlace = inPlace;
+  normaliseInto(extractor, folded);
   hashNormalised(extractor);
   return extractor;
 }
 
-/** A growable code-unit buffer that normalisation writes into. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * A growable code-unit buffer that normalisation writes into, with where each unit came from in the
+ * folded text: `[sourceStart, sourceEnd)` (a mention, URL or number mark spans its whole run, a letter
+ * whose repeats were dropped spans them too; the spaces around the text span nothing).
+ */
 export interface UnitBuffer {
   buffer: Uint16Array;
   length: number;
+  sourceStart: Int32Array;
+  sourceEnd: Int32Array;
+}
+
+/** A scratch unit buffer of a given capacity (normalisation grows it as needed). */
+export function createUnitBuffer(capacity: number): UnitBuffer {
+  return {
+    buffer: new Uint16Array(capacity),
+    length: 0,
+    sourceStart: new Int32Array(capacity),
+    sourceEnd: new Int32Array(capacity),
+  };
 }
 
 /** Writes the normalised code units of already folded text into a buffer. */
 export function normaliseInto(extractor: UnitBuffer, folded: string): void {
   if (extractor.buffer.length < folded.length + 2) {
     extractor.buffer = new Uint16Array(folded.length * 2 + 2);
+    extractor.sourceStart = new Int32Array(folded.length * 2 + 2);
+    extractor.sourceEnd = new Int32Array(folded.length * 2 + 2);
   }
   const out = extractor.buffer;
+  const starts = extractor.sourceStart;
+  const ends = extractor.sourceEnd;
   let length = 0;
+  starts[0] = 0;
+  ends[0] = 0;
   out[length++] = 0x20;
   let i = 0;
   const end = folded.length;
@@ -135,17 +210,22 @@ export function normaliseInto(extractor: UnitBuffer, folded: string): void {
       i + 1 < end &&
       isHandleUnit(folded.charCodeAt(i + 1))
     ) {
+      starts[length] = i;
       i++;
       while (i < end && isHandleUnit(folded.charCodeAt(i))) i++;
+      ends[length] = i;
       out[length++] = mentionMark;
       continue;
     }
     if ((c === 0x68 /* h */ || c === 0x77) /* w */ && !isWordUnit(previous) && startsUrl(folded, i)) {
+      starts[length] = i;
       while (i < end && !isSpaceUnit(folded.charCodeAt(i))) i++;
+      ends[length] = i;
       out[length++] = urlMark;
       continue;
     }
     if (c >= 0x30 && c <= 0x39) {
+      starts[length] = i;
       i++;
       // "1.500,00" and "24/7" stay one number, so amounts and dates do not each become features.
       while (i < end) {
@@ -154,20 +234,34 @@ export function normaliseInto(extractor: UnitBuffer, folded: string): void {
         else if ((next === 0x2e || next === 0x2c) && i + 1 < end && isDigit(folded.charCodeAt(i + 1))) i += 2;
         else break;
       }
+      ends[length] = i;
       out[length++] = digitMark;
       continue;
     }
     i++;
     if (isZeroWidth(c)) continue;
     if (isSpaceUnit(c)) {
-      if (previous !== 0x20) out[length++] = 0x20;
+      if (previous !== 0x20) {
+        starts[length] = i - 1;
+        ends[length] = i;
+        out[length++] = 0x20;
+      }
       continue;
     }
     // "sooooo" and "!!!!!" become "soo" and "!!": the exact length of a stretch carries little.
-    if (c === previous && length >= 2 && out[length - 2] === c) continue;
+    if (c === previous && length >= 2 && out[length - 2] === c) {
+      ends[length - 1] = i;
+      continue;
+    }
+    starts[length] = i - 1;
+    ends[length] = i;
     out[length++] = c;
   }
-  if (out[length - 1] !== 0x20) out[length++] = 0x20;
+  if (out[length - 1] !== 0x20) {
+    starts[length] = end;
+    ends[length] = end;
+    out[length++] = 0x20;
+  }
   extractor.length = length;
 }
 
@@ -187,14 +281,22 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   const charMax = config.charMax;
 
   // Character n-grams: one FNV-1a state per start position, extended one code unit at a time.
+  const gramsAtMost = length * Math.max(0, charMax - charMin + 1);
+  if (extractor.gramTouched.length < gramsAtMost) extractor.gramTouched = new Int32Array(gramsAtMost + 1024);
+  const gramTouched = extractor.gramTouched;
+  let gramCount = 0;
   for (let start = 0; start + charMin <= length; start++) {
     let hash = seed ^ 0x811c9dc5;
     const last = Math.min(length, start + charMax);
     for (let j = start; j < last; j++) {
       hash = Math.imul(hash ^ (buffer[j] ?? 0), fnvPrime);
-      if (j - start + 1 >= charMin) addHash(extractor, finalise(hash ^ (j - start)), mask, epoch);
+      if (j - start + 1 >= charMin) {
+        gramTouched[gramCount++] = addHash(extractor, finalise(hash ^ (j - start)), mask, epoch);
+      }
     }
   }
+  extractor.gramCount = gramCount;
+  extractor.wordCount = 0;
 
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
   const wordSeed = (seed ^ wordSeedSalt) | 0;
@@ -207,6 +309,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
       i++;
       continue;
     }
+    const wordStart = i;
     let hash = wordSeed;
     while (i < length && isWordUnit(buffer[i] ?? 0x20)) {
       hash = Math.imul(hash ^ (buffer[i] ?? 0), fnvPrime);
@@ -214,12 +317,15 @@ export function hashNormalised(extractor: FeatureExtractor): void {
     }
     const word = finalise(hash);
     addWordHash(extractor, word);
-    addHash(extractor, word, mask, epoch);
+    const unigram = addHash(extractor, word, mask, epoch);
+    let bigram = 0;
+    let bigramIndex = -1;
     if (config.wordBigrams && havePrevious) {
-      const bigram = bigramHash(previousWord, word);
+      bigram = bigramHash(previousWord, word);
       addWordHash(extractor, bigram);
-      addHash(extractor, bigram, mask, epoch);
+      bigramIndex = addHash(extractor, bigram, mask, epoch);
     }
+    recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram);
     previousWord = word;
     havePrevious = true;
   }
@@ -247,46 +353,6 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   }
 }
 
-/** Pushes the 32-bit hash of every character n-gram of a normalised buffer (as extraction hashes them). */
-export function hashCharGrams(config: FeatureConfig, units: UnitBuffer, out: number[]): void {
-  const { buffer, length } = units;
-  for (let start = 0; start + config.charMin <= length; start++) {
-    let hash = (config.seed | 0) ^ 0x811c9dc5;
-    const last = Math.min(length, start + config.charMax);
-    for (let j = start; j < last; j++) {
-      hash = Math.imul(hash ^ (buffer[j] ?? 0), fnvPrime);
-      if (j - start + 1 >= config.charMin) out.push(finalise(hash ^ (j - start)));
-    }
-  }
-}
-
-/** Pushes the 32-bit hashes of the word unigrams and (if configured) bigrams of a normalised buffer. */
-export function hashWords(
-  config: FeatureConfig,
-  units: UnitBuffer,
-  unigrams: number[],
-  bigrams: number[],
-): void {
-  const { buffer, length } = units;
-  const wordSeed = (config.seed ^ wordSeedSalt) | 0;
-  let i = 0;
-  while (i < length) {
-    if (!isWordUnit(buffer[i] ?? 0x20)) {
-      i++;
-      continue;
-    }
-    let hash = wordSeed;
-    while (i < length && isWordUnit(buffer[i] ?? 0x20)) {
-      hash = Math.imul(hash ^ (buffer[i] ?? 0), fnvPrime);
-      i++;
-    }
-    const word = finalise(hash);
-    const previous = unigrams[unigrams.length - 1];
-    if (config.wordBigrams && previous !== undefined) bigrams.push(bigramHash(previous, word));
-    unigrams.push(word);
-  }
-}
-
 /** Hash of a word bigram from the hashes of its two words (order matters). */
 export function bigramHash(first: number, second: number): number {
   return finalise((first ^ Math.imul(second, bigramSalt) ^ 0x27d4eb2f) | 0);
@@ -309,7 +375,8 @@ export function signOf(hash: number): number {
   return hash < 0 ? -1 : 1;
 }
 
-function addHash(extractor: FeatureExtractor, hash: number, mask: number, epoch: number): void {
+/** Counts a feature hash in the extractor's current text; returns its index in `touched`. */
+function addHash(extractor: FeatureExtractor, hash: number, mask: number, epoch: number): number {
   const bucket = hash & mask;
   const sign = hash < 0 ? -1 : 1;
   const table = extractor.table;
@@ -322,7 +389,7 @@ function addHash(extractor: FeatureExtractor, hash: number, mask: number, epoch:
     if (table[at + 1] === bucket) {
       const index = table[at + 2] ?? 0;
       extractor.counts[index] = (extractor.counts[index] ?? 0) + sign;
-      return;
+      return index;
     }
     slot = (slot + 1) & tableMask;
   }
@@ -344,6 +411,33 @@ function addHash(extractor: FeatureExtractor, hash: number, mask: number, epoch:
   extractor.touchedCount = index + 1;
   // Kept at most half full, so probes stay short.
   if (extractor.touchedCount * 2 > tableMask + 1) growTable(extractor, epoch);
+  return index;
+}
+
+function recordWord(
+  extractor: FeatureExtractor,
+  start: number,
+  end: number,
+  unigram: number,
+  bigram: number,
+  unigramHash: number,
+  bigramHash: number,
+): void {
+  let words = extractor.words;
+  const at = extractor.wordCount * wordStride;
+  if (at + wordStride > words.length) {
+    const grown = new Int32Array(words.length * 2);
+    grown.set(words);
+    extractor.words = grown;
+    words = grown;
+  }
+  words[at] = start;
+  words[at + 1] = end;
+  words[at + 2] = unigram;
+  words[at + 3] = bigram;
+  words[at + 4] = unigramHash;
+  words[at + 5] = bigramHash;
+  extractor.wordCount++;
 }
 
 /** Doubles the bucket table, moving the current text's entries over. */
@@ -364,18 +458,6 @@ function growTable(extractor: FeatureExtractor, epoch: number): void {
   }
   extractor.table = table;
   extractor.tableMask = tableMask;
-}
-
-/** The signed occurrence count of a bucket in the extractor's current text (0 when it does not occur). */
-export function countOf(extractor: FeatureExtractor, bucket: number): number {
-  const { table, tableMask, epoch } = extractor;
-  let slot = bucket & tableMask;
-  for (;;) {
-    const at = slot * 3;
-    if (table[at] !== epoch) return 0;
-    if (table[at + 1] === bucket) return extractor.counts[table[at + 2] ?? 0] ?? 0;
-    slot = (slot + 1) & tableMask;
-  }
 }
 
 function addWordHash(extractor: FeatureExtractor, hash: number): void {

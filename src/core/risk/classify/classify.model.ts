@@ -1,5 +1,6 @@
 import {
   bigramHash,
+  createUnitBuffer,
   type FeatureConfig,
   foldForFeatures,
   normaliseInto,
@@ -74,7 +75,7 @@ export function decodeModel(file: ModelFile, weightBytes?: Uint8Array): Classifi
  * bigram in a post, so a lexicon needs no tokenisation at scoring time.
  */
 export function termHash(config: FeatureConfig, term: string): number {
-  const target = { buffer: new Uint16Array(term.length + 2), length: 0 };
+  const target = createUnitBuffer(term.length + 2);
   normaliseInto(target, foldForFeatures(term));
   const words = String.fromCharCode(...target.buffer.subarray(0, target.length))
     .trim()

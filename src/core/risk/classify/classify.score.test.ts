@@ -46,6 +46,23 @@ describe("scoreText", () => {
     expect(result.spans.map((span) => text.slice(span.start, span.end))).toContain("VOLLPFOSTEN");
   });
 
+  it("points at the right text when a letter and a combining accent fold differently as a pair", () => {
+    // "a" + U+0308 folds to "ae" as a pair but to "a" + "" one code point at a time.
+    const text = "Ka\u0308se gibt es keinen, du Vollpfosten!";
+    const result = scoreText(insultModel(), text, { explain: "always" });
+    expect(result.spans.map((span) => text.slice(span.start, span.end))).toContain("Vollpfosten");
+  });
+
+  it("shares a repeated word's weight among its occurrences and credits the whole of a mention", () => {
+    const text = "Idiot! @nordwind_mobil IDIOT";
+    const result = scoreText(insultModel(["idiot", "\ue000"]), text, { explain: "always" });
+    const shown = result.spans.map((span) => [text.slice(span.start, span.end), span.detail?.split(" +")[1]]);
+    const idiots = shown.filter(([word]) => word?.toLowerCase() === "idiot");
+    expect(idiots).toHaveLength(2);
+    expect(idiots[0]?.[1]).toBe(idiots[1]?.[1]);
+    expect(shown.map(([word]) => word)).toContain("@nordwind_mobil");
+  });
+
   it("does not flag a friendly post and gives no spans", () => {
     const result = scoreText(insultModel(), "Vielen Dank für die schnelle Hilfe, schönen Tag noch!");
     expect(result).toEqual({ score: expect.any(Number), flagged: false, spans: [] });
