@@ -5,6 +5,7 @@ import {
   compilePhraseRules,
   matchesToSpans,
   type PhraseRule,
+  spanOf,
   toResult,
   type WeightedSpan,
 } from "./scoring.ts";
@@ -116,13 +117,17 @@ export function detectConfidential(text: string, ctx: DetectContext): RiskResult
       const last = words[hit.end - 1];
       if (!first || !last) continue;
       const host = hit.phrase.term.includes(".") && !hit.phrase.term.includes(" ");
-      found.push({
-        ...folded.toOriginalSpan(first.start, last.end),
-        reason: host ? "confidential.internal_host" : "confidential.watchlist",
-        // The org's own staff posting a code name is the leak this category exists for.
-        weight: host ? 0.85 : outgoing ? 0.85 : 0.75,
-        detail: hit.phrase.term,
-      });
+      // The org's own staff posting a code name is the leak this category exists for.
+      found.push(
+        spanOf(
+          folded,
+          first.start,
+          last.end,
+          host ? "confidential.internal_host" : "confidential.watchlist",
+          host ? 0.85 : outgoing ? 0.85 : 0.75,
+          hit.phrase.term,
+        ),
+      );
     }
   }
   for (const link of prepared.links) {
@@ -141,12 +146,9 @@ export function detectConfidential(text: string, ctx: DetectContext): RiskResult
     privateIp.lastIndex = 0;
     for (let match = privateIp.exec(visible.text); match !== null; match = privateIp.exec(visible.text)) {
       if (match[0].split(".").some((octet) => Number(octet) > 255)) continue;
-      found.push({
-        ...visible.toOriginalSpan(match.index, match.index + match[0].length),
-        reason: "confidential.private_ip",
-        weight: 0.4,
-        detail: match[0],
-      });
+      found.push(
+        spanOf(visible, match.index, match.index + match[0].length, "confidential.private_ip", 0.4, match[0]),
+      );
     }
   }
   return toResult(found);

@@ -5,6 +5,7 @@ import {
   compilePhraseRules,
   matchesToSpans,
   type PhraseRule,
+  spanOf,
   toResult,
   type WeightedSpan,
 } from "./scoring.ts";
@@ -110,12 +111,7 @@ export function detectFactualAccusation(text: string, ctx: DetectContext): RiskR
     const first = prepared.words[hit.first];
     const last = prepared.words[hit.end - 1];
     if (!first || !last) continue;
-    found.push({
-      ...folded.toOriginalSpan(first.start, last.end),
-      reason: "accusation.target",
-      weight: 0.25,
-      detail: hit.phrase.term,
-    });
+    found.push(spanOf(folded, first.start, last.end, "accusation.target", 0.25, hit.phrase.term));
   }
   const tiedByName = found.length > 0;
   const addressed = secondPerson.test(folded.text);
@@ -129,11 +125,9 @@ export function detectFactualAccusation(text: string, ctx: DetectContext): RiskR
   }
   const assertion = assertionMarker.exec(folded.text);
   if (assertion && tied) {
-    found.push({
-      ...folded.toOriginalSpan(assertion.index, assertion.index + assertion[0].length),
-      reason: "accusation.assertion",
-      weight: 0.3,
-    });
+    found.push(
+      spanOf(folded, assertion.index, assertion.index + assertion[0].length, "accusation.assertion", 0.3),
+    );
   }
   if (!tied) for (const span of found) span.weight = Math.min(span.weight, 0.2);
   return toResult(found);

@@ -5,6 +5,7 @@ import {
   compilePhraseRules,
   matchesToSpans,
   type PhraseRule,
+  spanOf,
   toResult,
   type WeightedSpan,
 } from "./scoring.ts";
@@ -125,7 +126,7 @@ function detectQuestion(prepared: PreparedPost, ctx: DetectContext): ReturnType<
   const hasQuestionMark = text.includes("?");
   if (hasQuestionMark) {
     const at = text.indexOf("?");
-    found.push({ ...folded.toOriginalSpan(at, at + 1), reason: "question.mark", weight: 0.3 });
+    found.push(spanOf(folded, at, at + 1, "question.mark", 0.3));
     const org = indexOrg(ctx.org);
     const named = findPhrases(prepared.words, org.names);
     const first = named[0];
@@ -133,15 +134,10 @@ function detectQuestion(prepared: PreparedPost, ctx: DetectContext): ReturnType<
       const word = prepared.words[first.first];
       const last = prepared.words[first.end - 1];
       if (word && last) {
-        found.push({
-          ...folded.toOriginalSpan(word.start, last.end),
-          reason: "question.addressed",
-          weight: 0.4,
-          detail: first.phrase.term,
-        });
+        found.push(spanOf(folded, word.start, last.end, "question.addressed", 0.4, first.phrase.term));
       }
     } else if (addressee.test(text)) {
-      found.push({ ...folded.toOriginalSpan(at, at + 1), reason: "question.addressed", weight: 0.2 });
+      found.push(spanOf(folded, at, at + 1, "question.addressed", 0.2));
     }
   } else {
     // Without a question mark only the explicit phrases ("wie kann ich …") count, and less.

@@ -3,7 +3,7 @@ import { findNumbers } from "libphonenumber-js";
 import type { RiskResult } from "../risk.types.ts";
 import { type DetectContext, preparedFor } from "./detect-context.ts";
 import { indexOrg, isOwnHost } from "./org-index.ts";
-import { toResult, type WeightedSpan } from "./scoring.ts";
+import { spanOf, toResult, type WeightedSpan } from "./scoring.ts";
 import type { VisibleText } from "./visible-text.ts";
 
 /** Reason codes of `detectPii`. */
@@ -54,9 +54,7 @@ function push(
   weight: number,
   detail?: string,
 ): void {
-  const span: WeightedSpan = { ...on.toOriginalSpan(start, end), reason, weight };
-  if (detail !== undefined) span.detail = detail;
-  found.push(span);
+  found.push(spanOf(on, start, end, reason, weight, detail));
 }
 
 function overlaps(claimed: ReadonlyArray<[number, number]>, start: number, end: number): boolean {

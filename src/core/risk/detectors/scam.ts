@@ -4,6 +4,7 @@ import {
   compilePhraseRules,
   matchesToSpans,
   type PhraseRule,
+  spanOf,
   toResult,
   type WeightedSpan,
 } from "./scoring.ts";
@@ -134,11 +135,7 @@ export function detectScamWithLinkRisk(
   if (found.length === 0) return toResult(found);
   moneyAmount.lastIndex = 0;
   for (let match = moneyAmount.exec(folded.text); match !== null; match = moneyAmount.exec(folded.text)) {
-    found.push({
-      ...folded.toOriginalSpan(match.index, match.index + match[0].length),
-      reason: "scam.money_amount",
-      weight: 0.15,
-    });
+    found.push(spanOf(folded, match.index, match.index + match[0].length, "scam.money_amount", 0.15));
   }
   // A link or a bad link completes a lure; on its own it is not a scam.
   const linkWeight = Math.max(prepared.links.length > 0 ? 0.15 : 0, (linkRisk?.score ?? 0) * 0.8);

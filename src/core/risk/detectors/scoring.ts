@@ -274,6 +274,24 @@ export function leadingStems(pattern: string): string[] | undefined {
   return stems;
 }
 
+/**
+ * The weighted span of the original text that the range [start, end) of a derived text came from
+ * (built field by field: an object spread of the mapped range costs more than the rest of a rule).
+ */
+export function spanOf(
+  on: VisibleText,
+  start: number,
+  end: number,
+  reason: string,
+  weight: number,
+  detail?: string,
+): WeightedSpan {
+  const original = on.toOriginalSpan(start, end);
+  const span: WeightedSpan = { start: original.start, end: original.end, reason, weight };
+  if (detail !== undefined) span.detail = detail;
+  return span;
+}
+
 /** Turns phrase matches on a derived text into weighted spans of the original text. */
 export function matchesToSpans(matches: readonly PhraseMatch[], on: VisibleText): WeightedSpan[] {
   return matches.map((match) => {

@@ -1,6 +1,6 @@
 import type { RiskResult } from "../risk.types.ts";
 import { type DetectContext, preparedFor } from "./detect-context.ts";
-import { toResult, type WeightedSpan } from "./scoring.ts";
+import { spanOf, toResult, type WeightedSpan } from "./scoring.ts";
 import type { VisibleText } from "./visible-text.ts";
 
 /** Reason codes of `detectSecrets`. */
@@ -181,12 +181,7 @@ function findAll(
   const text = visible.text;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.push({
-      ...visible.toOriginalSpan(match.index, match.index + match[0].length),
-      reason,
-      weight,
-      detail,
-    });
+    found.push(spanOf(visible, match.index, match.index + match[0].length, reason, weight, detail));
   }
 }
 
@@ -213,12 +208,9 @@ function findJwts(visible: VisibleText, found: WeightedSpan[]): void {
     )
       continue;
     const length = header.length + payload.length + (signature?.length ?? 0) + 2;
-    found.push({
-      ...visible.toOriginalSpan(start, start + length),
-      reason: "secret.jwt",
-      weight: signature ? 0.85 : 0.6,
-      detail: "JSON Web Token",
-    });
+    found.push(
+      spanOf(visible, start, start + length, "secret.jwt", signature ? 0.85 : 0.6, "JSON Web Token"),
+    );
   }
 }
 
@@ -232,12 +224,7 @@ function findPrivateKeys(visible: VisibleText, found: WeightedSpan[]): void {
     if (endMarker !== -1 && endMarker < headerEnd) endMarker = text.indexOf("-----END", headerEnd);
     const close = endMarker >= 0 ? text.indexOf("-----", endMarker + 8) : -1;
     const end = close >= 0 && close - match.index < 16_384 ? close + 5 : headerEnd;
-    found.push({
-      ...visible.toOriginalSpan(match.index, end),
-      reason: "secret.private_key",
-      weight: 0.99,
-      detail: "private key block",
-    });
+    found.push(spanOf(visible, match.index, end, "secret.private_key", 0.99, "private key block"));
     privateKeyBegin.lastIndex = end;
   }
 }
@@ -248,12 +235,16 @@ function findUrlCredentials(visible: VisibleText, found: WeightedSpan[]): void {
   for (let match = urlCredentials.exec(text); match !== null; match = urlCredentials.exec(text)) {
     const password = match[2] ?? "";
     const weight = placeholder.test(password) ? 0.3 : 0.85;
-    found.push({
-      ...visible.toOriginalSpan(match.index, match.index + match[0].length),
-      reason: "secret.url_credentials",
-      weight,
-      detail: "user name and password in a URL",
-    });
+    found.push(
+      spanOf(
+        visible,
+        match.index,
+        match.index + match[0].length,
+        "secret.url_credentials",
+        weight,
+        "user name and password in a URL",
+      ),
+    );
   }
 }
 
@@ -264,12 +255,7 @@ function findPasswordAssignments(visible: VisibleText, found: WeightedSpan[]): v
     const value = (match[1] ?? "").replace(/[.,;:?)]+$/, "");
     if (value.length < 4 || !looksLikeSecretValue(value)) continue;
     const end = match.index + match[0].length - ((match[1] ?? "").length - value.length);
-    found.push({
-      ...visible.toOriginalSpan(match.index, end),
-      reason: "secret.password_assignment",
-      weight: 0.8,
-      detail: "password in the text",
-    });
+    found.push(spanOf(visible, match.index, end, "secret.password_assignment", 0.8, "password in the text"));
   }
 }
 
