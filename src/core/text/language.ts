@@ -63,7 +63,7 @@ export function detectLanguage(text: string): DetectedLanguage {
   scanWords(withoutLinks, (start, end, prefix) => {
     if (prefix === "@") return;
     words += 1;
-    const evidence = evidenceOf(withoutLinks.slice(start, end));
+    const evidence = evidenceAt(withoutLinks, start, end);
     if ((evidence & LATIN) === 0) return;
     latinWords += 1;
     if (prefix === "#") return;
@@ -79,17 +79,50 @@ export function detectLanguage(text: string): DetectedLanguage {
 }
 
 const LATIN = 1 << 24;
-const evidenceCache = new Map<string, number>();
 const EVIDENCE_CACHE_LIMIT = 16_384;
+const evidenceSlots = EVIDENCE_CACHE_LIMIT * 2;
+// Memoised evidence of words as written, as recurring words are (the same words come in post after
+// post): open addressing looked up by a range of the post, so a known word needs no substring.
+let cachedWords: Array<string | undefined> = new Array(evidenceSlots).fill(undefined);
+const cachedEvidence = new Int32Array(evidenceSlots);
+let cachedCount = 0;
+
+/** `evidenceOf(text.slice(start, end))`, memoised. */
+function evidenceAt(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  const length = end - start;
+  const mask = evidenceSlots - 1;
+  let slot = hash & mask;
+  for (let word = cachedWords[slot]; word !== undefined; word = cachedWords[slot]) {
+    if (word.length === length && sameUnits(word, text, start)) return cachedEvidence[slot] ?? 0;
+    slot = (slot + 1) & mask;
+  }
+  const word = text.slice(start, end);
+  const evidence = evidenceOf(word);
+  if (cachedCount >= EVIDENCE_CACHE_LIMIT) {
+    cachedWords = new Array(evidenceSlots).fill(undefined);
+    cachedCount = 0;
+    slot = hash & mask;
+  }
+  cachedWords[slot] = word;
+  cachedEvidence[slot] = evidence;
+  cachedCount++;
+  return evidence;
+}
+
+function sameUnits(word: string, text: string, start: number): boolean {
+  for (let index = 0; index < word.length; index++) {
+    if (word.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
+  }
+  return true;
+}
 
 /**
  * What one word as written says: German and English points in quarters (bits 0–7 and 8–15), other
- * languages' function words (bits 16–23) and whether it holds a Latin letter (`LATIN`). Memoised,
- * as the same words recur in post after post.
+ * languages' function words (bits 16–23) and whether it holds a Latin letter (`LATIN`).
  */
 function evidenceOf(original: string): number {
-  const cached = evidenceCache.get(original);
-  if (cached !== undefined) return cached;
   let evidence = 0;
   if (hasLatinLetter(original)) {
     const word = foldWord(original);
@@ -106,8 +139,6 @@ function evidenceOf(original: string): number {
     english += countIncluded(word, englishInfixes);
     evidence |= LATIN | Math.min(german, 0xff) | (Math.min(english, 0xff) << 8);
   }
-  if (evidenceCache.size >= EVIDENCE_CACHE_LIMIT) evidenceCache.clear();
-  evidenceCache.set(original, evidence);
   return evidence;
 }
 
