@@ -1,5 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldVisibleText, prepareVisibleText } from "./visible-text.ts";
+import {
+  foldVisibleText,
+  mayNeedCleaning,
+  needsCleaningPattern,
+  prepareVisibleText,
+} from "./visible-text.ts";
 
 describe("prepareVisibleText", () => {
   it.each([
@@ -71,5 +77,46 @@ describe("foldVisibleText", () => {
     const at = folded.text.indexOf("gruesse");
     const span = folded.toOriginalSpan(at, at + 7);
     expect(original.slice(span.start, span.end)).toBe("Grüße");
+  });
+});
+
+describe("mayNeedCleaning", () => {
+  it("answers what the cleaning pattern answers, for any text", () => {
+    const pieces = fc.constantFrom(
+      "a",
+      "ä",
+      "ß",
+      "€",
+      "“",
+      "–",
+      "…",
+      "😀",
+      "👍🏽",
+      "1",
+      "\ufe0f",
+      "\u20e3",
+      "\u0301",
+      "\u0301\u0301\u0301",
+      "\u200b",
+      "\u00ad",
+      "\u202e",
+      "\ud83c",
+      "\udc00",
+      "\u{e0041}",
+      "\u180b",
+      "é",
+      "\u3164",
+      " ",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ maxLength: 2, unit: "binary" })), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join("");
+          expect(mayNeedCleaning(text)).toBe(needsCleaningPattern.test(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -88,8 +88,40 @@ const MAX_MARKS_PER_BASE = 2;
 
 const nonAscii = /[\u0080-\uffff]/;
 // Emoji carry a variation selector (U+FE0F) everywhere; only one after a letter or digit hides anything.
-const needsCleaning =
+export const needsCleaningPattern =
   /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e0fff}]|\u034f|\u180b|\u180c|\u180d|\u180f|\p{M}{3}|[\p{L}\p{N}]\p{Variation_Selector}/u;
+
+/**
+ * `needsCleaningPattern.test(text)`, with a hand scan first: characters that are neither invisible, nor
+ * marks, nor variation selectors cannot start or complete a match, and German posts rarely hold
+ * others (umlauts, typographic quotes and dashes, the euro sign, emoji). The pattern runs only when
+ * another character turns up.
+ */
+export function mayNeedCleaning(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const c = text.charCodeAt(index);
+    if (c < 0x80 || isPlainNonAscii(c)) continue;
+    // Emoji of the planes U+1F000–U+1FBFF (lead surrogates D83C–D83E) hold no marks or selectors.
+    if (c >= 0xd83c && c <= 0xd83e) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index += 1;
+        continue;
+      }
+    }
+    return needsCleaningPattern.test(text);
+  }
+  return false;
+}
+
+function isPlainNonAscii(c: number): boolean {
+  return (
+    (c < 0x300 && c !== 0xad) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205f) ||
+    (c >= 0x20a0 && c <= 0x20cf)
+  );
+}
 
 /** A growable pair of offset arrays: where each output code unit starts and ends in the source. */
 class OffsetBuilder {
@@ -141,7 +173,7 @@ class OffsetBuilder {
  */
 export function prepareVisibleText(text: string): VisibleText {
   if (!nonAscii.test(text)) return new MappedText(text, text.length, false);
-  if (!needsCleaning.test(text) && text.normalize("NFKC") === text) {
+  if (!mayNeedCleaning(text) && text.normalize("NFKC") === text) {
     return new MappedText(text, text.length, false);
   }
   return buildVisibleText(text);
