@@ -150,8 +150,10 @@ function detectQuestion(prepared: PreparedPost, ctx: DetectContext): ReturnType<
 function detectPraise(prepared: PreparedPost, _ctx: DetectContext): ReturnType<typeof toResult> {
   const folded = prepared.folded;
   const text = folded.text;
-  if (sarcasm.test(text)) return toResult([]);
-  const matches = matchPraise(text, prepared.words).filter(
+  const praised = matchPraise(text, prepared.words);
+  // Most posts praise nothing; only those that do are checked for sarcasm.
+  if (praised.length === 0 || sarcasm.test(text)) return toResult([]);
+  const matches = praised.filter(
     (match) => !praiseNegation.test(text.slice(Math.max(0, match.start - 24), match.start)),
   );
   const found = matchesToSpans(matches, folded);
