@@ -5,6 +5,7 @@ import {
   extractFolded,
   type FeatureConfig,
   type FeatureExtractor,
+  wordField,
   wordStride,
 } from "./classify.features.ts";
 import type { ClassifierModel } from "./classify.model.ts";
@@ -49,8 +50,10 @@ export function explainScores(
   shared?: InterleavedWeights,
 ): RiskSpan[][] {
   if (models.length === 0) return [];
-  const features = foldedPlaces(text, extractor);
+  const { features, inPlace } = foldedPlaces(text, extractor);
   const { words, wordCount } = features;
+  const startOf = (w: number) => textStartOf(features, inPlace, w);
+  const endOf = (w: number) => textEndOf(features, inPlace, w);
   const gramWord = creditGramsToWords(features);
   let wordSums = wordScratch;
   if (wordSums.length < wordCount) wordSums = wordScratch = new Float64Array(wordCount * 2);
@@ -60,7 +63,8 @@ export function explainScores(
     // The contribution of each touched feature for this model, or undefined for a lexicon.
     let contributions: Float64Array | undefined;
     if (model.kind === "lexicon") {
-      for (let w = 0; w < wordCount; w++) sums[w] = model.terms.get(words[w * wordStride + 4] ?? 0) ?? 0;
+      for (let w = 0; w < wordCount; w++)
+        sums[w] = model.terms.get(words[w * wordStride + wordField.unigramHash] ?? 0) ?? 0;
     } else {
       contributions = contributionsOf(
         features,
@@ -76,28 +80,26 @@ export function explainScores(
         if (w >= 0) sums[w] = (sums[w] ?? 0) + (contributions[gramTouched[o] ?? 0] ?? 0);
       }
       for (let w = 0; w < wordCount; w++) {
-        sums[w] = (sums[w] ?? 0) + (contributions[words[w * wordStride + 2] ?? 0] ?? 0);
+        sums[w] = (sums[w] ?? 0) + (contributions[words[w * wordStride + wordField.unigram] ?? 0] ?? 0);
       }
     }
     const pairSum = (w: number): number => {
-      const bigram = words[w * wordStride + 3] ?? -1;
+      const bigram = words[w * wordStride + wordField.bigram] ?? -1;
       if (bigram < 0) return 0;
       if (contributions !== undefined) return contributions[bigram] ?? 0;
-      return model.kind === "lexicon" ? (model.terms.get(words[w * wordStride + 5] ?? 0) ?? 0) : 0;
+      return model.kind === "lexicon"
+        ? (model.terms.get(words[w * wordStride + wordField.bigramHash] ?? 0) ?? 0)
+        : 0;
     };
     for (let w = 0; w < wordCount; w++) {
       // Only candidates that can be shown are kept; the ranking drops the others anyway.
       const contribution = sums[w] ?? 0;
       if (contribution >= minimumContribution) {
-        candidates.push({ start: textStartOf(features, w), end: textEndOf(features, w), contribution });
+        candidates.push({ start: startOf(w), end: endOf(w), contribution });
       }
       const pair = w > 0 ? pairSum(w) : 0;
       if (pair >= minimumContribution) {
-        candidates.push({
-          start: textStartOf(features, w - 1),
-          end: textEndOf(features, w),
-          contribution: pair,
-        });
+        candidates.push({ start: startOf(w - 1), end: endOf(w), contribution: pair });
       }
     }
     return pickSpans(candidates, maxSpans).map((candidate) => ({
@@ -116,7 +118,6 @@ let wordOfUnit = new Int32Array(512);
 // Where each unit of the folded text came from in the original: [textStart, textEnd).
 let textStart = new Int32Array(512);
 let textEnd = new Int32Array(512);
-let mappedInPlace = true;
 
 /** The logit contribution of one occurrence of each touched feature, for one linear model (scratch memory). */
 function contributionsOf(
@@ -151,7 +152,7 @@ function creditGramsToWords(features: FeatureExtractor): Int32Array {
   const gramWord = gramWordScratch;
   wordOf.fill(-1, 0, length);
   for (let w = 0; w < wordCount; w++)
-    wordOf.fill(w, words[w * wordStride] ?? 0, words[w * wordStride + 1] ?? 0);
+    wordOf.fill(w, words[w * wordStride + wordField.start] ?? 0, words[w * wordStride + wordField.end] ?? 0);
   const { charMin, charMax } = config;
   let o = 0;
   for (let start = 0; start + charMin <= length; start++) {
@@ -161,40 +162,41 @@ function creditGramsToWords(features: FeatureExtractor): Int32Array {
       let w = wordOf[start] ?? -1;
       if (w < 0 && start + 1 < end) w = wordOf[start + 1] ?? -1;
       const inWindow =
-        w >= 0 && start >= (words[w * wordStride] ?? 0) - 1 && end <= (words[w * wordStride + 1] ?? 0) + 1;
+        w >= 0 &&
+        start >= (words[w * wordStride + wordField.start] ?? 0) - 1 &&
+        end <= (words[w * wordStride + wordField.end] ?? 0) + 1;
       gramWord[o++] = inWindow ? w : -1;
     }
   }
   return gramWord;
 }
 
-function textStartOf(features: FeatureExtractor, w: number): number {
-  const folded = features.sourceStart[features.words[w * wordStride] ?? 0] ?? 0;
-  return mappedInPlace ? folded : (textStart[folded] ?? 0);
+function textStartOf(features: FeatureExtractor, inPlace: boolean, w: number): number {
+  const folded = features.sourceStart[features.words[w * wordStride + wordField.start] ?? 0] ?? 0;
+  return inPlace ? folded : (textStart[folded] ?? 0);
 }
 
-function textEndOf(features: FeatureExtractor, w: number): number {
-  const folded = features.sourceEnd[(features.words[w * wordStride + 1] ?? 1) - 1] ?? 0;
-  return mappedInPlace ? folded : (textEnd[folded - 1] ?? 0);
+function textEndOf(features: FeatureExtractor, inPlace: boolean, w: number): number {
+  const folded = features.sourceEnd[(features.words[w * wordStride + wordField.end] ?? 1) - 1] ?? 0;
+  return inPlace ? folded : (textEnd[folded - 1] ?? 0);
 }
 
 /**
- * The features to explain with, and where their folded text came from in `text` (set in
- * `textStart`/`textEnd`). ASCII text folds unit for unit. Other text is folded again code point by
+ * The features to explain with, and where their folded text came from in `text`: `inPlace` when a
+ * folded index is the text's own, otherwise as set in `textStart`/`textEnd`. ASCII text folds unit for unit. Other text is folded again code point by
  * code point, recording where each piece came from; that gives the scored folding in all but rare
  * cases (a letter followed by a combining accent folds differently as a pair). Then the explanation
  * extracts the features of the code-point folding once more, so its spans still point at the right
  * text, while the scores stay those of the scored folding.
  */
-function foldedPlaces(text: string, extractor: FeatureExtractor): FeatureExtractor {
-  if (extractor.foldedInPlace) {
-    mappedInPlace = true;
-    return extractor;
-  }
-  mappedInPlace = false;
-  if (foldByCodePoint(text, extractor.folded) === undefined) return extractor;
+function foldedPlaces(
+  text: string,
+  extractor: FeatureExtractor,
+): { features: FeatureExtractor; inPlace: boolean } {
+  if (extractor.foldedInPlace) return { features: extractor, inPlace: true };
+  if (foldByCodePoint(text, extractor.folded) === undefined) return { features: extractor, inPlace: false };
   const folded = foldByCodePoint(text, undefined) ?? "";
-  return extractFolded(fallbackExtractorFor(extractor.config), folded, false);
+  return { features: extractFolded(fallbackExtractorFor(extractor.config), folded, false), inPlace: false };
 }
 
 /**

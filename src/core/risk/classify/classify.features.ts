@@ -431,12 +431,12 @@ function recordWord(
     extractor.words = grown;
     words = grown;
   }
-  words[at] = start;
-  words[at + 1] = end;
-  words[at + 2] = unigram;
-  words[at + 3] = bigram;
-  words[at + 4] = unigramHash;
-  words[at + 5] = bigramHash;
+  words[at + wordField.start] = start;
+  words[at + wordField.end] = end;
+  words[at + wordField.unigram] = unigram;
+  words[at + wordField.bigram] = bigram;
+  words[at + wordField.unigramHash] = unigramHash;
+  words[at + wordField.bigramHash] = bigramHash;
   extractor.wordCount++;
 }
 
