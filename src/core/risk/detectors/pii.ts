@@ -294,9 +294,10 @@ const englishStreet =
   /(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Boulevard|Blvd\.|Way|Close|Square)(?![\p{L}])/gu;
 const postcodeCity = /^[\s,]{0,3}(?:D-)?\d{5}\s+\p{Lu}[\p{L}-]{1,40}/u;
 
-// What each street pattern cannot match without: a space before the house number ("Weg 5"), and
-// a house number before a space ("221B Baker"). Far cheaper to scan for than the patterns themselves.
-const germanStreetNeeds = /\s\d/;
+// What each street pattern cannot match without: a street suffix before the house number ("weg 5"),
+// and a house number before a space ("221B Baker"). Far cheaper to scan for than the patterns
+// themselves, which look behind and through Unicode classes at every position.
+const germanStreetNeeds = new RegExp(`${streetSuffix}\\s{1,3}\\d`, "u");
 const englishStreetNeeds = /\d[A-Za-z]?\s/;
 
 function findAddresses(visible: VisibleText, found: WeightedSpan[]): void {
