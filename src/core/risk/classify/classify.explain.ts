@@ -58,7 +58,7 @@ export function explainScores(
   let wordSums = wordScratch;
   if (wordSums.length < wordCount) wordSums = wordScratch = new Float64Array(wordCount * 2);
   const sums = wordSums;
-  return models.map((model, m) => {
+  const spans = models.map((model, m) => {
     const candidates: Candidate[] = [];
     // The contribution of each touched feature for this model, or undefined for a lexicon.
     let contributions: Float64Array | undefined;
@@ -109,7 +109,12 @@ export function explainScores(
       detail: `"${text.slice(candidate.start, candidate.end)}" +${candidate.contribution.toFixed(2)}`,
     }));
   });
+  if (gramWordScratch.length > LARGE_SCRATCH) releaseScratch();
+  return spans;
 }
+
+// Scratch arrays beyond this many entries (an outsized text) are given back after its explanation.
+const LARGE_SCRATCH = 1 << 18;
 
 let contributionScratch = new Float64Array(1024);
 let wordScratch = new Float64Array(256);
@@ -118,6 +123,15 @@ let wordOfUnit = new Int32Array(512);
 // Where each unit of the folded text came from in the original: [textStart, textEnd).
 let textStart = new Int32Array(512);
 let textEnd = new Int32Array(512);
+
+function releaseScratch(): void {
+  contributionScratch = new Float64Array(1024);
+  wordScratch = new Float64Array(256);
+  gramWordScratch = new Int32Array(2048);
+  wordOfUnit = new Int32Array(512);
+  textStart = new Int32Array(512);
+  textEnd = new Int32Array(512);
+}
 
 /** The logit contribution of one occurrence of each touched feature, for one linear model (scratch memory). */
 function contributionsOf(

@@ -121,6 +121,23 @@ describe("extractFeatures", () => {
     expect(parts).toEqual(["", "s", "o", "oooo", " ", "@nordwind_mobil", ":", " ", "1.500,00", "!", ""]);
   });
 
+  it("gives the memory of an outsized text back at the next ordinary one, with the same features", () => {
+    const extractor = createFeatureExtractor(smallConfig);
+    extractFeatures(extractor, "ab ".repeat(300_000));
+    expect(extractor.gramTouched.length).toBeGreaterThan(1 << 20);
+    const text = "Die Bahn ist schon wieder zu spät 😡 @DB_Bahn";
+    extractFeatures(extractor, text);
+    expect(extractor.gramTouched.length).toBeLessThan(1 << 12);
+    expect(extractor.sourceStart.length).toBeLessThan(1 << 12);
+    const fresh = extractFeatures(createFeatureExtractor(smallConfig), text);
+    expect(Array.from(extractor.touched.subarray(0, extractor.touchedCount))).toEqual(
+      Array.from(fresh.touched.subarray(0, fresh.touchedCount)),
+    );
+    expect(Array.from(extractor.values.subarray(0, extractor.touchedCount))).toEqual(
+      Array.from(fresh.values.subarray(0, fresh.touchedCount)),
+    );
+  });
+
   it("hashes a word as wordHash does", () => {
     const extractor = extractFeatures(createFeatureExtractor(smallConfig), "Idiot");
     expect(Array.from(extractor.wordHashes.subarray(0, extractor.wordHashCount))).toEqual([

@@ -97,6 +97,8 @@ export const wordField = {
 export const wordStride = 6;
 
 const INITIAL_SLOTS = 2048;
+// Scratch arrays beyond this many entries are given back once a much shorter text comes.
+const LARGE_SCRATCH = 1 << 18;
 
 /** Creates the scratch memory for one feature space. */
 export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor {
@@ -153,6 +155,12 @@ export function extractFolded(
 ): FeatureExtractor {
   extractor.folded = folded;
   extractor.foldedInPlace = inPlace;
+  // After an outsized text (the API takes up to a megabyte), an ordinary one gives the memory back.
+  if (extractor.gramTouched.length > LARGE_SCRATCH && folded.length * 16 < extractor.gramTouched.length) {
+    Object.assign(extractor, createFeatureExtractor(extractor.config), { epoch: extractor.epoch });
+    extractor.folded = folded;
+    extractor.foldedInPlace = inPlace;
+  }
   normaliseInto(extractor, folded);
   hashNormalised(extractor);
   return extractor;
