@@ -38,7 +38,7 @@ export interface InterleavedWeights {
  * occurrence of a feature gets its weight times its value, shared among the feature's occurrences in
  * the post. Extraction recorded which feature each character n-gram occurrence and each word hit, so
  * this needs no second tokenisation: a word is credited with its unigram and with every character
- * n-gram that lies within the word and the one unit on each side of it (n-grams across two words
+ * n-gram that lies within the word and at most one unit on each side of it (n-grams across two words
  * explain neither), a pair of neighbouring words with its bigram. Lexicons credit their words and
  * pairs as they matched. Offsets are UTF-16 indices into `text`.
  */
@@ -197,29 +197,26 @@ function textEndOf(features: FeatureExtractor, inPlace: boolean, w: number): num
 
 /**
  * The features to explain with, and where their folded text came from in `text`: `inPlace` when a
- * folded index is the text's own, otherwise as set in `textStart`/`textEnd`. ASCII text folds unit for unit. Other text is folded again code point by
- * code point, recording where each piece came from; that gives the scored folding in all but rare
- * cases (a letter followed by a combining accent folds differently as a pair). Then the explanation
- * extracts the features of the code-point folding once more, so its spans still point at the right
- * text, while the scores stay those of the scored folding.
+ * folded index is the text's own, otherwise as set in `textStart`/`textEnd`. ASCII text folds unit
+ * for unit. Other text is folded again code point by code point, recording where each piece came
+ * from; that gives the scored folding in all but rare cases (a letter followed by a combining accent
+ * folds differently as a pair). Then the explanation extracts the features of the code-point folding
+ * once more, so its spans still point at the right text, while the scores stay those of the scored
+ * folding.
  */
 function foldedPlaces(
   text: string,
   extractor: FeatureExtractor,
 ): { features: FeatureExtractor; inPlace: boolean } {
   if (extractor.foldedInPlace) return { features: extractor, inPlace: true };
-  if (foldByCodePoint(text, extractor.folded) === undefined) return { features: extractor, inPlace: false };
-  const folded = foldByCodePoint(text, undefined) ?? "";
+  const folded = foldByCodePoint(text);
+  if (folded === extractor.folded) return { features: extractor, inPlace: false };
   return { features: extractFolded(fallbackExtractorFor(extractor.config), folded, false), inPlace: false };
 }
 
-/**
- * Folds `text` code point by code point into `textStart`/`textEnd`. With `expected`, only checks that
- * the pieces spell it (returns undefined when they do, "" when not); without, returns the folding.
- */
-function foldByCodePoint(text: string, expected: string | undefined): string | undefined {
+/** Folds `text` code point by code point, recording in `textStart`/`textEnd` where each unit came from. */
+function foldByCodePoint(text: string): string {
   let folded = "";
-  let at = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     let piece: string;
@@ -231,9 +228,8 @@ function foldByCodePoint(text: string, expected: string | undefined): string | u
       width = point > 0xffff ? 2 : 1;
       piece = foldPiece(point);
     }
+    const at = folded.length;
     const end = at + piece.length;
-    if (expected === undefined) folded += piece;
-    else if (end > expected.length || !expected.startsWith(piece, at)) return "";
     if (textStart.length < end + 1) {
       const size = Math.max(end + 1, text.length * 2, textStart.length * 2);
       const starts = new Int32Array(size);
@@ -247,11 +243,10 @@ function foldByCodePoint(text: string, expected: string | undefined): string | u
       textStart[f] = i;
       textEnd[f] = i + width;
     }
-    at = end;
+    folded += piece;
     i += width;
   }
-  if (expected === undefined) return folded;
-  return at === expected.length ? undefined : "";
+  return folded;
 }
 
 const pieces = new Map<number, string>();

@@ -62,9 +62,6 @@ export interface FeatureExtractor {
   values: Float32Array;
   /** Euclidean norm before normalisation (0 for a text without features). */
   norm: number;
-  /** Full 32-bit hashes of the word unigrams and bigrams, for exact lexicon look-ups. */
-  wordHashes: Int32Array;
-  wordHashCount: number;
   /** The folded text the buffer was normalised from (`sourceStart`/`sourceEnd` index into it). */
   folded: string;
   /** Whether `folded` is the text lowercased code unit for code unit (pure ASCII input). */
@@ -90,7 +87,7 @@ export const wordField = {
   /** `touched` index of the word's unigram, and of the bigram with the word before (-1 if none). */
   unigram: 2,
   bigram: 3,
-  /** 32-bit hashes of both (the bigram's 0 if none), for lexicons. */
+  /** Full 32-bit hashes of both (the bigram's 0 if none), for exact lexicon look-ups. */
   unigramHash: 4,
   bigramHash: 5,
 } as const;
@@ -116,8 +113,6 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     touchedCount: 0,
     values: new Float32Array(1024),
     norm: 0,
-    wordHashes: new Int32Array(256),
-    wordHashCount: 0,
     folded: "",
     foldedInPlace: true,
     sourceStart: new Int32Array(512),
@@ -131,10 +126,7 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
 
 /** Folds text like `foldText`, with a shortcut for pure ASCII (where folding is only lowercasing). */
 export function foldForFeatures(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0x7f) return foldText(text);
-  }
-  return text.toLowerCase();
+  return isAscii(text) ? text.toLowerCase() : foldText(text);
 }
 
 /**
@@ -283,7 +275,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   }
   extractor.epoch = epoch;
   extractor.touchedCount = 0;
-  extractor.wordHashCount = 0;
+  extractor.wordCount = 0;
   const seed = config.seed | 0;
   const charMin = config.charMin;
   const charMax = config.charMax;
@@ -304,7 +296,6 @@ export function hashNormalised(extractor: FeatureExtractor): void {
     }
   }
   extractor.gramCount = gramCount;
-  extractor.wordCount = 0;
 
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
   const wordSeed = (seed ^ wordSeedSalt) | 0;
@@ -324,13 +315,11 @@ export function hashNormalised(extractor: FeatureExtractor): void {
       i++;
     }
     const word = finalise(hash);
-    addWordHash(extractor, word);
     const unigram = addHash(extractor, word, mask, epoch);
     let bigram = 0;
     let bigramIndex = -1;
     if (config.wordBigrams && havePrevious) {
       bigram = bigramHash(previousWord, word);
-      addWordHash(extractor, bigram);
       bigramIndex = addHash(extractor, bigram, mask, epoch);
     }
     recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram);
@@ -466,15 +455,6 @@ function growTable(extractor: FeatureExtractor, epoch: number): void {
   }
   extractor.table = table;
   extractor.tableMask = tableMask;
-}
-
-function addWordHash(extractor: FeatureExtractor, hash: number): void {
-  if (extractor.wordHashCount === extractor.wordHashes.length) {
-    const grown = new Int32Array(extractor.wordHashes.length * 2);
-    grown.set(extractor.wordHashes);
-    extractor.wordHashes = grown;
-  }
-  extractor.wordHashes[extractor.wordHashCount++] = hash;
 }
 
 // murmur3's fmix32: spreads every input bit over the bucket bits and the sign bit.

@@ -5,6 +5,8 @@ import {
   extractFeatures,
   type FeatureConfig,
   type FeatureExtractor,
+  wordField,
+  wordStride,
 } from "./classify.features.ts";
 import type { ClassifierModel, LexiconClassifier, LinearClassifier } from "./classify.model.ts";
 import type { ClassifiedCategory, ClassifierLanguage } from "./classify.schema.ts";
@@ -192,8 +194,13 @@ export function calibrate(model: ClassifierModel, logit: number): number {
 
 function lexiconLogit(model: LexiconClassifier, extractor: FeatureExtractor): number {
   let logit = model.bias;
-  const { wordHashes, wordHashCount } = extractor;
-  for (let k = 0; k < wordHashCount; k++) logit += model.terms.get(wordHashes[k] ?? 0) ?? 0;
+  const { words, wordCount } = extractor;
+  // Each word's unigram, then its bigram with the word before (the order extraction hashed them in).
+  for (let at = 0; at < wordCount * wordStride; at += wordStride) {
+    logit += model.terms.get(words[at + wordField.unigramHash] ?? 0) ?? 0;
+    if ((words[at + wordField.bigram] ?? -1) >= 0)
+      logit += model.terms.get(words[at + wordField.bigramHash] ?? 0) ?? 0;
+  }
   return logit;
 }
 
