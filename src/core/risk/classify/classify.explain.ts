@@ -58,6 +58,7 @@ export function explainScores(
   let wordSums = wordScratch;
   if (wordSums.length < wordCount) wordSums = wordScratch = new Float64Array(wordCount * 2);
   const sums = wordSums;
+  const share = occurrenceShares(features);
   const spans = models.map((model, m) => {
     const candidates: Candidate[] = [];
     // The contribution of each touched feature for this model, or undefined for a lexicon.
@@ -68,6 +69,7 @@ export function explainScores(
     } else {
       contributions = contributionsOf(
         features,
+        share,
         shared ? shared.interleaved : model.weights,
         shared ? shared.stride : 1,
         shared ? (shared.columns[m] ?? 0) : 0,
@@ -117,6 +119,7 @@ export function explainScores(
 const LARGE_SCRATCH = 1 << 18;
 
 let contributionScratch = new Float64Array(1024);
+let shareScratch = new Float64Array(1024);
 let wordScratch = new Float64Array(256);
 let gramWordScratch = new Int32Array(2048);
 let wordOfUnit = new Int32Array(512);
@@ -126,6 +129,7 @@ let textEnd = new Int32Array(512);
 
 function releaseScratch(): void {
   contributionScratch = new Float64Array(1024);
+  shareScratch = new Float64Array(1024);
   wordScratch = new Float64Array(256);
   gramWordScratch = new Int32Array(2048);
   wordOfUnit = new Int32Array(512);
@@ -133,22 +137,37 @@ function releaseScratch(): void {
   textEnd = new Int32Array(512);
 }
 
+/**
+ * Each touched feature's value divided among its occurrences (0 for a feature whose signed occurrences
+ * cancelled out): a feature seen several times in the post shares its weight among them. The same for
+ * every model, so computed once per explanation (scratch memory).
+ */
+function occurrenceShares(features: FeatureExtractor): Float64Array {
+  const { counts, values, touchedCount } = features;
+  if (shareScratch.length < touchedCount) shareScratch = new Float64Array(touchedCount * 2);
+  const share = shareScratch;
+  for (let k = 0; k < touchedCount; k++) {
+    const count = counts[k] ?? 0;
+    share[k] = count === 0 ? 0 : (values[k] ?? 0) / (count < 0 ? -count : count);
+  }
+  return share;
+}
+
 /** The logit contribution of one occurrence of each touched feature, for one linear model (scratch memory). */
 function contributionsOf(
   features: FeatureExtractor,
+  share: Float64Array,
   weights: Int8Array,
   stride: number,
   column: number,
   scale: number,
 ): Float64Array {
-  const { touched, counts, values, touchedCount } = features;
+  const { touched, touchedCount } = features;
   if (contributionScratch.length < touchedCount) contributionScratch = new Float64Array(touchedCount * 2);
   const contributions = contributionScratch;
   for (let k = 0; k < touchedCount; k++) {
-    const count = counts[k] ?? 0;
     const weight = weights[(touched[k] ?? 0) * stride + column] ?? 0;
-    // A feature seen several times in the post shares its weight among its occurrences.
-    contributions[k] = count === 0 ? 0 : (scale * weight * (values[k] ?? 0)) / (count < 0 ? -count : count);
+    contributions[k] = scale * weight * (share[k] ?? 0);
   }
   return contributions;
 }
