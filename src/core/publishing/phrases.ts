@@ -1,5 +1,6 @@
 // Finding an organisation's phrases in a draft: case-insensitive, on Unicode word boundaries, with the
 // offsets in UTF-16 code units (JavaScript string indices) so the web app can highlight them as they are.
+import { isLowSurrogate } from "../text/utf16.ts";
 
 /** A stretch of a text, in UTF-16 code units; `end` is exclusive. */
 export interface TextSpan {
@@ -52,8 +53,4 @@ export function clampSpan(text: string, span: TextSpan): TextSpan | null {
   if (isLowSurrogate(text.charCodeAt(start)) && start > 0) start -= 1;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end += 1;
   return end > start ? { start, end } : null;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -1,4 +1,5 @@
 import type { DetectedLanguage } from "../../text/language.ts";
+import { isHighSurrogate } from "../../text/utf16.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskResult } from "../risk.types.ts";
 import type { KnownBadHosts } from "./host-list.ts";
 import { extractLinks, type FoundLink } from "./links.ts";
@@ -44,7 +45,7 @@ const nonAsciiWordCharacter = /[\p{L}\p{N}]/u;
 function isWordAt(text: string, index: number, code: number): number {
   if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) return 1;
   if (code < 0x80) return 0;
-  const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+  const width = isHighSurrogate(code) ? 2 : 1;
   return nonAsciiWordCharacter.test(text.slice(index, index + width)) ? width : 0;
 }
 

@@ -1,5 +1,6 @@
 import * as linkify from "linkifyjs";
 import { parse } from "tldts";
+import { isHighSurrogate, isLowSurrogate } from "../../text/utf16.ts";
 import { hostToUnicode } from "./punycode.ts";
 import type { VisibleText } from "./visible-text.ts";
 
@@ -89,14 +90,15 @@ const letter = /\p{L}/u;
 export function findLinkCandidate(text: string, from: number): { index: number; length: number } | undefined {
   const length = text.length;
   let i = from;
-  if (i > 0 && i < length && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i -= 1;
+  if (i > 0 && i < length && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1)))
+    i -= 1;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) {
       return { index: i, length: 3 };
     }
     if (c === 0x77 && text.startsWith("ww.", i + 1)) return { index: i, length: 4 };
-    const width = isLead(c) && i + 1 < length && isTrail(text.charCodeAt(i + 1)) ? 2 : 1;
+    const width = isHighSurrogate(c) && i + 1 < length && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     if (text.charCodeAt(i + width) === 0x2e && isLetterDigitOrHyphen(text, i, c)) {
       const first = letterWidthAt(text, i + width + 1);
       const second = first > 0 ? letterWidthAt(text, i + width + 1 + first) : 0;
@@ -105,14 +107,6 @@ export function findLinkCandidate(text: string, from: number): { index: number; 
     i += width;
   }
   return undefined;
-}
-
-function isLead(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-
-function isTrail(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function isAsciiLetter(c: number): boolean {

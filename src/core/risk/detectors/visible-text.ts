@@ -1,4 +1,5 @@
 import { foldText } from "../../text/normalize.ts";
+import { isHighSurrogate, isLowSurrogate } from "../../text/utf16.ts";
 
 /**
  * A text as a reader sees it, with a map from each of its UTF-16 offsets back to the string it came
@@ -104,7 +105,7 @@ export function mayNeedCleaning(text: string): boolean {
     // Emoji of the planes U+1F000–U+1FBFF (lead surrogates D83C–D83E) hold no marks or selectors.
     if (c >= 0xd83c && c <= 0xd83e) {
       const next = text.charCodeAt(index + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
+      if (isLowSurrogate(next)) {
         index += 1;
         continue;
       }
@@ -310,7 +311,7 @@ export function foldVisibleText(visible: VisibleText): VisibleText {
       continue;
     }
     const code = source.charCodeAt(index);
-    const width = code >= 0xd800 && code <= 0xdbff && index + 1 < source.length ? 2 : 1;
+    const width = isHighSurrogate(code) && index + 1 < source.length ? 2 : 1;
     const folded = foldCharacter(source.slice(index, index + width));
     if (offsets === undefined && (width !== 1 || folded.length !== 1)) {
       offsets = new OffsetBuilder(source.length + 16);
