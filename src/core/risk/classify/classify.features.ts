@@ -145,14 +145,12 @@ export function extractFolded(
   folded: string,
   inPlace: boolean,
 ): FeatureExtractor {
-  extractor.folded = folded;
-  extractor.foldedInPlace = inPlace;
   // After an outsized text (the API takes up to a megabyte), an ordinary one gives the memory back.
   if (extractor.gramTouched.length > LARGE_SCRATCH && folded.length * 16 < extractor.gramTouched.length) {
     Object.assign(extractor, createFeatureExtractor(extractor.config), { epoch: extractor.epoch });
-    extractor.folded = folded;
-    extractor.foldedInPlace = inPlace;
   }
+  extractor.folded = folded;
+  extractor.foldedInPlace = inPlace;
   normaliseInto(extractor, folded);
   hashNormalised(extractor);
   return extractor;
