@@ -322,6 +322,31 @@ describe.each(databaseKinds)("live connections on %s", (dbKind) => {
     }
   });
 
+  it("does not count a connection as proven for renewals while it was open less than a lease", async () => {
+    // Open for 150 ms, three renewals of 50 ms, then a 503: not a lease long, so the count goes on.
+    const s = script("brief", {
+      stream: async () => {
+        await new Promise((r) => setTimeout(r, 150));
+        throw new ConnectorError("stream: HTTP 503 (Service Unavailable)", "transient");
+      },
+    });
+    const id = await addConnector({ script: "brief" });
+    const runner = startStreamRunner(runtime.ctx, { policy, kinds }, fast);
+    try {
+      await until(async () => (await row(id))?.consecutiveErrors === 1);
+      await clock.advance(30_000);
+      await until(() => s.streams.length === 2);
+      await until(
+        async () => (await row(id))?.state === "transient" && (await row(id))?.lockedUntil === null,
+      );
+      expect(await row(id)).toMatchObject({ consecutiveErrors: 2, state: "transient" });
+      expect(((await row(id))?.nextRunAt.getTime() ?? 0) - clock.now().getTime()).toBe(60_000);
+    } finally {
+      await runner.stop();
+      await switchOff(id);
+    }
+  });
+
   it("ends a connection at the next renewal when its connector is switched off, changed or deleted", async () => {
     const s = script("held", {});
     const id = await addConnector({ script: "held" });

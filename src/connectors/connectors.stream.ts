@@ -207,16 +207,18 @@ async function holdConnection(
   // The error count is reset once a connection proved itself (delivered, or stayed open a lease long), not
   // by the catch-up poll alone: a stream that fails at once must back off further each time.
   let consecutiveErrors = row.consecutiveErrors;
-  let live = false;
-  const proven = () => {
-    if (!live || consecutiveErrors === 0) return {};
+  // When the current connection was opened (performance.now()); undefined while none is open.
+  let openSince: number | undefined;
+  const proven = (delivered: boolean) => {
+    if (openSince === undefined || consecutiveErrors === 0) return {};
+    if (!delivered && performance.now() - openSince < leaseMs) return {};
     consecutiveErrors = 0;
     return { consecutiveErrors: 0 };
   };
   const renewal = setInterval(() => {
     const lease = new Date(ctx.clock.now().getTime() + leaseMs);
     serial(async () => {
-      if (await repo.updateHeldConnector(ctx.db, hold, { lockedUntil: lease, ...proven() }))
+      if (await repo.updateHeldConnector(ctx.db, hold, { lockedUntil: lease, ...proven(false) }))
         hold.lease = lease;
       else abort.abort();
     }).catch((error: unknown) =>
@@ -247,7 +249,6 @@ async function holdConnection(
         if (!caught.more) break;
       }
       if (abort.signal.aborted || !(await write({ state: "live" }))) break;
-      live = true;
       const base = await connectorContext(ctx, row.orgId, pollDeps, abort.signal);
       const streamCtx: StreamContext = {
         ...base,
@@ -258,7 +259,7 @@ async function holdConnection(
             {
               lastSuccessAt: ctx.clock.now(),
               ...(batch.cursor !== undefined ? { cursor: batch.cursor ?? null } : {}),
-              ...proven(),
+              ...proven(true),
             },
             done.published,
           );
@@ -285,12 +286,13 @@ async function holdConnection(
       connectionOpen = true;
       log.info({ connectorId: row.id, kind: row.kind }, "live connection open");
       const openedAt = performance.now();
+      openSince = openedAt;
       try {
         await connector.stream?.(settings.config, settings.secrets, cursor, streamCtx);
       } finally {
         closeOpened();
         opened.clear();
-        live = false;
+        openSince = undefined;
       }
       connectionOpen = false;
       deps.metrics?.connectionEnded(row.kind, abort.signal.aborted ? "stopped" : "closed");
