@@ -65,8 +65,14 @@ export interface PhraseMatch {
   end: number;
 }
 
-/** Runs compiled phrase rules on folded text, given the text's words (`wordsOf`). */
-export type PhraseMatcher = (folded: string, words: readonly { text: string }[]) => PhraseMatch[];
+/** Runs compiled phrase rules on folded text, given the text's words (`wordsOf`, offsets into `folded`). */
+export type PhraseMatcher = (folded: string, words: readonly PhraseWord[]) => PhraseMatch[];
+
+/** A word of the folded text and where it starts in it. */
+export interface PhraseWord {
+  text: string;
+  start: number;
+}
 
 const STEM_KEY = 3;
 const FILTER_MASK = 127;
@@ -76,13 +82,20 @@ interface CompiledRule {
   pattern: RegExp;
   /** The last run that activated the rule. */
   seen: number;
+  /** Where in the folded text that run's first activating word starts (0 for a rule that runs always). */
+  from: number;
 }
+
+// What a rule may match before its first literal word: the sentence start's separator and one space.
+const LEAD = 2;
 
 /**
  * Compiles rules for fast matching. Each rule's pattern starts with alternative literal words
  * ("\\b(?:gewinnspiel|giveaway)…"); those stems are indexed by their first three letters, so a
  * post runs only the rules whose first word occurs in it — one map lookup per word instead of every
  * rule at every character. A rule whose start is not literal (a character class, an emoji) runs always.
+ * A rule's search starts at the first word of the post that starts one of its stems (less the separator
+ * a sentence-start rule takes before it): a match must begin with such a word, as `wordsOf` splits words.
  */
 export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher {
   const always: CompiledRule[] = [];
@@ -90,7 +103,7 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
   const byId: Array<Array<{ stem: string; rule: CompiledRule }> | undefined> = [];
   const compiledRules: CompiledRule[] = [];
   for (const rule of rules) {
-    const compiled: CompiledRule = { rule, pattern: new RegExp(rule.pattern, "g"), seen: 0 };
+    const compiled: CompiledRule = { rule, pattern: new RegExp(rule.pattern, "g"), seen: 0, from: 0 };
     compiledRules.push(compiled);
     if (new RegExp(`${rule.pattern}|`).exec("")?.length !== 1) {
       throw new Error(`phrase rule ${rule.reason} holds a capture group; use (?:...)`);
@@ -115,6 +128,7 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
     const active: CompiledRule[] = [];
     for (const rule of always) {
       rule.seen = run;
+      rule.from = 0;
       active.push(rule);
     }
     const ids = stemIdsOf(words);
@@ -123,18 +137,22 @@ export function compilePhraseRules(rules: readonly PhraseRule[]): PhraseMatcher 
       if (id < 0) continue;
       const entries = byId[id];
       if (entries === undefined) continue;
-      const text = (words[index] as { text: string }).text;
+      const word = words[index] as PhraseWord;
+      const text = word.text;
       for (const entry of entries) {
         if (entry.rule.seen === run) continue;
         if (entry.stem.length < STEM_KEY ? text === entry.stem : text.startsWith(entry.stem)) {
           entry.rule.seen = run;
+          entry.rule.from = word.start;
           active.push(entry.rule);
         }
       }
     }
     const matches: PhraseMatch[] = [];
-    for (const { rule, pattern } of active) {
-      pattern.lastIndex = 0;
+    for (const { rule, pattern, from } of active) {
+      // A match begins with one of the rule's first words, so the search starts at the first such word of
+      // the post (less what the rule may match before it); the part of the text before it cannot match.
+      pattern.lastIndex = from > LEAD ? from - LEAD : 0;
       for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
         if (match[0].length === 0) {
           pattern.lastIndex += 1;
@@ -164,12 +182,12 @@ function stemIdOfKey(key: number): number {
 
 // The stem ids of the last word list seen (-1: no rule starts with the word): every matcher of a post
 // (nine of them) gets the same list, so each word is keyed and looked up once per post, not nine times.
-let idWords: readonly { text: string }[] | undefined;
+let idWords: readonly PhraseWord[] | undefined;
 let idWordCount = 0;
 let idStemCount = 0;
 let wordIds = new Int32Array(256);
 
-function stemIdsOf(words: readonly { text: string }[]): Int32Array {
+function stemIdsOf(words: readonly PhraseWord[]): Int32Array {
   if (words === idWords && words.length === idWordCount && stemIds.size === idStemCount) return wordIds;
   if (wordIds.length < words.length) wordIds = new Int32Array(words.length * 2);
   for (let index = 0; index < words.length; index += 1) {
