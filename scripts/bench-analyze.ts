@@ -1,5 +1,5 @@
 // Speed of the full risk assessment on one core, against two npm sentiment analysers on the same corpus.
-// Usage: npm run bench:analyze [-- --posts 100000]
+// Usage: npm run bench:analyze [-- --posts 100000] [--stages]
 // Corpus: German and English dataset texts (training files only) when ../shared/datasets is there,
 // filled up with posts of the demo scenario, so the benchmark also runs on a fresh clone.
 import fs from "node:fs";
@@ -7,7 +7,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { assessPost, createRiskEngine } from "../src/core/risk/assess.ts";
 import { loadModels } from "../src/core/risk/classify/classify.load.ts";
+import { scoreWithSet } from "../src/core/risk/classify/classify.score.ts";
+import { classifiersForLanguage } from "../src/core/risk/classify/classify.select.ts";
+import type { DetectContext, PreparedPost } from "../src/core/risk/detectors/index.ts";
+import * as detectors from "../src/core/risk/detectors/index.ts";
 import { planScenario } from "../src/core/scenario/scenario.plan.ts";
+import { detectLanguage } from "../src/core/text/language.ts";
 import { defaultModelsDir } from "../src/risk/risk.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "../src/scenarios/scenarios.files.ts";
 import { datasetsDir, positiveNumber, scriptArgs } from "./lib/args.ts";
@@ -22,7 +27,13 @@ const Sentiment = require("sentiment") as new () => { analyze(text: string): unk
 const values = scriptArgs(
   "npm run bench:analyze --",
   "Assesses a mixed German/English corpus with the full risk engine on one core, and the peers\nvader-sentiment and sentiment on the same corpus; prints posts/s, p99 and peak memory, the last line\none JSON object.",
-  { posts: { type: "string", value: "N", default: "100000", description: "posts in the corpus" } },
+  {
+    posts: { type: "string", value: "N", default: "100000", description: "posts in the corpus" },
+    stages: {
+      type: "boolean",
+      description: "also print the CPU time a post spends in each stage of the assessment (best of 5)",
+    },
+  },
 );
 const wanted = positiveNumber("bench:analyze", "posts", values.posts);
 const datasets = datasetsDir;
@@ -111,6 +122,77 @@ clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+
+/**
+ * CPU time per post of each stage of `assessPost`, each run alone over the whole corpus (`process.cpuUsage`,
+ * best of five rounds): where the time goes, for whoever works on the engine's speed. The stages share
+ * caches in the real assessment (a prepared post's words, the features the explanations read), so their
+ * sum differs somewhat from the whole.
+ */
+function stageCosts(): Record<string, number> {
+  const cpuPerPost = (run: () => void) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 5; round++) {
+      const before = process.cpuUsage();
+      run();
+      const used = process.cpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / texts.length);
+    }
+    return Math.round(best * 100) / 100;
+  };
+  const prepared: PreparedPost[] = texts.map((text) => detectors.preparePost(text));
+  const langs = prepared.map((p) => detectLanguage(p.visible.text));
+  const contexts: DetectContext[] = prepared.map((p, i) => ({
+    lang: langs[i] ?? "other",
+    org,
+    prepared: p,
+    knownBadHosts: inputs.knownBadHosts,
+  }));
+  const sets = langs.map((lang) => classifiersForLanguage(engine.classifiers, lang));
+  const perDetector = {
+    maliciousLink: detectors.detectMaliciousLinks,
+    pii: detectors.detectPii,
+    secrets: detectors.detectSecrets,
+    confidential: detectors.detectConfidential,
+    impersonation: detectors.detectImpersonation,
+    scam: detectors.detectScam,
+    threat: detectors.detectThreat,
+    opportunities: detectors.detectOpportunities,
+    factualAccusation: detectors.detectFactualAccusation,
+  };
+  const costs: Record<string, number> = {
+    assessPost: cpuPerPost(() => {
+      for (const text of texts) assessPost(engine, { text }, inputs);
+    }),
+    visibleText: cpuPerPost(() => {
+      for (const text of texts) detectors.preparePost(text);
+    }),
+    language: cpuPerPost(() => {
+      for (const p of prepared) detectLanguage(p.visible.text);
+    }),
+    classifierScores: cpuPerPost(() => {
+      for (let i = 0; i < texts.length; i++)
+        scoreWithSet(sets[i] ?? engine.classifiers.en, prepared[i]?.visible.text ?? "", { explain: "never" });
+    }),
+    classifiersExplained: cpuPerPost(() => {
+      for (let i = 0; i < texts.length; i++)
+        scoreWithSet(sets[i] ?? engine.classifiers.en, prepared[i]?.visible.text ?? "", {
+          explain: "flagged",
+        });
+    }),
+    ruleDetectors: cpuPerPost(() => {
+      for (let i = 0; i < texts.length; i++)
+        detectors.runRuleDetectors(texts[i] ?? "", contexts[i] as DetectContext);
+    }),
+  };
+  for (const [name, detect] of Object.entries(perDetector)) {
+    costs[name] = cpuPerPost(() => {
+      for (let i = 0; i < texts.length; i++) detect(texts[i] ?? "", contexts[i] as DetectContext);
+    });
+  }
+  return costs;
+}
+const stages = values.stages ? stageCosts() : null;
 process.stdout.write(`corpus: ${texts.length} posts (${from})\n`);
 process.stdout.write(`models loaded in ${round(loadMs, 0)} ms\n`);
 process.stdout.write(
@@ -123,6 +205,10 @@ process.stdout.write(
   `sentiment (AFINN, sentiment only): ${sentimentPerSec} posts/s (brandwache is ${round(postsPerSec / sentimentPerSec, 2)}x)\n`,
 );
 process.stdout.write(`peak RSS: ${Math.round(peakRss / 1e6)} MB\n`);
+if (stages) {
+  process.stdout.write("CPU µs a post by stage (each alone, best of 5 rounds over the corpus):\n");
+  for (const [name, us] of Object.entries(stages)) process.stdout.write(`  ${name}: ${us}\n`);
+}
 process.stdout.write(
   `${JSON.stringify({
     postsPerSec,
@@ -135,5 +221,6 @@ process.stdout.write(
     },
     posts: texts.length,
     modelLoadMs: round(loadMs, 0),
+    ...(stages ? { cpuMicrosecondsPerPost: stages } : {}),
   })}\n`,
 );
