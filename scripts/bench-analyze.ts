@@ -126,8 +126,9 @@ const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 /**
  * CPU time per post of each stage of `assessPost`, each run alone over the whole corpus (`process.cpuUsage`,
  * best of five rounds): where the time goes, for whoever works on the engine's speed. The stages share
- * caches in the real assessment (a prepared post's words, the features the explanations read), so their
- * sum differs somewhat from the whole.
+ * work in the real assessment, so their sum differs from the whole: each detector alone includes the words
+ * and links it asks the prepared post for (worked out once a post for all of them in `ruleDetectors`), and
+ * the whole also builds the results, maps the learned spans and weighs the priority.
  */
 function stageCosts(): Record<string, number> {
   const cpuPerPost = (run: () => void) => {
@@ -142,12 +143,15 @@ function stageCosts(): Record<string, number> {
   };
   const prepared: PreparedPost[] = texts.map((text) => detectors.preparePost(text));
   const langs = prepared.map((p) => detectLanguage(p.visible.text));
-  const contexts: DetectContext[] = prepared.map((p, i) => ({
+  // A detector asks the prepared post for its words and links, which are worked out on first use and kept;
+  // so each post is prepared afresh inside the timed loop, and the preparation alone is subtracted.
+  const contextOf = (i: number): DetectContext => ({
     lang: langs[i] ?? "other",
     org,
-    prepared: p,
+    prepared: detectors.preparePost(texts[i] ?? ""),
     knownBadHosts: inputs.knownBadHosts,
-  }));
+  });
+
   const sets = langs.map((lang) => classifiersForLanguage(engine.classifiers, lang));
   const perDetector = {
     maliciousLink: detectors.detectMaliciousLinks,
@@ -181,15 +185,17 @@ function stageCosts(): Record<string, number> {
         });
     }),
     ruleDetectors: cpuPerPost(() => {
-      for (let i = 0; i < texts.length; i++)
-        detectors.runRuleDetectors(texts[i] ?? "", contexts[i] as DetectContext);
+      for (let i = 0; i < texts.length; i++) detectors.runRuleDetectors(texts[i] ?? "", contextOf(i));
     }),
   };
   for (const [name, detect] of Object.entries(perDetector)) {
     costs[name] = cpuPerPost(() => {
-      for (let i = 0; i < texts.length; i++) detect(texts[i] ?? "", contexts[i] as DetectContext);
+      for (let i = 0; i < texts.length; i++) detect(texts[i] ?? "", contextOf(i));
     });
   }
+  const preparing = costs.visibleText ?? 0;
+  for (const name of ["ruleDetectors", ...Object.keys(perDetector)])
+    costs[name] = Math.round(((costs[name] ?? 0) - preparing) * 100) / 100;
   return costs;
 }
 const stages = values.stages ? stageCosts() : null;
