@@ -2,9 +2,7 @@
 // Usage: npm run bench:analyze [-- --posts 100000] [--stages]
 // Corpus: German and English dataset texts (training files only) when ../shared/datasets is there,
 // filled up with posts of the demo scenario, so the benchmark also runs on a fresh clone.
-import fs from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { assessPost, createRiskEngine } from "../src/core/risk/assess.ts";
 import { loadModels } from "../src/core/risk/classify/classify.load.ts";
 import { scoreWithSet } from "../src/core/risk/classify/classify.score.ts";
@@ -16,6 +14,18 @@ import { detectLanguage } from "../src/core/text/language.ts";
 import { defaultModelsDir } from "../src/risk/risk.service.ts";
 import { demoScenarioPath, loadScenarioFile } from "../src/scenarios/scenarios.files.ts";
 import { datasetsDir, positiveNumber, scriptArgs } from "./lib/args.ts";
+import {
+  detokenise,
+  type LabelledText,
+  loadComplaints,
+  loadGermEval2018,
+  loadGermEval2019,
+  loadGermEval2021,
+  loadHasoc2019,
+  loadPotts,
+  loadSb10k,
+  loadTweetEval,
+} from "./train/datasets.ts";
 
 const require = createRequire(import.meta.url);
 // Neither peer ships type declarations; these are the calls their READMEs document.
@@ -38,20 +48,35 @@ const values = scriptArgs(
 const wanted = positiveNumber("bench:analyze", "posts", values.posts);
 const datasets = datasetsDir;
 
+/**
+ * The training parts of the German and English datasets (never a test split), each distinct text once, in
+ * a fixed order: posts as people write them, from debate, customer service, everyday chatter and abuse.
+ * A dataset that is not there is left out (a fresh clone without ../shared/datasets runs on demo posts).
+ */
 function datasetTexts(): string[] {
-  const texts: string[] = [];
-  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
-  for (const line of read(path.join(datasets, "germeval2018/germeval2018.training.txt")).split("\n")) {
-    const text = line.split("\t")[0];
-    if (text) texts.push(text);
+  const parts: (() => LabelledText[])[] = [
+    () => loadGermEval2018(datasets),
+    () => loadGermEval2019(datasets),
+    () => loadGermEval2021(datasets),
+    () => loadHasoc2019(datasets, "de"),
+    () => loadSb10k(datasets, "train").map((row) => ({ ...row, text: detokenise(row.text) })),
+    () => loadPotts(datasets, "train").map((row) => ({ ...row, text: detokenise(row.text) })),
+    () => loadTweetEval(datasets, "offensive"),
+    () => loadTweetEval(datasets, "hate"),
+    () => loadHasoc2019(datasets, "en"),
+    () => loadComplaints(datasets),
+  ];
+  const texts = new Set<string>();
+  for (const part of parts) {
+    let rows: LabelledText[] = [];
+    try {
+      rows = part();
+    } catch {
+      continue;
+    }
+    for (const row of rows) if (row.text.trim() !== "") texts.add(row.text);
   }
-  for (const line of read(path.join(datasets, "sb10k/train.tsv")).split("\n").slice(1)) {
-    const text = line.split("\t").at(-1);
-    if (text) texts.push(text);
-  }
-  for (const line of read(path.join(datasets, "tweeteval/offensive/train_text.txt")).split("\n"))
-    if (line) texts.push(line);
-  return texts;
+  return [...texts];
 }
 
 async function corpus(): Promise<{ texts: string[]; from: string }> {
@@ -67,9 +92,11 @@ async function corpus(): Promise<{ texts: string[]; from: string }> {
     });
     for (const p of planned) texts.push(p.post.text);
   }
+  const chosen = texts.slice(0, wanted);
+  const fromScenario = Math.max(0, chosen.length - fromDatasets);
   return {
-    texts: texts.slice(0, wanted),
-    from: `${Math.min(fromDatasets, wanted)} dataset texts + demo scenario posts`,
+    texts: chosen,
+    from: `${chosen.length - fromScenario} dataset texts + ${fromScenario} demo scenario posts; ${new Set(chosen).size} distinct`,
   };
 }
 
