@@ -34,3 +34,13 @@ describe("detectOpportunities", () => {
     expect(flagged(text)).toEqual([]);
   });
 });
+
+describe("question spans", () => {
+  it("mark the question word, not the separator before it", () => {
+    const text = "Hallo. Wie kann ich kündigen? Danke";
+    const spans = detectOpportunities(text, contextFor()).opportunity_question.spans.filter(
+      (span) => span.reason === "question.phrase",
+    );
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(["Wie", "Wie kann ich"]);
+  });
+});

@@ -31,12 +31,13 @@ export type OpportunityReason =
   | "recruiting.application"
   | "recruiting.job_interest";
 
-// Folded text (lowercase, ä→ae, ß→ss).
+// Folded text (lowercase, ä→ae, ß→ss). A question word counts at the start of a sentence or clause, which
+// the first rule checks behind the match, so its span is the word and not the separator before it.
 const questionRules: readonly PhraseRule[] = [
   {
     reason: "question.phrase",
     pattern:
-      "(?:^|[.!?,;:\\n] ?)(?:wie|was|wann|wo|warum|wieso|weshalb|wer|welche[rsmn]?|kann|koennt|koennen|koennte|gibt es|habt ihr|haben sie|ist|sind|muss|darf|how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should)\\b",
+      "(?<=^|[.!?,;:\\n] ?)(?:wie|was|wann|wo|warum|wieso|weshalb|wer|welche[rsmn]?|kann|koennt|koennen|koennte|gibt es|habt ihr|haben sie|ist|sind|muss|darf|how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should)\\b",
     weight: 0.35,
   },
   {
@@ -122,7 +123,6 @@ function detectQuestion(prepared: PreparedPost, ctx: DetectContext): ReturnType<
   const folded = prepared.folded;
   const text = folded.text;
   const found: WeightedSpan[] = matchesToSpans(matchQuestion(text, prepared.words), folded);
-  // Leading separators the sentence-start rule consumed are not part of the question word.
   const hasQuestionMark = text.includes("?");
   if (hasQuestionMark) {
     const at = text.indexOf("?");
