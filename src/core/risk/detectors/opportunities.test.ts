@@ -36,11 +36,11 @@ describe("detectOpportunities", () => {
 });
 
 describe("question spans", () => {
-  it("mark the question word, not the separator before it", () => {
+  it("mark the question phrase, not the separator before it, and not a word inside it again", () => {
     const text = "Hallo. Wie kann ich kündigen? Danke";
     const spans = detectOpportunities(text, contextFor()).opportunity_question.spans.filter(
       (span) => span.reason === "question.phrase",
     );
-    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(["Wie", "Wie kann ich"]);
+    expect(spans.map((span) => text.slice(span.start, span.end))).toEqual(["Wie kann ich"]);
   });
 });

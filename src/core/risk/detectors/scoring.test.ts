@@ -64,4 +64,20 @@ describe("toResult", () => {
     expect(result.flagged).toBe(true);
     expect(result.spans).toHaveLength(3);
   });
+
+  it("shows a span once, and not inside a wider span of the same reason", () => {
+    const result = toResult([
+      { start: 0, end: 3, reason: "a", weight: 0.3 },
+      { start: 0, end: 12, reason: "a", weight: 0.5 },
+      { start: 0, end: 12, reason: "a", weight: 0.5 },
+      { start: 4, end: 8, reason: "b", weight: 0.2 },
+      { start: 14, end: 15, reason: "a", weight: 0.1 },
+    ]);
+    expect(result.score).toBe(0.6);
+    expect(result.spans.map((s) => [s.start, s.end, s.reason])).toEqual([
+      [0, 12, "a"],
+      [4, 8, "b"],
+      [14, 15, "a"],
+    ]);
+  });
 });

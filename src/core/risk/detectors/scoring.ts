@@ -17,6 +17,7 @@ export function emptyResult(): RiskResult {
 /**
  * Combines weighted spans into a result: the strongest span of each reason counts once, and distinct
  * reasons combine as independent evidence (noisy-OR, 1 − Π(1 − w)), so two weak signals outrank one.
+ * Spans are shown once each, in text order, leaving out a span that lies inside a wider one of its reason.
  */
 export function toResult(found: readonly WeightedSpan[], threshold = DEFAULT_THRESHOLD): RiskResult {
   if (found.length === 0) return emptyResult();
@@ -38,9 +39,22 @@ export function toResult(found: readonly WeightedSpan[], threshold = DEFAULT_THR
   const score = Math.round((1 - miss) * 1000) / 1000;
   const seen = new Set<string>();
   const spans: RiskSpan[] = [];
-  for (const span of [...found].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  const sorted = [...found].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const span of sorted) {
     const key = `${span.start}:${span.end}:${span.reason}`;
     if (seen.has(key)) continue;
+    // A span inside another of the same reason ("Wie" in "Wie kann ich") shows nothing the wider one does not.
+    if (
+      sorted.some(
+        (o) =>
+          o !== span &&
+          o.reason === span.reason &&
+          o.start <= span.start &&
+          o.end >= span.end &&
+          (o.start !== span.start || o.end !== span.end),
+      )
+    )
+      continue;
     seen.add(key);
     const plain: RiskSpan = { start: span.start, end: span.end, reason: span.reason };
     if (span.detail !== undefined) plain.detail = span.detail;
