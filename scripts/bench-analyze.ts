@@ -71,8 +71,10 @@ function datasetTexts(): string[] {
     let rows: LabelledText[] = [];
     try {
       rows = part();
-    } catch {
-      continue;
+    } catch (error) {
+      // Only a dataset that is not there is left out; one that is there but unreadable stops the run.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
     }
     for (const row of rows) if (row.text.trim() !== "") texts.add(row.text);
   }
