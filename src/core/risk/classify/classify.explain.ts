@@ -28,6 +28,11 @@ export interface InterleavedWeights {
   stride: number;
   /** The column of each explained model (ignored for lexicons). */
   columns: readonly number[];
+  /**
+   * With four columns: the four weights of each touched bucket as one little-endian int32, in the order of
+   * the extractor's `touched` (kept by scoring), read in place of `interleaved`.
+   */
+  touchedPacked?: Int32Array | undefined;
 }
 
 /**
@@ -54,48 +59,30 @@ export function explainScores(
   const { words, wordCount } = features;
   const startOf = (w: number) => textStartOf(features, inPlace, w);
   const endOf = (w: number) => textEndOf(features, inPlace, w);
-  const gramWord = creditGramsToWords(features);
-  let wordSums = wordScratch;
-  if (wordSums.length < wordCount) wordSums = wordScratch = new Float64Array(wordCount * 2);
-  const sums = wordSums;
-  const share = occurrenceShares(features);
+  // Every linear model's word sums in one pass over the features: column c of `sums` (word w at
+  // `w * linearCount + c`) belongs to the c-th linear model of `models`.
+  const linearAt = models.map((model) => model.kind === "linear");
+  const linearCount = linearAt.filter(Boolean).length;
+  // The weights scoring kept follow the scored features; features extracted again here need the table.
+  const weights = features === extractor || !shared ? shared : { ...shared, touchedPacked: undefined };
+  const sums = linearCount > 0 ? linearWordSums(models, features, linearCount, weights) : wordScratch;
   const spans = models.map((model, m) => {
     const candidates: Candidate[] = [];
-    // The contribution of each touched feature for this model, or undefined for a lexicon.
-    let contributions: Float64Array | undefined;
-    if (model.kind === "lexicon") {
-      for (let w = 0; w < wordCount; w++)
-        sums[w] = model.terms.get(words[w * wordStride + wordField.unigramHash] ?? 0) ?? 0;
-    } else {
-      contributions = contributionsOf(
-        features,
-        share,
-        shared ? shared.interleaved : model.weights,
-        shared ? shared.stride : 1,
-        shared ? (shared.columns[m] ?? 0) : 0,
-        model.weightScale,
-      );
-      sums.fill(0, 0, wordCount);
-      const { gramTouched, gramCount } = features;
-      for (let o = 0; o < gramCount; o++) {
-        const w = gramWord[o] ?? -1;
-        if (w >= 0) sums[w] = (sums[w] ?? 0) + (contributions[gramTouched[o] ?? 0] ?? 0);
-      }
-      for (let w = 0; w < wordCount; w++) {
-        sums[w] = (sums[w] ?? 0) + (contributions[words[w * wordStride + wordField.unigram] ?? 0] ?? 0);
-      }
-    }
+    const column = linearAt.slice(0, m).filter(Boolean).length;
+    const wordSum =
+      model.kind === "lexicon"
+        ? (w: number) => model.terms.get(words[w * wordStride + wordField.unigramHash] ?? 0) ?? 0
+        : (w: number) => sums[w * linearCount + column] ?? 0;
     const pairSum = (w: number): number => {
       const bigram = words[w * wordStride + wordField.bigram] ?? -1;
       if (bigram < 0) return 0;
-      if (contributions !== undefined) return contributions[bigram] ?? 0;
       return model.kind === "lexicon"
         ? (model.terms.get(words[w * wordStride + wordField.bigramHash] ?? 0) ?? 0)
-        : 0;
+        : (contributionScratch[bigram * linearCount + column] ?? 0);
     };
     for (let w = 0; w < wordCount; w++) {
       // Only candidates that can be shown are kept; the ranking drops the others anyway.
-      const contribution = sums[w] ?? 0;
+      const contribution = wordSum(w);
       if (contribution >= minimumContribution) {
         candidates.push({ start: startOf(w), end: endOf(w), contribution });
       }
@@ -111,7 +98,12 @@ export function explainScores(
       detail: `"${text.slice(candidate.start, candidate.end)}" +${candidate.contribution.toFixed(2)}`,
     }));
   });
-  if (gramWordScratch.length > LARGE_SCRATCH) releaseScratch();
+  if (
+    contributionScratch.length > LARGE_SCRATCH ||
+    wordOfUnit.length > LARGE_SCRATCH ||
+    textStart.length > LARGE_SCRATCH
+  )
+    releaseScratch();
   return spans;
 }
 
@@ -119,9 +111,7 @@ export function explainScores(
 const LARGE_SCRATCH = 1 << 18;
 
 let contributionScratch = new Float64Array(1024);
-let shareScratch = new Float64Array(1024);
 let wordScratch = new Float64Array(256);
-let gramWordScratch = new Int32Array(2048);
 let wordOfUnit = new Int32Array(512);
 // Where each unit of the folded text came from in the original: [textStart, textEnd).
 let textStart = new Int32Array(512);
@@ -129,60 +119,90 @@ let textEnd = new Int32Array(512);
 
 function releaseScratch(): void {
   contributionScratch = new Float64Array(1024);
-  shareScratch = new Float64Array(1024);
   wordScratch = new Float64Array(256);
-  gramWordScratch = new Int32Array(2048);
   wordOfUnit = new Int32Array(512);
   textStart = new Int32Array(512);
   textEnd = new Int32Array(512);
 }
 
 /**
- * Each touched feature's value divided among its occurrences (0 for a feature whose signed occurrences
- * cancelled out): a feature seen several times in the post shares its weight among them. The same for
- * every model, so computed once per explanation (scratch memory).
+ * The word sums of the linear models among `models` (word w, linear model c at `w * count + c`), and in
+ * `contributionScratch` the logit contribution of one occurrence of each touched feature (feature k at
+ * `k * count + c`): the feature's value divided among its occurrences (a feature seen several times in the
+ * post shares its weight among them; one whose signed occurrences cancelled out contributes nothing), times
+ * the model's weight. A word is credited with its unigram and with every character n-gram that lies within
+ * it and at most one unit on either side of it.
  */
-function occurrenceShares(features: FeatureExtractor): Float64Array {
-  const { counts, values, touchedCount } = features;
-  if (shareScratch.length < touchedCount) shareScratch = new Float64Array(touchedCount * 2);
-  const share = shareScratch;
-  for (let k = 0; k < touchedCount; k++) {
-    const count = counts[k] ?? 0;
-    share[k] = count === 0 ? 0 : (values[k] ?? 0) / (count < 0 ? -count : count);
+function linearWordSums(
+  models: readonly ClassifierModel[],
+  features: FeatureExtractor,
+  count: number,
+  shared: InterleavedWeights | undefined,
+): Float64Array {
+  const { touched, counts, values, touchedCount, words, wordCount } = features;
+  if (contributionScratch.length < touchedCount * count)
+    contributionScratch = new Float64Array(touchedCount * count * 2);
+  const contributions = contributionScratch;
+  let c = 0;
+  for (let m = 0; m < models.length; m++) {
+    const model = models[m] as ClassifierModel;
+    if (model.kind !== "linear") continue;
+    const scale = model.weightScale;
+    const packed = shared?.touchedPacked;
+    if (packed !== undefined && shared?.stride === 4) {
+      // The column's byte of each packed int32, sign-extended.
+      const shift = 24 - 8 * (shared.columns[m] ?? 0);
+      for (let k = 0; k < touchedCount; k++) {
+        const n = counts[k] ?? 0;
+        const share = shareOf(n, values[k] ?? 0);
+        contributions[k * count + c] = scale * (((packed[k] ?? 0) << shift) >> 24) * share;
+      }
+    } else {
+      const weights = shared ? shared.interleaved : model.weights;
+      const stride = shared ? shared.stride : 1;
+      const column = shared ? (shared.columns[m] ?? 0) : 0;
+      for (let k = 0; k < touchedCount; k++) {
+        const n = counts[k] ?? 0;
+        const share = shareOf(n, values[k] ?? 0);
+        contributions[k * count + c] = scale * (weights[(touched[k] ?? 0) * stride + column] ?? 0) * share;
+      }
+    }
+    c++;
   }
-  return share;
+  if (wordScratch.length < wordCount * count) wordScratch = new Float64Array(wordCount * count * 2);
+  const sums = wordScratch;
+  sums.fill(0, 0, wordCount * count);
+  creditGrams(features, contributions, sums, count);
+  for (let w = 0; w < wordCount; w++) {
+    const unigram = (words[w * wordStride + wordField.unigram] ?? 0) * count;
+    for (let j = 0; j < count; j++)
+      sums[w * count + j] = (sums[w * count + j] ?? 0) + (contributions[unigram + j] ?? 0);
+  }
+  return sums;
 }
 
-/** The logit contribution of one occurrence of each touched feature, for one linear model (scratch memory). */
-function contributionsOf(
-  features: FeatureExtractor,
-  share: Float64Array,
-  weights: Int8Array,
-  stride: number,
-  column: number,
-  scale: number,
-): Float64Array {
-  const { touched, touchedCount } = features;
-  if (contributionScratch.length < touchedCount) contributionScratch = new Float64Array(touchedCount * 2);
-  const contributions = contributionScratch;
-  for (let k = 0; k < touchedCount; k++) {
-    const weight = weights[(touched[k] ?? 0) * stride + column] ?? 0;
-    contributions[k] = scale * weight * (share[k] ?? 0);
-  }
-  return contributions;
+/** A feature's value divided among its `n` signed occurrences (most features occur once: no division). */
+function shareOf(n: number, value: number): number {
+  if (n === 1 || n === -1) return value;
+  return n === 0 ? 0 : value / (n < 0 ? -n : n);
 }
 
 /**
- * The word each character n-gram occurrence is credited to (-1: none), in the order extraction
- * recorded them: an n-gram belongs to a word when it lies within the word and at most one unit on
- * either side of it.
+ * Adds each character n-gram occurrence's contributions to the word it is credited to, in the order
+ * extraction recorded the occurrences (start position by start position, shortest first). An n-gram
+ * belongs to the word at its first unit, or (a separator first) at its second, when it lies within that
+ * word and at most one unit on either side of it; so all n-grams of one start position belong to the same
+ * word, the shortest ones up to the unit after the word.
  */
-function creditGramsToWords(features: FeatureExtractor): Int32Array {
-  const { length, words, wordCount, gramCount, config } = features;
+function creditGrams(
+  features: FeatureExtractor,
+  contributions: Float64Array,
+  sums: Float64Array,
+  count: number,
+): void {
+  const { length, words, wordCount, gramTouched, config } = features;
   if (wordOfUnit.length < length) wordOfUnit = new Int32Array(length * 2);
-  if (gramWordScratch.length < gramCount) gramWordScratch = new Int32Array(gramCount * 2);
   const wordOf = wordOfUnit;
-  const gramWord = gramWordScratch;
   wordOf.fill(-1, 0, length);
   for (let w = 0; w < wordCount; w++)
     wordOf.fill(w, words[w * wordStride + wordField.start] ?? 0, words[w * wordStride + wordField.end] ?? 0);
@@ -190,18 +210,30 @@ function creditGramsToWords(features: FeatureExtractor): Int32Array {
   let o = 0;
   for (let start = 0; start + charMin <= length; start++) {
     const last = Math.min(length, start + charMax);
-    for (let end = start + charMin; end <= last; end++) {
-      // The n-gram [start, end): its word is the one at its first unit, or (a separator first) at its second.
-      let w = wordOf[start] ?? -1;
-      if (w < 0 && start + 1 < end) w = wordOf[start + 1] ?? -1;
-      const inWindow =
-        w >= 0 &&
-        start >= (words[w * wordStride + wordField.start] ?? 0) - 1 &&
-        end <= (words[w * wordStride + wordField.end] ?? 0) + 1;
-      gramWord[o++] = inWindow ? w : -1;
+    const first = start + charMin;
+    let w = wordOf[start] ?? -1;
+    // An n-gram that starts on a separator is credited by its second unit, so it needs one.
+    let from = first;
+    if (w < 0) {
+      w = wordOf[start + 1] ?? -1;
+      from = Math.max(first, start + 2);
     }
+    if (w >= 0 && start >= (words[w * wordStride + wordField.start] ?? 0) - 1) {
+      const upTo = Math.min(last, (words[w * wordStride + wordField.end] ?? 0) + 1);
+      if (count === 1) {
+        let sum = sums[w] ?? 0;
+        for (let end = from; end <= upTo; end++) sum += contributions[gramTouched[o + end - first] ?? 0] ?? 0;
+        sums[w] = sum;
+      } else {
+        for (let end = from; end <= upTo; end++) {
+          const k = (gramTouched[o + end - first] ?? 0) * count;
+          for (let j = 0; j < count; j++)
+            sums[w * count + j] = (sums[w * count + j] ?? 0) + (contributions[k + j] ?? 0);
+        }
+      }
+    }
+    o += last - first + 1;
   }
-  return gramWord;
 }
 
 function textStartOf(features: FeatureExtractor, inPlace: boolean, w: number): number {
@@ -228,9 +260,54 @@ function foldedPlaces(
   extractor: FeatureExtractor,
 ): { features: FeatureExtractor; inPlace: boolean } {
   if (extractor.foldedInPlace) return { features: extractor, inPlace: true };
+  if (foldsOnto(text, extractor.folded)) return { features: extractor, inPlace: false };
   const folded = foldByCodePoint(text);
-  if (folded === extractor.folded) return { features: extractor, inPlace: false };
   return { features: extractFolded(fallbackExtractorFor(extractor.config), folded, false), inPlace: false };
+}
+
+/**
+ * Whether `text` folded code point by code point gives `folded`, recording in `textStart`/`textEnd` where
+ * each unit came from: `foldByCodePoint` compared with the scored folding, without building a string.
+ */
+function foldsOnto(text: string, folded: string): boolean {
+  growPlaces(folded.length + 1);
+  let at = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (at >= folded.length || folded.charCodeAt(at) !== (c >= 0x41 && c <= 0x5a ? c + 0x20 : c))
+        return false;
+      textStart[at] = i;
+      textEnd[at] = i + 1;
+      at++;
+      i++;
+      continue;
+    }
+    const point = text.codePointAt(i) ?? c;
+    const width = point > 0xffff ? 2 : 1;
+    const piece = foldPiece(point);
+    if (at + piece.length > folded.length) return false;
+    for (let j = 0; j < piece.length; j++) {
+      if (folded.charCodeAt(at + j) !== piece.charCodeAt(j)) return false;
+      textStart[at + j] = i;
+      textEnd[at + j] = i + width;
+    }
+    at += piece.length;
+    i += width;
+  }
+  return at === folded.length;
+}
+
+/** Makes room for `size` units in `textStart`/`textEnd`, keeping what they hold. */
+function growPlaces(size: number): void {
+  if (textStart.length >= size) return;
+  const grown = Math.max(size, textStart.length * 2);
+  const starts = new Int32Array(grown);
+  const ends = new Int32Array(grown);
+  starts.set(textStart);
+  ends.set(textEnd);
+  textStart = starts;
+  textEnd = ends;
 }
 
 /** Folds `text` code point by code point, recording in `textStart`/`textEnd` where each unit came from. */
@@ -249,15 +326,7 @@ function foldByCodePoint(text: string): string {
     }
     const at = folded.length;
     const end = at + piece.length;
-    if (textStart.length < end + 1) {
-      const size = Math.max(end + 1, text.length * 2, textStart.length * 2);
-      const starts = new Int32Array(size);
-      const ends = new Int32Array(size);
-      starts.set(textStart.subarray(0, at));
-      ends.set(textEnd.subarray(0, at));
-      textStart = starts;
-      textEnd = ends;
-    }
+    growPlaces(end + 1);
     for (let f = at; f < end; f++) {
       textStart[f] = i;
       textEnd[f] = i + width;

@@ -128,6 +128,37 @@ describe("scoreWithSet", () => {
     expect(scoreWithSet(set, "Alles bestens, danke!").complaint?.flagged).toBe(false);
   });
 
+  it("explains each of four models in one set as it explains that model alone", () => {
+    // Four linear models pack their weights into one int32 a bucket; explaining several at once reads the
+    // packed weights scoring kept and sums every model's words in one pass. Each must match the model alone.
+    const categories = ["toxic", "hate", "negative", "fact_claim"] as const;
+    const models = categories.map((category, m) => ({
+      ...insultModel([["idiot", "pack", "mist", "fakt"][m] ?? "", "\ue000"]),
+      name: `${category}-de`,
+      category,
+      weightScale: 0.1 + 0.05 * m,
+    }));
+    const set = buildClassifierSet("de", models);
+    expect(set.packed4).toBeDefined();
+    const check = (text: string) => {
+      const together = scoreWithSet(set, text, { explain: "always" });
+      for (const model of models) {
+        expect(together[model.category]).toEqual(scoreText(model, text, { explain: "always" }));
+      }
+    };
+    check("Das Pack, dieser Idiot, so ein Mist! Fakt ist: @nordwind Idiot Größe 😡");
+    check("Ka\u0308se, Pack und Mist");
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom("Idiot", "pack", "MIST", "fakt", "@nw", " ", ", "), fc.string()), {
+          maxLength: 12,
+        }),
+        (parts) => check(parts.join(" ")),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("refuses to group models of different feature spaces", () => {
     const other = { ...insultModel(), features: { ...config, seed: 7 } };
     expect(() => buildClassifierSet("de", [insultModel(), other])).toThrow(/feature space/);

@@ -38,6 +38,11 @@ export interface ClassifierSet {
    * bucket's four weights come in one load.
    */
   readonly packed4: Int32Array | undefined;
+  /**
+   * With `packed4`: the packed weights of each touched bucket of the post scored last (same order as the
+   * extractor's `touched`), kept so an explanation reads them in order instead of from the whole table.
+   */
+  touchedPacked: Int32Array;
   readonly sums: Float64Array;
 }
 
@@ -78,6 +83,7 @@ export function buildClassifierSet(
     lexicons,
     interleaved,
     packed4: stride === 4 && littleEndian ? new Int32Array(interleaved.buffer, 0, size) : undefined,
+    touchedPacked: new Int32Array(1024),
     sums: new Float64Array(stride),
   };
 }
@@ -114,6 +120,8 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
     // Four linear models and a lexicon per language, as models/ ships them today: one load per
     // bucket (a random access into a megabyte, the cost of scoring), the int8 weights by shifts.
     const packed = set.packed4;
+    if (set.touchedPacked.length < touchedCount) set.touchedPacked = new Int32Array(touched.length);
+    const kept = set.touchedPacked;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -121,6 +129,7 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
     for (let k = 0; k < touchedCount; k++) {
       const value = values[k] ?? 0;
       const four = packed[touched[k] ?? 0] ?? 0;
+      kept[k] = four;
       s0 += value * ((four << 24) >> 24);
       s1 += value * ((four << 16) >> 24);
       s2 += value * ((four << 8) >> 24);
@@ -158,6 +167,7 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
       interleaved,
       stride,
       columns,
+      touchedPacked: set.packed4 !== undefined ? set.touchedPacked : undefined,
     });
     toExplain.forEach((model, k) => {
       const result = scores[model.category];
