@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "./language.ts";
+import { detectLanguage, infixCounts } from "./language.ts";
 
 describe("detectLanguage", () => {
   it.each([
@@ -35,5 +36,39 @@ describe("detectLanguage", () => {
 
   it("says other when a post has no evidence for either language", () => {
     expect(detectLanguage("Nordwind 2024")).toBe("other");
+  });
+});
+
+describe("infixCounts", () => {
+  // The reference: each pattern counts once when the word includes it.
+  const german = ["sch", "ei", "tz", "ah", "eh", "oh", "uh", "pf", "z"];
+  const english = ["th", "wh", "ou", "ee", "oo", "ea", "ght", "ay", "ck"];
+  const reference = (word: string) => ({
+    german: german.filter((infix) => word.includes(infix)).length,
+    english: english.filter((infix) => word.includes(infix)).length,
+  });
+
+  it("counts each letter pattern once, as looking each up would", () => {
+    expect(infixCounts("schweinehund")).toEqual({ german: 3, english: 0 });
+    expect(infixCounts("thought")).toEqual({ german: 0, english: 3 });
+    expect(infixCounts("zzz")).toEqual({ german: 1, english: 0 });
+    expect(infixCounts("")).toEqual({ german: 0, english: 0 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(..."schtzeiahouwpfgkyäöüß1 ".split(""), "\ud83d", "sch", "ght"), {
+          maxLength: 16,
+        }),
+        (parts) => {
+          const word = parts.join("");
+          expect(infixCounts(word)).toEqual(reference(word));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string(), (word) => {
+        expect(infixCounts(word)).toEqual(reference(word));
+      }),
+    );
   });
 });

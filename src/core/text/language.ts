@@ -39,9 +39,7 @@ const otherLanguageWords = new Set(
 );
 
 const germanSuffixes = ["en", "ung", "keit", "heit", "lich", "isch", "chen", "schaft", "ieren"];
-const germanInfixes = ["sch", "ei", "tz", "ah", "eh", "oh", "uh", "pf", "z"];
 const englishSuffixes = ["ing", "ly", "ness", "ed", "ould"];
-const englishInfixes = ["th", "wh", "ou", "ee", "oo", "ea", "ght", "ay", "ck"];
 const urls = /\b(?:https?:\/\/|www\.)\S+/giu;
 const wwwDot = /www\./i;
 const germanLetters = /[äöüßÄÖÜẞ]/u;
@@ -135,8 +133,9 @@ function evidenceOf(original: string): number {
     // Letter patterns only tip the balance where function words are missing, hence their small weights.
     if (endsWithAny(word, germanSuffixes)) german += 2;
     if (word.length > 4 && endsWithAny(word, englishSuffixes)) english += 2;
-    german += countIncluded(word, germanInfixes);
-    english += countIncluded(word, englishInfixes);
+    const infixes = infixesIn(word);
+    german += bitCount(infixes & germanInfixBits);
+    english += bitCount(infixes >>> 9);
     evidence |= LATIN | Math.min(german, 0xff) | (Math.min(english, 0xff) << 8);
   }
   return evidence;
@@ -164,8 +163,93 @@ function endsWithAny(word: string, suffixes: readonly string[]): boolean {
   return false;
 }
 
-function countIncluded(word: string, infixes: readonly string[]): number {
+const infix = {
+  sch: 1 << 0,
+  ei: 1 << 1,
+  tz: 1 << 2,
+  ah: 1 << 3,
+  eh: 1 << 4,
+  oh: 1 << 5,
+  uh: 1 << 6,
+  pf: 1 << 7,
+  z: 1 << 8,
+  th: 1 << 9,
+  wh: 1 << 10,
+  ou: 1 << 11,
+  ee: 1 << 12,
+  oo: 1 << 13,
+  ea: 1 << 14,
+  ght: 1 << 15,
+  ay: 1 << 16,
+  ck: 1 << 17,
+} as const;
+const germanInfixBits = 0x1ff;
+
+/**
+ * How many of the letter patterns of each language a folded word contains, each pattern once however
+ * often it occurs — German "sch", "ei", "tz", "ah", "eh", "oh", "uh", "pf", "z"; English "th", "wh", "ou",
+ * "ee", "oo", "ea", "ght", "ay", "ck" — found in one pass over the word.
+ */
+export function infixCounts(word: string): { german: number; english: number } {
+  const infixes = infixesIn(word);
+  return { german: bitCount(infixes & germanInfixBits), english: bitCount(infixes >>> 9) };
+}
+
+/** The infixes of `infixCounts` a word contains, as bits of `infix` (German bits 0–8, English 9–17). */
+function infixesIn(word: string): number {
+  let found = 0;
+  let next = word.charCodeAt(0);
+  for (let index = 0; index < word.length; index += 1) {
+    const code = next;
+    next = word.charCodeAt(index + 1); // NaN past the end, which equals nothing
+    switch (code) {
+      case 0x73: // s
+        if (next === 0x63 && word.charCodeAt(index + 2) === 0x68) found |= infix.sch;
+        break;
+      case 0x65: // e
+        if (next === 0x69) found |= infix.ei;
+        else if (next === 0x68) found |= infix.eh;
+        else if (next === 0x65) found |= infix.ee;
+        else if (next === 0x61) found |= infix.ea;
+        break;
+      case 0x74: // t
+        if (next === 0x7a) found |= infix.tz;
+        else if (next === 0x68) found |= infix.th;
+        break;
+      case 0x61: // a
+        if (next === 0x68) found |= infix.ah;
+        else if (next === 0x79) found |= infix.ay;
+        break;
+      case 0x6f: // o
+        if (next === 0x68) found |= infix.oh;
+        else if (next === 0x75) found |= infix.ou;
+        else if (next === 0x6f) found |= infix.oo;
+        break;
+      case 0x75: // u
+        if (next === 0x68) found |= infix.uh;
+        break;
+      case 0x70: // p
+        if (next === 0x66) found |= infix.pf;
+        break;
+      case 0x7a: // z
+        found |= infix.z;
+        break;
+      case 0x77: // w
+        if (next === 0x68) found |= infix.wh;
+        break;
+      case 0x67: // g
+        if (next === 0x68 && word.charCodeAt(index + 2) === 0x74) found |= infix.ght;
+        break;
+      case 0x63: // c
+        if (next === 0x6b) found |= infix.ck;
+        break;
+    }
+  }
+  return found;
+}
+
+function bitCount(bits: number): number {
   let count = 0;
-  for (const infix of infixes) if (word.includes(infix)) count += 1;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count += 1;
   return count;
 }
