@@ -36,6 +36,15 @@ describe("detectOpportunities", () => {
 });
 
 describe("question spans", () => {
+  it("point at the pronoun that addresses the company, not at the question mark twice", () => {
+    const text = "Hallo zusammen. Könnt ihr mir sagen, wann das Netz wieder geht?";
+    const spans = detectOpportunities(text, contextFor()).opportunity_question.spans;
+    const shown = spans.map((span) => [span.reason, text.slice(span.start, span.end)]);
+    expect(shown).toContainEqual(["question.addressed", "ihr"]);
+    expect(shown).toContainEqual(["question.mark", "?"]);
+    expect(shown.filter(([, part]) => part === "?")).toHaveLength(1);
+  });
+
   it("mark the question phrase, not the separator before it, and not a word inside it again", () => {
     const text = "Hallo. Wie kann ich kündigen? Danke";
     const spans = detectOpportunities(text, contextFor()).opportunity_question.spans.filter(

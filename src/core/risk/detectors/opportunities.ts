@@ -136,8 +136,13 @@ function detectQuestion(prepared: PreparedPost, ctx: DetectContext): ReturnType<
       if (word && last) {
         found.push(spanOf(folded, word.start, last.end, "question.addressed", 0.4, first.phrase.term));
       }
-    } else if (addressee.test(text)) {
-      found.push(spanOf(folded, at, at + 1, "question.addressed", 0.2));
+    } else {
+      // Addressed as "ihr", "Sie" or "you": the span is that word, not the question mark again.
+      const pronoun = addressee.exec(text);
+      if (pronoun)
+        found.push(
+          spanOf(folded, pronoun.index, pronoun.index + pronoun[0].length, "question.addressed", 0.2),
+        );
     }
   } else {
     // Without a question mark only the explicit phrases ("wie kann ich …") count, and less.
