@@ -9,7 +9,7 @@ import {
 } from "./classify/classify.select.ts";
 import type { KnownBadHosts } from "./detectors/host-list.ts";
 import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
-import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult } from "./risk.types.ts";
+import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult, RiskSpan } from "./risk.types.ts";
 import { riskCategories } from "./risk.types.ts";
 
 /** The loaded models, ready to score posts; build once per process. */
@@ -93,6 +93,15 @@ export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
   return Math.round(priority * 1000) / 1000;
 }
 
+/** Whether `span` overlaps one of the first `count` spans of `spans`. */
+function overlapsAny(spans: readonly RiskSpan[], count: number, span: RiskSpan): boolean {
+  for (let i = 0; i < count; i++) {
+    const other = spans[i] as RiskSpan;
+    if (span.start < other.end && other.start < span.end) return true;
+  }
+  return false;
+}
+
 /** Assesses one text for every risk and chance; never throws on any string. */
 export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRiskInputs): Assessment {
   const prepared = preparePost(input.text);
@@ -114,12 +123,17 @@ export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRi
       continue;
     }
     // Learned spans point into the visible text; map them back to the original. The results and
-    // their spans are fresh objects of this post, so they are updated in place.
+    // their spans are fresh objects of this post, so they are updated in place. Two words of the visible
+    // text can come from one character ("¼" reads "1⁄4"): a span that lands on an earlier, stronger one is
+    // dropped, so the original is marked once, as the explanation marks words without overlap.
+    let kept = 0;
     for (const span of result.spans) {
       const mapped = visible.toOriginalSpan(span.start, span.end);
       span.start = mapped.start;
       span.end = mapped.end;
+      if (!overlapsAny(result.spans, kept, span)) result.spans[kept++] = span;
     }
+    result.spans.length = kept;
     risks[category] = result;
   }
   risks.leak_pii = rules.leak_pii;
