@@ -10,7 +10,7 @@ import {
 import type { KnownBadHosts } from "./detectors/host-list.ts";
 import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult, RiskSpan } from "./risk.types.ts";
-import { riskCategories } from "./risk.types.ts";
+import { riskCategories, spansOverlap } from "./risk.types.ts";
 
 /** The loaded models, ready to score posts; build once per process. */
 export interface RiskEngine {
@@ -96,8 +96,7 @@ export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
 /** Whether `span` overlaps one of the first `count` spans of `spans`. */
 function overlapsAny(spans: readonly RiskSpan[], count: number, span: RiskSpan): boolean {
   for (let i = 0; i < count; i++) {
-    const other = spans[i] as RiskSpan;
-    if (span.start < other.end && other.start < span.end) return true;
+    if (spansOverlap(spans[i] as RiskSpan, span)) return true;
   }
   return false;
 }

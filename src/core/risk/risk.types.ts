@@ -32,6 +32,14 @@ export interface RiskSpan {
   detail?: string;
 }
 
+/** Whether two spans share a code unit (offsets are half-open: `end` is exclusive). */
+export function spansOverlap(
+  a: Pick<RiskSpan, "start" | "end">,
+  b: Pick<RiskSpan, "start" | "end">,
+): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** One category's verdict. */
 export interface RiskResult {
   /** 0..1; comparable across posts of the same category. */

@@ -133,9 +133,9 @@ function evidenceOf(original: string): number {
     // Letter patterns only tip the balance where function words are missing, hence their small weights.
     if (endsWithAny(word, germanSuffixes)) german += 2;
     if (word.length > 4 && endsWithAny(word, englishSuffixes)) english += 2;
-    const infixes = infixesIn(word);
-    german += bitCount(infixes & germanInfixBits);
-    english += bitCount(infixes >>> 9);
+    const infixes = infixCounts(word);
+    german += infixes.german;
+    english += infixes.english;
     evidence |= LATIN | Math.min(german, 0xff) | (Math.min(english, 0xff) << 8);
   }
   return evidence;

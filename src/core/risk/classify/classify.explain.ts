@@ -1,5 +1,5 @@
 import { foldText } from "../../text/normalize.ts";
-import type { RiskSpan } from "../risk.types.ts";
+import { type RiskSpan, spansOverlap } from "../risk.types.ts";
 import {
   createFeatureExtractor,
   extractFolded,
@@ -61,14 +61,14 @@ export function explainScores(
   const endOf = (w: number) => textEndOf(features, inPlace, w);
   // Every linear model's word sums in one pass over the features: column c of `sums` (word w at
   // `w * linearCount + c`) belongs to the c-th linear model of `models`.
-  const linearAt = models.map((model) => model.kind === "linear");
-  const linearCount = linearAt.filter(Boolean).length;
+  let linearCount = 0;
+  const columnOf = models.map((model) => (model.kind === "linear" ? linearCount++ : -1));
   // The weights scoring kept follow the scored features; features extracted again here need the table.
   const weights = features === extractor || !shared ? shared : { ...shared, touchedPacked: undefined };
   const sums = linearCount > 0 ? linearWordSums(models, features, linearCount, weights) : wordScratch;
   const spans = models.map((model, m) => {
     const candidates: Candidate[] = [];
-    const column = linearAt.slice(0, m).filter(Boolean).length;
+    const column = columnOf[m] ?? -1;
     const wordSum =
       model.kind === "lexicon"
         ? (w: number) => model.terms.get(words[w * wordStride + wordField.unigramHash] ?? 0) ?? 0
@@ -262,6 +262,7 @@ function foldedPlaces(
   if (extractor.foldedInPlace) return { features: extractor, inPlace: true };
   if (foldsOnto(text, extractor.folded)) return { features: extractor, inPlace: false };
   const folded = foldByCodePoint(text);
+  foldsOnto(text, folded); // true by construction: records where each unit came from
   return { features: extractFolded(fallbackExtractorFor(extractor.config), folded, false), inPlace: false };
 }
 
@@ -270,7 +271,10 @@ function foldedPlaces(
  * each unit came from: `foldByCodePoint` compared with the scored folding, without building a string.
  */
 function foldsOnto(text: string, folded: string): boolean {
-  growPlaces(folded.length + 1);
+  if (textStart.length < folded.length + 1) {
+    textStart = new Int32Array(Math.max(folded.length + 1, textStart.length * 2));
+    textEnd = new Int32Array(textStart.length);
+  }
   let at = 0;
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
@@ -298,41 +302,12 @@ function foldsOnto(text: string, folded: string): boolean {
   return at === folded.length;
 }
 
-/** Makes room for `size` units in `textStart`/`textEnd`, keeping what they hold. */
-function growPlaces(size: number): void {
-  if (textStart.length >= size) return;
-  const grown = Math.max(size, textStart.length * 2);
-  const starts = new Int32Array(grown);
-  const ends = new Int32Array(grown);
-  starts.set(textStart);
-  ends.set(textEnd);
-  textStart = starts;
-  textEnd = ends;
-}
-
-/** Folds `text` code point by code point, recording in `textStart`/`textEnd` where each unit came from. */
+/** Folds `text` code point by code point (`foldsOnto` records where each unit of the result came from). */
 function foldByCodePoint(text: string): string {
   let folded = "";
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    let piece: string;
-    let width = 1;
-    if (c < 0x80) {
-      piece = c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 0x20) : text.charAt(i);
-    } else {
-      const point = text.codePointAt(i) ?? c;
-      width = point > 0xffff ? 2 : 1;
-      piece = foldPiece(point);
-    }
-    const at = folded.length;
-    const end = at + piece.length;
-    growPlaces(end + 1);
-    for (let f = at; f < end; f++) {
-      textStart[f] = i;
-      textEnd[f] = i + width;
-    }
-    folded += piece;
-    i += width;
+  for (const character of text) {
+    const point = character.codePointAt(0) ?? 0;
+    folded += point < 0x80 ? character.toLowerCase() : foldPiece(point);
   }
   return folded;
 }
@@ -365,7 +340,7 @@ function pickSpans(candidates: Candidate[], maxSpans: number): Candidate[] {
   const ranked = candidates.sort((a, b) => b.contribution - a.contribution || a.start - b.start);
   for (const candidate of ranked) {
     if (picked.length >= maxSpans) break;
-    if (picked.some((other) => candidate.start < other.end && other.start < candidate.end)) continue;
+    if (picked.some((other) => spansOverlap(other, candidate))) continue;
     picked.push(candidate);
   }
   return picked;
