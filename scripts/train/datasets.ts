@@ -85,6 +85,21 @@ export function loadComplaints(dir: string): LabelledText[] {
   }));
 }
 
+/** SMS Spam Collection (80 % part): `label<TAB>text`; label "ham" or "spam". */
+export function loadSmsSpam(dir: string): LabelledText[] {
+  const lines = readFileSync(join(dir, "sms-spam/SMSSpamCollection.train"), "utf8").split(/\r?\n/);
+  return lines.flatMap((line, i) => {
+    if (line === "") return [];
+    const tab = line.indexOf("\t");
+    const label = tab < 0 ? "" : line.slice(0, tab);
+    if (label !== "ham" && label !== "spam")
+      throw new Error(
+        `sms-spam/SMSSpamCollection.train line ${i + 1}: label must be ham or spam, got "${label}"`,
+      );
+    return [{ text: line.slice(tab + 1), label, source: "sms-spam" }];
+  });
+}
+
 /**
  * Undoes CGSA's tokenisation ("Sauber ( kein Satzzeichen ! )" → "Sauber (kein Satzzeichen!)") so that texts
  * look like the posts the models meet; char n-grams would otherwise learn the spaces around punctuation.
