@@ -19,12 +19,14 @@ import {
   trackPost,
 } from "../core/escalation/tracker.ts";
 import { detectNewVoices, linkToStakeholders, type StakeholderLink } from "../core/escalation/voices.ts";
+import { isOfficialHandle, type OfficialAccount } from "../core/inbox/attention.ts";
 import type { StakeholderGroup } from "../core/scenario/scenario.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { type StoredPost, storedPostsOf } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { topicPostsForEscalation } from "../posts/posts.service.ts";
+import { getRiskProfile } from "../risk/risk.service.ts";
 import { stakeholderDirectory } from "../stakeholders/stakeholders.service.ts";
 import { getTopic, listTopics } from "../topics/topics.service.ts";
 import type {
@@ -243,6 +245,19 @@ export function createEscalationMonitor(
     }
   };
 
+  // The organisation's own accounts (the registry of the risk profile): their posts are the organisation
+  // speaking, not the public reacting, so they count neither in a topic's series nor in its campaigns.
+  const officialAccounts = new Map<string, Promise<readonly OfficialAccount[]>>();
+  const officialsOf = (orgId: string): Promise<readonly OfficialAccount[]> => {
+    let found = officialAccounts.get(orgId);
+    if (!found) {
+      found = getRiskProfile(ctx, orgId).then((profile) => profile.officialAccounts);
+      found.catch(() => officialAccounts.delete(orgId));
+      officialAccounts.set(orgId, found);
+    }
+    return found;
+  };
+
   const directoryOf = (orgId: string): Promise<Directory> => {
     let found = directories.get(orgId);
     if (!found) {
@@ -258,7 +273,7 @@ export function createEscalationMonitor(
     if (!found) {
       found = (async () => {
         const now = ctx.clock.now();
-        const directory = await directoryOf(orgId);
+        const [directory, officials] = await Promise.all([directoryOf(orgId), officialsOf(orgId)]);
         const state: TopicState = {
           tracker: createTopicTracker(createAnomalyDetector()),
           knownAuthors: new Map(),
@@ -269,6 +284,7 @@ export function createEscalationMonitor(
         states.set(topicId, state);
         const since = new Date(now.getTime() - rebuildDays * 24 * hourMs);
         for (const p of await topicPostsForEscalation(ctx, orgId, topicId, since, now)) {
+          if (isOfficialHandle(officials, p.platform, p.authorHandle)) continue;
           count(
             state,
             {
@@ -301,6 +317,11 @@ export function createEscalationMonitor(
     const orgId = (payload as { orgId?: unknown } | null)?.orgId;
     if (typeof orgId === "string") directories.delete(orgId);
   });
+  // Posts counted before an account joined the registry stay counted until the next rebuild (a restart).
+  const unlistenRisk = ctx.bus.listen("risk.changed", (payload) => {
+    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
+    if (typeof orgId === "string") officialAccounts.delete(orgId);
+  });
 
   // Posts counted live, newest last: an announcement that comes again (a worker that died after announcing
   // is replaced by one that announces its batch once more, and a broadcast has no de-duplication) is not
@@ -317,10 +338,11 @@ export function createEscalationMonitor(
     counted.add(post.id);
     if (counted.size > countedHorizon) forgetOldest(counted, countedHorizon);
     for (const topicId of post.topicIds) {
-      Promise.all([stateOf(orgId, topicId), directoryOf(orgId)])
-        .then(([state, directory]) => {
+      Promise.all([stateOf(orgId, topicId), directoryOf(orgId), officialsOf(orgId)])
+        .then(([state, directory, officials]) => {
           // The rebuild read posts stored before `rebuiltUpTo`; later ones are counted here, once.
           if (new Date(post.ingestedAt).getTime() < state.rebuiltUpTo) return;
+          if (isOfficialHandle(officials, post.platform, post.author.handle)) return;
           const accountCreated = post.author.accountCreatedAt
             ? Date.parse(post.author.accountCreatedAt)
             : Number.NaN;
@@ -445,6 +467,7 @@ export function createEscalationMonitor(
     close() {
       unlisten();
       unlistenMap();
+      unlistenRisk();
     },
   };
 }

@@ -83,6 +83,56 @@ describe("escalation of a tracked topic", () => {
     expect(topic.minutes.reduce((s: number, m: { volume: number }) => s + m.volume, 0)).toBe(90);
   });
 
+  it("leaves out the organisation's own accounts: their replies are the organisation speaking, not the public", async () => {
+    const saved = await app.inject({
+      method: "PUT",
+      url: "/api/risk/profile",
+      headers: admin.headers,
+      payload: {
+        brandNames: ["Nordwind"],
+        domains: ["nordwind-mobil.de"],
+        officialAccounts: [{ handle: "nordwind_hilfe" }],
+        executives: [],
+        watchlist: [],
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    await runtime.ctx.bus.idle();
+    const volumeOf = (topic: { minutes: { volume: number }[] }) =>
+      topic.minutes.reduce((sum, m) => sum + m.volume, 0);
+    const [before] = await levels();
+    // The support team answers the storm: 30 apologies from the official account (any letter case),
+    // which the risk engine may well call negative; and one more angry customer.
+    const replies = Array.from({ length: 30 }, (_, i) =>
+      buildPost({
+        externalId: `reply-${i}`,
+        text: "Nordwind: Das tut uns leid! Schreib uns bitte eine DM mit deiner Kundennummer.",
+        platform: "x",
+        postedAt: new Date(clock.now().getTime() - (40 - i) * 60_000).toISOString(),
+        author: { handle: i % 2 === 0 ? "nordwind_hilfe" : "Nordwind_Hilfe", followers: 48_200 },
+      }),
+    );
+    const customer = buildPost({
+      externalId: "storm-late",
+      text: angry[0],
+      platform: "x",
+      postedAt: new Date(clock.now().getTime() - 2 * 60_000).toISOString(),
+      author: { handle: "wuetend_spaet", followers: 120 },
+    });
+    await app.inject({
+      method: "POST",
+      url: "/api/posts",
+      headers: admin.headers,
+      payload: { posts: [...replies, customer] },
+    });
+    await runtime.ctx.bus.idle();
+    await new Promise((r) => setTimeout(r, 50));
+    const [after] = await levels();
+    expect(volumeOf(after)).toBe(volumeOf(before) + 1);
+    expect(after.metrics.volume).toBe(before.metrics.volume + 1);
+    expect(after.metrics.negativeReach).toBe(before.metrics.negativeReach + 120);
+  });
+
   it("rebuilds the same state from stored posts after a restart", async () => {
     const [before] = await levels();
     await clock.advance(1000); // a restart happens later than the last write
