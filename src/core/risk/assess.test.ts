@@ -46,3 +46,43 @@ describe("assessPost: learned spans in the original text", () => {
     );
   });
 });
+
+describe("assessPost: the organisation's own posts", () => {
+  let engine: RiskEngine;
+  beforeAll(async () => {
+    engine = createRiskEngine(await loadModels(modelsDir));
+  });
+  const org = { ...inputs.org, officialAccounts: [{ handle: "nordwind_hilfe" }] };
+  const othersOnly = [
+    "complaint",
+    "opportunity_question",
+    "opportunity_praise",
+    "opportunity_lead",
+    "opportunity_recruiting",
+  ] as const;
+
+  it("are neither complaints nor chances to answer, whoever else wrote the same words", () => {
+    const text =
+      "Just spent over an hour on hold with Nordwind and then the line dropped. Can anyone help? Thanks, great service 👍";
+    const customer = assessPost(engine, { text, author: { handle: "kunde_42" } }, { org });
+    expect(customer.risks.complaint.flagged).toBe(true);
+    expect(customer.risks.opportunity_question.flagged).toBe(true);
+    for (const own of [
+      assessPost(engine, { text, author: { handle: "@Nordwind_Hilfe", platform: "x" } }, { org }),
+      assessPost(engine, { text, direction: "outgoing" }, { org }),
+    ]) {
+      for (const category of othersOnly) {
+        expect(own.risks[category]).toEqual({ score: 0, flagged: false, spans: [] });
+      }
+      expect(own.risks.negative).toEqual(customer.risks.negative);
+      expect(own.priority).toBeLessThan(customer.priority);
+    }
+  });
+
+  it("are still checked for every risk an own account can bring (a hacked account insulting people)", () => {
+    const text = "Ihr seid alle Idioten, ich weiß wo ihr wohnt.";
+    const own = assessPost(engine, { text, author: { handle: "nordwind_hilfe" } }, { org });
+    expect(own.risks.toxic.flagged).toBe(true);
+    expect(own.risks.threat.flagged).toBe(true);
+  });
+});

@@ -8,7 +8,13 @@ import {
   type LanguageClassifiers,
 } from "./classify/classify.select.ts";
 import type { KnownBadHosts } from "./detectors/host-list.ts";
-import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
+import {
+  type DetectContext,
+  indexOrg,
+  isOfficialAuthor,
+  preparePost,
+  runRuleDetectors,
+} from "./detectors/index.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult, RiskSpan } from "./risk.types.ts";
 import { riskCategories, spansOverlap } from "./risk.types.ts";
 
@@ -93,6 +99,29 @@ export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
   return Math.round(priority * 1000) / 1000;
 }
 
+/**
+ * Categories about other people's posts: a customer's complaint and the chances to answer someone. The
+ * organisation's own posts (its official accounts, its drafts) are scored 0 in them, so a support reply
+ * ("sorry to hear that, please DM us") is neither a complaint nor a question waiting for an answer.
+ */
+const othersOnly = [
+  "complaint",
+  "opportunity_question",
+  "opportunity_praise",
+  "opportunity_lead",
+  "opportunity_recruiting",
+] as const satisfies readonly RiskCategory[];
+
+/** Whether the text is the organisation's own: a draft checked before publishing, or a post of an official account. */
+function isOwnPost(input: AssessInput, org: OrgRiskConfig): boolean {
+  if (input.direction === "outgoing") return true;
+  return (
+    input.author !== undefined &&
+    org.officialAccounts.length > 0 &&
+    isOfficialAuthor(input.author, indexOrg(org))
+  );
+}
+
 /** Whether `span` overlaps one of the first `count` spans of `spans`. */
 function overlapsAny(spans: readonly RiskSpan[], count: number, span: RiskSpan): boolean {
   for (let i = 0; i < count; i++) {
@@ -147,5 +176,8 @@ export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRi
   risks.opportunity_lead = rules.opportunity_lead;
   risks.opportunity_recruiting = rules.opportunity_recruiting;
   risks.defamation = combineDefamation(rules.factual_accusation, risks.fact_claim, risks.negative);
+  if (isOwnPost(input, inputs.org)) {
+    for (const category of othersOnly) risks[category] = { score: 0, flagged: false, spans: [] };
+  }
   return { lang, priority: priorityOf(risks), risks };
 }
