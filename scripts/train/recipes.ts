@@ -437,6 +437,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       ],
       limits: [
         "Not trained and not measured on German complaint labels: precision and recall are unknown. The sanity figures only show how often it fires on other German data.",
+        "Recall is low where a post states the failure without a complaint word. On the demo stream's German posts (written by us, so an illustration, not a measurement) it flags 32 % of the distinct complaint texts and 30 % of the angry outage posts, none of the chatter, praise or questions; it misses, among others, 'Der Techniker für den Home-Anschluss ist jetzt zum zweiten Mal nicht gekommen' and 'Warum steht auf meiner Rechnung 84,20 €? Mein Tarif kostet laut Vertrag deutlich weniger'. A learned German complaint model needs German complaint labels, which the datasets folder does not hold.",
         "Exact word forms only (no stemming); compounds ('Lieferverzögerung') fire only when listed.",
       ],
     },
