@@ -319,6 +319,9 @@ export const de: Messages = {
       closed: "Getrennt – neuer Versuch folgt",
       paused: "Angehalten",
     },
+    ownAccount: "Unser Konto",
+    ownAccountHint:
+      "Von einem Ihrer offiziellen Konten: zählt nicht in der Eskalation und wird nie als Beschwerde oder Chance bewertet.",
     status: {
       deleted: "Vom Autor gelöscht",
       deletedAt: "Am {{at}} vom Autor gelöscht; hier als Beleg erhalten",

@@ -309,6 +309,9 @@ export const en = {
     loadOlder: "Load older",
     idsNotLive: "Showing the posts of an alert or a group; new mentions are not added live.",
     live: { open: "Live", connecting: "Connecting…", closed: "Disconnected — retrying", paused: "Paused" },
+    ownAccount: "Our account",
+    ownAccountHint:
+      "Posted by one of your official accounts: left out of the escalation, never assessed as a complaint or a chance.",
     status: {
       deleted: "Deleted by author",
       deletedAt: "Deleted by its author on {{at}}; kept here as a record",

@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router-dom";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
+import { useRiskProfile } from "../risk/useRiskProfile.ts";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { LiveIndicator } from "./LiveIndicator.tsx";
 import { initialLiveState, liveReducer, mergePosts } from "./liveList.ts";
@@ -16,6 +17,7 @@ import {
   type MentionFilters,
   matchesLiveFilters,
 } from "./mentionFilters.ts";
+import { isOwnPost } from "./ownAccount.ts";
 import { PostItem } from "./PostItem.tsx";
 import { usePostStream } from "./usePostStream.ts";
 import { usePosts } from "./usePosts.ts";
@@ -31,6 +33,7 @@ export function MentionsPage() {
   );
   const now = useNow(30_000);
   const topicNames = useTopicNames();
+  const officialAccounts = useRiskProfile().data?.officialAccounts;
   const posts = usePosts(filters);
   const [live, dispatch] = useReducer(liveReducer, initialLiveState);
   const filterKey = filtersToSearch(filters).toString();
@@ -125,7 +128,13 @@ export function MentionsPage() {
         data-testid="post-list"
       >
         {shown.map((post) => (
-          <PostItem key={post.id} post={post} now={now} topicNames={topicNames} />
+          <PostItem
+            key={post.id}
+            post={post}
+            now={now}
+            topicNames={topicNames}
+            own={isOwnPost(officialAccounts, post)}
+          />
         ))}
       </Stack>
       {posts.hasNextPage && (

@@ -18,10 +18,12 @@ interface PostItemProps {
   post: PostRead;
   now: number;
   topicNames: ReadonlyMap<string, string>;
+  /** Written by one of the organisation's official accounts. */
+  own?: boolean;
 }
 
 /** One mention with the risk engine's verdict, marks for a deletion or edit by its author (earlier versions on request), and the first steps of a response (open an incident, capture evidence). The text is rendered as plain text only: posts are attacker-controlled. */
-export const PostItem = memo(function PostItem({ post, now, topicNames }: PostItemProps) {
+export const PostItem = memo(function PostItem({ post, now, topicNames, own = false }: PostItemProps) {
   const { t, i18n } = useTranslation();
   const url = safeHttpUrl(post.url);
   const headingId = `post-${post.id}-author`;
@@ -51,6 +53,18 @@ export const PostItem = memo(function PostItem({ post, now, topicNames }: PostIt
             <Text size="sm" c="dimmed">
               @{post.author.handle}
             </Text>
+            {own && (
+              // Blue.9 (#1864ab) on white: contrast above 6:1.
+              <Badge
+                size="sm"
+                color="blue.9"
+                variant="outline"
+                title={t("mentions.ownAccountHint")}
+                data-testid="post-own-account"
+              >
+                {t("mentions.ownAccount")}
+              </Badge>
+            )}
           </Group>
           <Group gap={6} wrap="wrap">
             <PostStatusBadges post={post} />
