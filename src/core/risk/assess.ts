@@ -104,7 +104,7 @@ export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
  * organisation's own posts (its official accounts, its drafts) are scored 0 in them, so a support reply
  * ("sorry to hear that, please DM us") is neither a complaint nor a question waiting for an answer.
  */
-const othersOnly = [
+export const othersOnly = [
   "complaint",
   "opportunity_question",
   "opportunity_praise",
