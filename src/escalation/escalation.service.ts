@@ -19,7 +19,7 @@ import {
   trackPost,
 } from "../core/escalation/tracker.ts";
 import { detectNewVoices, linkToStakeholders, type StakeholderLink } from "../core/escalation/voices.ts";
-import { isOfficialHandle, type OfficialAccount } from "../core/inbox/attention.ts";
+import { isOfficialHandle, type OfficialAccount } from "../core/risk/risk.types.ts";
 import type { StakeholderGroup } from "../core/scenario/scenario.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { type StoredPost, storedPostsOf } from "../pipeline/pipeline.messages.ts";

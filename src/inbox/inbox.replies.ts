@@ -1,7 +1,7 @@
 // Saved replies: per organisation, German and English, with variables filled in for a conversation.
 import { recordAudit } from "../audit/audit.service.ts";
-import { isOfficialHandle } from "../core/inbox/attention.ts";
 import { fillTemplate } from "../core/inbox/template.ts";
+import { isOfficialHandle } from "../core/risk/risk.types.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { memberNames, organisationName } from "../orgs/orgs.service.ts";
 import type { AppContext } from "../platform/context.ts";

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/audit.service.ts";
-import { isOfficialHandle } from "../core/inbox/attention.ts";
 import { parseMentions, resolveMentions } from "../core/inbox/mentions.ts";
+import { isOfficialHandle } from "../core/risk/risk.types.ts";
 import { defaultServiceCalendar, type ServiceCalendar } from "../core/sla/calendar.ts";
 import {
   bandFloors,

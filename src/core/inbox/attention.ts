@@ -1,12 +1,7 @@
 // Which posts need an answer from the team: complaints, questions, mentions of the official accounts,
 // replies to the organisation's own posts, and anything at or above the organisation's priority threshold.
 
-/** An official account of the organisation (from its risk profile). */
-export interface OfficialAccount {
-  /** Absent: the handle on every platform. */
-  platform?: string | undefined;
-  handle: string;
-}
+import { coversPlatform, isOfficialHandle, normalHandle, type OfficialAccount } from "../risk/risk.types.ts";
 
 /** What attention is decided on. */
 export interface AttentionFacts {
@@ -22,20 +17,6 @@ export interface AttentionFacts {
 /** Why a post needs attention. */
 export type AttentionReason = "complaint" | "question" | "mention" | "reply_to_us" | "priority";
 
-const norm = (handle: string) => handle.replace(/^@/u, "").toLowerCase();
-
-/** Whether the handle is one of the official accounts on that platform. */
-export function isOfficialHandle(
-  accounts: readonly OfficialAccount[],
-  platform: string,
-  handle: string,
-): boolean {
-  const wanted = norm(handle);
-  return accounts.some(
-    (a) => (a.platform === undefined || a.platform === platform) && norm(a.handle) === wanted,
-  );
-}
-
 /** Whether the text mentions an official account as `@handle` (the handle whole, any case). */
 export function mentionsOfficial(
   accounts: readonly OfficialAccount[],
@@ -44,8 +25,8 @@ export function mentionsOfficial(
 ): boolean {
   const lower = text.toLowerCase();
   return accounts.some((a) => {
-    if (a.platform !== undefined && a.platform !== platform) return false;
-    const handle = `@${norm(a.handle)}`;
+    if (!coversPlatform(a, platform)) return false;
+    const handle = `@${normalHandle(a.handle)}`;
     let from = lower.indexOf(handle);
     while (from >= 0) {
       const next = lower[from + handle.length];

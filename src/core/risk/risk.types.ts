@@ -59,6 +59,32 @@ export interface OfficialAccount {
   displayName?: string;
 }
 
+/** Whether a registry entry covers a platform: an entry without one covers all, an unknown (empty) platform any entry. */
+export function coversPlatform(
+  account: Pick<OfficialAccount, "platform">,
+  platform: string | undefined,
+): boolean {
+  return !account.platform || !platform || account.platform.toLowerCase() === platform.toLowerCase();
+}
+
+/** A handle as the registry compares it: without a leading @, in lower case. */
+export function normalHandle(handle: string): string {
+  return handle.replace(/^@/u, "").toLowerCase();
+}
+
+/**
+ * Whether `handle` on `platform` is one of the organisation's official accounts — the one test of the
+ * registry that the risk engine (impersonation, own posts), the inbox, the escalation and Mentions share.
+ */
+export function isOfficialHandle(
+  accounts: readonly Pick<OfficialAccount, "platform" | "handle">[],
+  platform: string | undefined,
+  handle: string,
+): boolean {
+  const wanted = normalHandle(handle);
+  return accounts.some((a) => coversPlatform(a, platform) && normalHandle(a.handle) === wanted);
+}
+
 /** What the engine knows about the organisation it assesses for. */
 export interface OrgRiskConfig {
   /** Brand and company names, e.g. "Nordwind", "Nordwind Mobil". */

@@ -1,4 +1,4 @@
-import { isOfficialHandle, type OfficialAccount } from "../../../src/core/inbox/attention.ts";
+import { isOfficialHandle, type OfficialAccount } from "../../../src/core/risk/risk.types.ts";
 import type { PostRead } from "../../../src/posts/posts.schema.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { RiskAuthor, RiskResult } from "../risk.types.ts";
+import { isOfficialHandle, type RiskAuthor, type RiskResult } from "../risk.types.ts";
 import { type DetectContext, preparedFor } from "./detect-context.ts";
 import { compactSkeleton, findPhrases, type Identity, indexOrg, type OrgIndex } from "./org-index.ts";
 import {
@@ -138,14 +138,7 @@ export function detectImpersonation(text: string, ctx: DetectContext): RiskResul
 
 /** Whether the author is one of the org's official accounts (same handle, same or unknown platform). */
 export function isOfficialAuthor(author: RiskAuthor, org: OrgIndex): boolean {
-  const handle = author.handle.replace(/^@/, "").toLowerCase();
-  return org.officialAccounts.some(
-    (account) =>
-      account.handle.replace(/^@/, "").toLowerCase() === handle &&
-      (!account.platform ||
-        !author.platform ||
-        account.platform.toLowerCase() === author.platform.toLowerCase()),
-  );
+  return isOfficialHandle(org.officialAccounts, author.platform, author.handle);
 }
 
 interface Finding {
