@@ -14,6 +14,11 @@ describe("detectOpportunities", () => {
     ["Does anyone know if Nordwind supports eSIM?", ["opportunity_question"]],
     ["Danke, super Service! 👍", ["opportunity_praise"]],
     ["Thanks Nordwind, great support today ❤️", ["opportunity_praise"]],
+    // Words that praise on their own; "danke" or "great" alone do not (below).
+    ["Großes Lob an Kim von der Hotline!", ["opportunity_praise"]],
+    ["Preis-Leistung passt, kann ich nur empfehlen.", ["opportunity_praise"]],
+    ["The new app actually delivers. Impressed.", ["opportunity_praise"]],
+    ["Shout-out to the shop team in Altona", ["opportunity_praise"]],
     ["Ich will zu euch wechseln, was kostet der Tarif?", ["opportunity_question", "opportunity_lead"]],
     ["Looking for a new provider, any recommendations?", ["opportunity_question", "opportunity_lead"]],
     ["Suche einen neuen Handyvertrag", ["opportunity_lead"]],
@@ -26,6 +31,10 @@ describe("detectOpportunities", () => {
 
   it.each([
     ["Danke für nichts, toller Service 🙄"],
+    ["Danke."],
+    ["Great."],
+    ["Not impressed by the new tariffs"],
+    ["Bin nicht begeistert vom neuen Tarif"],
     ["Na toll, schon wieder kein Netz"],
     ["Der Service war nicht gut"],
     ["An dieser Stelle kein Netz."],

@@ -48,10 +48,18 @@ const questionRules: readonly PhraseRule[] = [
   },
 ];
 const praiseRules: readonly PhraseRule[] = [
+  // Words that praise on their own: a recommendation, an explicit "Lob", admiration.
   {
     reason: "praise.phrase",
     pattern:
-      "\\b(?:danke|dankeschoen|vielen dank|herzlichen dank|super|toll|top|klasse|spitze|genial|hervorragend|ausgezeichnet|grossartig|wunderbar|perfekt|zufrieden|begeistert|empfehlen|weiterempfehlen|empfehlenswert|lob|daumen hoch|bester|beste|liebe es|lieben es|thanks|thank you|thx|great|love|loving|awesome|amazing|excellent|fantastic|recommend|best|kudos|shoutout|shout out|well done|brilliant|impressed)\\b",
+      "\\b(?:grosses lob|dickes lob|ein lob|lob an|kann (?:ich|man) (?:nur )?empfehlen|sehr zu empfehlen|empfehlenswert|weiterempfehlen|begeistert|hervorragend|ausgezeichnet|grossartig|genial|daumen hoch|vorbildlich|positiv ueberrascht|sehr zufrieden|rundum zufrieden|kudos|shout[- ]?out|well done|impressed|excellent|fantastic|amazing|awesome|brilliant|highly recommend|(?:would|can|could) (?:highly |definitely |totally )?recommend|hats off|top notch|great job)\\b",
+    weight: 0.6,
+  },
+  // Words that praise together: one alone is often a polite "danke" or an ironic "toll".
+  {
+    reason: "praise.phrase",
+    pattern:
+      "\\b(?:danke|dankeschoen|vielen dank|herzlichen dank|super|toll|top|klasse|spitze|wunderbar|perfekt|zufrieden|empfehlen|lob|bester|beste|liebe es|lieben es|thanks|thank you|thx|great|love|loving|recommend|best)\\b",
     weight: 0.45,
   },
   { reason: "praise.emoji", pattern: "👍|❤|😍|🥰|🙏|👏|💯|⭐|🤩", weight: 0.25 },
