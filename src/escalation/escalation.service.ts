@@ -19,10 +19,11 @@ import {
   trackPost,
 } from "../core/escalation/tracker.ts";
 import { detectNewVoices, linkToStakeholders, type StakeholderLink } from "../core/escalation/voices.ts";
-import { isOfficialHandle, type OfficialAccount } from "../core/risk/risk.types.ts";
+import { isOfficialHandle } from "../core/risk/risk.types.ts";
 import type { StakeholderGroup } from "../core/scenario/scenario.schema.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { type StoredPost, storedPostsOf } from "../pipeline/pipeline.messages.ts";
+import type { Subject } from "../platform/bus/bus.ts";
 import type { AppContext } from "../platform/context.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { topicPostsForEscalation } from "../posts/posts.service.ts";
@@ -211,6 +212,32 @@ function presentCampaign(group: CampaignGroup): CampaignGroupRead {
   };
 }
 
+/**
+ * What `load` reads for an organisation, loaded once and kept until the bus says on `subject` that the
+ * organisation's data changed (or the load failed, so the next use tries again).
+ */
+function orgCache<T>(
+  ctx: AppContext,
+  subject: Subject,
+  load: (orgId: string) => Promise<T>,
+): { get(orgId: string): Promise<T>; close(): void } {
+  const entries = new Map<string, Promise<T>>();
+  const close = ctx.bus.listen(subject, (payload) => {
+    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
+    if (typeof orgId === "string") entries.delete(orgId);
+  });
+  const get = (orgId: string): Promise<T> => {
+    let found = entries.get(orgId);
+    if (!found) {
+      found = load(orgId);
+      found.catch(() => entries.delete(orgId));
+      entries.set(orgId, found);
+    }
+    return found;
+  };
+  return { get, close };
+}
+
 /** Starts the monitor: listens to stored posts of every organisation in this process. */
 export function createEscalationMonitor(
   ctx: AppContext,
@@ -220,7 +247,6 @@ export function createEscalationMonitor(
   const topics = new Map<string, Promise<TopicState>>();
   // The same states once created, for the budget's synchronous look over all of them.
   const states = new Map<string, TopicState>();
-  const directories = new Map<string, Promise<Directory>>();
 
   // The budget is checked every so many counted posts: between checks the topics may hold at most that
   // many entries more than it allows.
@@ -245,35 +271,23 @@ export function createEscalationMonitor(
     }
   };
 
+  // The stakeholder map, re-read when it changes.
+  const directories = orgCache(ctx, "stakeholders.changed", (orgId) => stakeholderDirectory(ctx, orgId));
   // The organisation's own accounts (the registry of the risk profile): their posts are the organisation
-  // speaking, not the public reacting, so they count neither in a topic's series nor in its campaigns.
-  const officialAccounts = new Map<string, Promise<readonly OfficialAccount[]>>();
-  const officialsOf = (orgId: string): Promise<readonly OfficialAccount[]> => {
-    let found = officialAccounts.get(orgId);
-    if (!found) {
-      found = getRiskProfile(ctx, orgId).then((profile) => profile.officialAccounts);
-      found.catch(() => officialAccounts.delete(orgId));
-      officialAccounts.set(orgId, found);
-    }
-    return found;
-  };
-
-  const directoryOf = (orgId: string): Promise<Directory> => {
-    let found = directories.get(orgId);
-    if (!found) {
-      found = stakeholderDirectory(ctx, orgId);
-      found.catch(() => directories.delete(orgId));
-      directories.set(orgId, found);
-    }
-    return found;
-  };
+  // speaking, not the public reacting, so they count neither in a topic's series nor in its campaigns. Posts
+  // counted before an account joined the registry stay counted until the next rebuild (a restart).
+  const ownAccounts = orgCache(
+    ctx,
+    "risk.changed",
+    async (orgId) => (await getRiskProfile(ctx, orgId)).officialAccounts,
+  );
 
   const stateOf = (orgId: string, topicId: string): Promise<TopicState> => {
     let found = topics.get(topicId);
     if (!found) {
       found = (async () => {
         const now = ctx.clock.now();
-        const [directory, officials] = await Promise.all([directoryOf(orgId), officialsOf(orgId)]);
+        const [directory, officials] = await Promise.all([directories.get(orgId), ownAccounts.get(orgId)]);
         const state: TopicState = {
           tracker: createTopicTracker(createAnomalyDetector()),
           knownAuthors: new Map(),
@@ -313,16 +327,6 @@ export function createEscalationMonitor(
     return found;
   };
 
-  const unlistenMap = ctx.bus.listen("stakeholders.changed", (payload) => {
-    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
-    if (typeof orgId === "string") directories.delete(orgId);
-  });
-  // Posts counted before an account joined the registry stay counted until the next rebuild (a restart).
-  const unlistenRisk = ctx.bus.listen("risk.changed", (payload) => {
-    const orgId = (payload as { orgId?: unknown } | null)?.orgId;
-    if (typeof orgId === "string") officialAccounts.delete(orgId);
-  });
-
   // Posts counted live, newest last: an announcement that comes again (a worker that died after announcing
   // is replaced by one that announces its batch once more, and a broadcast has no de-duplication) is not
   // counted twice. Announcements repeat within seconds to minutes of the first, far inside this horizon.
@@ -338,7 +342,7 @@ export function createEscalationMonitor(
     counted.add(post.id);
     if (counted.size > countedHorizon) forgetOldest(counted, countedHorizon);
     for (const topicId of post.topicIds) {
-      Promise.all([stateOf(orgId, topicId), directoryOf(orgId), officialsOf(orgId)])
+      Promise.all([stateOf(orgId, topicId), directories.get(orgId), ownAccounts.get(orgId)])
         .then(([state, directory, officials]) => {
           // The rebuild read posts stored before `rebuiltUpTo`; later ones are counted here, once.
           if (new Date(post.ingestedAt).getTime() < state.rebuiltUpTo) return;
@@ -466,8 +470,8 @@ export function createEscalationMonitor(
 
     close() {
       unlisten();
-      unlistenMap();
-      unlistenRisk();
+      directories.close();
+      ownAccounts.close();
     },
   };
 }

@@ -8,15 +8,9 @@ import {
   type LanguageClassifiers,
 } from "./classify/classify.select.ts";
 import type { KnownBadHosts } from "./detectors/host-list.ts";
-import {
-  type DetectContext,
-  indexOrg,
-  isOfficialAuthor,
-  preparePost,
-  runRuleDetectors,
-} from "./detectors/index.ts";
+import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult, RiskSpan } from "./risk.types.ts";
-import { riskCategories, spansOverlap } from "./risk.types.ts";
+import { isOfficialHandle, riskCategories, spansOverlap } from "./risk.types.ts";
 
 /** The loaded models, ready to score posts; build once per process. */
 export interface RiskEngine {
@@ -117,8 +111,7 @@ function isOwnPost(input: AssessInput, org: OrgRiskConfig): boolean {
   if (input.direction === "outgoing") return true;
   return (
     input.author !== undefined &&
-    org.officialAccounts.length > 0 &&
-    isOfficialAuthor(input.author, indexOrg(org))
+    isOfficialHandle(org.officialAccounts, input.author.platform, input.author.handle)
   );
 }
 

@@ -112,7 +112,8 @@ const matchClaims = compilePhraseRules(claimRules);
 export function detectImpersonation(text: string, ctx: DetectContext): RiskResult {
   if (ctx.direction === "outgoing") return toResult([]);
   const org = indexOrg(ctx.org);
-  if (ctx.author && isOfficialAuthor(ctx.author, org)) return toResult([]);
+  if (ctx.author && isOfficialHandle(org.officialAccounts, ctx.author.platform, ctx.author.handle))
+    return toResult([]);
   const found: WeightedSpan[] = [];
   const wholePost = { start: 0, end: text.length };
   if (ctx.author) {
@@ -134,11 +135,6 @@ export function detectImpersonation(text: string, ctx: DetectContext): RiskResul
     }
   }
   return toResult(found);
-}
-
-/** Whether the author is one of the org's official accounts (same handle, same or unknown platform). */
-export function isOfficialAuthor(author: RiskAuthor, org: OrgIndex): boolean {
-  return isOfficialHandle(org.officialAccounts, author.platform, author.handle);
 }
 
 interface Finding {

@@ -14,7 +14,7 @@ export { detectConfidential } from "./confidential.ts";
 export { detectFactualAccusation } from "./defamation.ts";
 export { type DetectContext, type PreparedPost, preparePost, type Word } from "./detect-context.ts";
 export { findKnownBadHost, type KnownBadHosts, parseHostList } from "./host-list.ts";
-export { detectImpersonation, isOfficialAuthor } from "./impersonation.ts";
+export { detectImpersonation } from "./impersonation.ts";
 export type { FoundLink } from "./links.ts";
 export { detectLookalikeDomain, type LookalikeFamily } from "./lookalike-domain.ts";
 export { detectMaliciousLinks } from "./malicious-link.ts";
