@@ -16,6 +16,7 @@ const pages = [
   "/overview",
   "/mentions",
   "/mentions?sort=priority&risk=complaint",
+  "/mentions?author=nordwind_hilfe",
   "/inbox",
   "/alerts",
   "/incidents",

@@ -134,6 +134,11 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
     const flagged = sql`(select ${assessments.postId} from ${assessments} where ${assessments.orgId} = ${orgId} and ${assessments.engine} = ${riskEngineVersion} and ${assessments.flags} @> array[${f.risk}]::text[])`;
     where.push(inArray(posts.id, flagged));
   }
+  if (f.author) {
+    const handle = f.author.replace(/^@/u, "").toLowerCase();
+    const written = sql`(select ${authors.id} from ${authors} where ${authors.orgId} = ${orgId} and lower(${authors.handle}) = ${handle})`;
+    where.push(inArray(posts.authorId, written));
+  }
   if (f.deleted === "hide") where.push(isNull(posts.deletedAt));
   if (f.deleted === "only") where.push(isNotNull(posts.deletedAt));
   if (f.ids) where.push(inArray(posts.id, f.ids.split(",")));

@@ -170,6 +170,13 @@ export const PostFilter = z.object({
   to: z.coerce.date().optional(),
   /** Full-text search (German and English stemming), e.g. `kündigung störung`. */
   q: z.string().trim().max(500).optional(),
+  /** Only posts of this author: a handle, a leading @ ignored, any case (e.g. an official account's posts). */
+  author: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^@?[\p{L}\p{N}_.-]+$/u, "a handle like @nordwind_hilfe")
+    .optional(),
   /** Only these posts: up to 100 ids, comma-separated (the posts of an alert or a coordinated group). */
   ids: z
     .string()

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/audit.service.ts";
 import { type AuthorSighting, authorKey, upsertAuthors } from "../authors/authors.repo.ts";
+import { normalHandle } from "../core/risk/risk.types.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canIngestPosts } from "../orgs/orgs.policy.ts";
 import {
@@ -528,6 +529,7 @@ export async function matchesLiveFilter(
   if (f.lang && post.lang !== f.lang) return false;
   if (f.topicId && !post.topicIds.includes(f.topicId)) return false;
   if (f.risk && !post.assessment?.flags.includes(f.risk)) return false;
+  if (f.author && normalHandle(post.author.handle) !== normalHandle(f.author)) return false;
   if (f.deleted === "hide" && post.deletedAt) return false;
   if (f.deleted === "only" && !post.deletedAt) return false;
   if (f.from && new Date(post.postedAt) < f.from) return false;

@@ -233,6 +233,35 @@ describe.each(databaseKinds)("HTTP API on %s", (kind) => {
     ).toBe(true);
   });
 
+  it("filters by author, a leading @ and the case ignored, and names a malformed handle", async () => {
+    await app.inject({
+      method: "POST",
+      url: "/api/posts",
+      headers: admin.headers,
+      payload: {
+        posts: [
+          buildPost({ externalId: "by-hilfe-1", author: { handle: "Nordwind_Hilfe" } }),
+          buildPost({ externalId: "by-hilfe-2", platform: "x", author: { handle: "nordwind_hilfe" } }),
+          buildPost({ externalId: "by-fake", author: { handle: "nordwind_hilfe_service" } }),
+        ],
+      },
+    });
+    await runtime.ctx.bus.idle();
+    const list = async (query: string) =>
+      app.inject({ method: "GET", url: `/api/posts?${query}`, headers: admin.headers });
+    const ids = async (query: string) =>
+      (await list(query))
+        .json()
+        .items.map((p: { externalId: string }) => p.externalId)
+        .sort();
+    expect(await ids("author=%40NORDWIND_HILFE")).toEqual(["by-hilfe-1", "by-hilfe-2"]);
+    expect(await ids("author=nordwind_hilfe&platform=x")).toEqual(["by-hilfe-2"]);
+    expect(await ids("author=nobody_here")).toEqual([]);
+    const bad = await list("author=a%20b");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("querystring.author");
+  });
+
   it("pages through posts with a cursor without gaps or repeats", async () => {
     const posts = Array.from({ length: 25 }, (_, i) =>
       buildPost({ externalId: `page-${i}`, platform: "reddit" }),

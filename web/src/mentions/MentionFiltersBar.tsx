@@ -45,6 +45,10 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
 
   const all = { value: "", label: t("mentions.filters.all") };
   // A variable, not an inline literal: Pill's button props do not declare data attributes.
+  const clearAuthorProps = {
+    "aria-label": t("mentions.filters.clearAuthor"),
+    "data-testid": "filter-author-clear",
+  };
   const clearIdsProps = { "aria-label": t("mentions.filters.clearIds"), "data-testid": "filter-ids-clear" };
   const topicOptions = [all, ...(topics.data ?? []).map((topic) => ({ value: topic.id, label: topic.name }))];
   // A linked topic that is not (yet) loaded still shows as selected.
@@ -64,17 +68,30 @@ export function MentionFiltersBar({ filters, onChange }: MentionFiltersBarProps)
 
   return (
     <Paper withBorder p="sm" role="search" aria-label={t("mentions.filters.label")}>
-      {filters.ids && (
+      {(filters.ids || filters.author) && (
         <Group mb="sm">
-          <Pill
-            size="md"
-            withRemoveButton
-            onRemove={() => onChange({ ...filters, ids: undefined })}
-            removeButtonProps={clearIdsProps}
-            data-testid="filter-ids"
-          >
-            {t("mentions.filters.ids", { count: filters.ids.length })}
-          </Pill>
+          {filters.author && (
+            <Pill
+              size="md"
+              withRemoveButton
+              onRemove={() => onChange({ ...filters, author: undefined })}
+              removeButtonProps={clearAuthorProps}
+              data-testid="filter-author"
+            >
+              {t("mentions.filters.author", { handle: filters.author })}
+            </Pill>
+          )}
+          {filters.ids && (
+            <Pill
+              size="md"
+              withRemoveButton
+              onRemove={() => onChange({ ...filters, ids: undefined })}
+              removeButtonProps={clearIdsProps}
+              data-testid="filter-ids"
+            >
+              {t("mentions.filters.ids", { count: filters.ids.length })}
+            </Pill>
+          )}
         </Group>
       )}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">

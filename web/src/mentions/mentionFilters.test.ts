@@ -9,6 +9,7 @@ import {
   MAX_POST_IDS,
   type MentionFilters,
   matchesLiveFilters,
+  mentionsOfAuthor,
   mentionsOfPosts,
   parsePostIds,
   rangeStart,
@@ -28,6 +29,7 @@ describe("mention filters in the URL", () => {
       q: "kündigung störung",
       risk: "complaint",
       sort: "priority",
+      author: undefined,
       ids: undefined,
       deleted: "hide",
     });
@@ -58,6 +60,7 @@ describe("mention filters in the URL", () => {
         q: '"schlechter service"',
         risk: "opportunity_lead",
         sort: "priority",
+        author: "nordwind_hilfe",
         ids: undefined,
         deleted: "only",
       },
@@ -65,6 +68,37 @@ describe("mention filters in the URL", () => {
       { ...defaultFilters, ids: ["p_1", "p_2"], sort: "priority" },
     ];
     for (const f of filters) expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
+  });
+});
+
+describe("one author's posts (`author`)", () => {
+  it("reads a handle without its @ and refuses what is not a handle", () => {
+    expect(filtersFromSearch(new URLSearchParams("author=%40Nordwind_Hilfe")).author).toBe("Nordwind_Hilfe");
+    expect(filtersFromSearch(new URLSearchParams("author=a%20b")).author).toBeUndefined();
+    expect(filtersFromSearch(new URLSearchParams("author=%3Cscript%3E")).author).toBeUndefined();
+    expect(filtersFromSearch(new URLSearchParams("author=")).author).toBeUndefined();
+  });
+
+  it("links to an author's posts, on one platform when known, and passes the filter to the API", () => {
+    expect(mentionsOfAuthor("@nordwind_hilfe")).toBe("/mentions?author=nordwind_hilfe");
+    expect(mentionsOfAuthor("nordwind_hilfe", "x")).toBe("/mentions?author=nordwind_hilfe&platform=x");
+    expect(mentionsOfAuthor("nordwind_hilfe", "Bluesky")).toBe(
+      "/mentions?author=nordwind_hilfe&platform=bluesky",
+    );
+    expect(mentionsOfAuthor("nordwind", "myspace")).toBe("/mentions?author=nordwind");
+    const back = filtersFromSearch(
+      new URLSearchParams(mentionsOfAuthor("@nordwind_hilfe_service", "bluesky").split("?")[1]),
+    );
+    expect([back.author, back.platform]).toEqual(["nordwind_hilfe_service", "bluesky"]);
+    expect(streamQuery({ ...defaultFilters, author: "nordwind_hilfe" }).author).toBe("nordwind_hilfe");
+  });
+
+  it("keeps live posts of that author only, in any case", () => {
+    const post = (handle: string) =>
+      ({ id: "p", deletedAt: null, assessment: null, author: { handle } }) as unknown as PostRead;
+    const filters = { ...defaultFilters, author: "nordwind_hilfe" };
+    expect(matchesLiveFilters(post("Nordwind_Hilfe"), filters)).toBe(true);
+    expect(matchesLiveFilters(post("nordwind_hilfe_service"), filters)).toBe(false);
   });
 });
 
@@ -125,6 +159,7 @@ describe("API queries from the filters", () => {
       lang: undefined,
       q: undefined,
       risk: "threat",
+      author: undefined,
       deleted: undefined,
     });
     expect(streamQuery({ ...filters, deleted: "hide" }).deleted).toBe("hide");

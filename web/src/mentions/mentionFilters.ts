@@ -30,6 +30,8 @@ export interface MentionFilters {
   /** Only posts the risk engine flagged for this category. */
   risk: RiskCategory | undefined;
   sort: SortOrder;
+  /** Only posts of this author (a handle without @); undefined for everyone. */
+  author: string | undefined;
   /** Exactly these posts (those of an alert or a coordinated group); undefined for no such filter. */
   ids: string[] | undefined;
   /** Posts their author deleted: shown marked, hidden, or shown alone. */
@@ -48,6 +50,7 @@ export const defaultFilters: MentionFilters = {
   q: "",
   risk: undefined,
   sort: "time",
+  author: undefined,
   ids: undefined,
   deleted: "show",
 };
@@ -75,6 +78,25 @@ export function mentionsOfPosts(ids: readonly string[]): string {
     .join(",")}`;
 }
 
+const handlePattern = /^[\p{L}\p{N}_.-]{1,200}$/u;
+
+/** A handle from the address, without the leading @; undefined when it is missing or malformed. */
+export function parseHandle(value: string | null): string | undefined {
+  const handle = value?.trim().replace(/^@/u, "");
+  return handle && handlePattern.test(handle) ? handle : undefined;
+}
+
+/**
+ * The Mentions view of one author's posts, e.g. `/mentions?author=nordwind_hilfe`, narrowed to the
+ * platform when Mentions knows it (an unknown or missing platform shows the author's posts everywhere).
+ */
+export function mentionsOfAuthor(handle: string, platform?: string | null): string {
+  const params = new URLSearchParams({ author: handle.replace(/^@/u, "") });
+  const known = oneOf(Platform.options, platform?.toLowerCase() ?? null);
+  if (known) params.set("platform", known);
+  return `/mentions?${params.toString()}`;
+}
+
 /** Reads the filters from a URL query string; unknown or malformed values fall back to "no filter". */
 export function filtersFromSearch(params: URLSearchParams): MentionFilters {
   const topicId = params.get("topicId")?.trim();
@@ -86,6 +108,7 @@ export function filtersFromSearch(params: URLSearchParams): MentionFilters {
     q: (params.get("q") ?? "").trim().slice(0, 500),
     risk: oneOf(RiskCategory.options, params.get("risk")),
     sort: oneOf(sortOrders, params.get("sort")) ?? defaultFilters.sort,
+    author: parseHandle(params.get("author")),
     ids: parsePostIds(params.get("ids")),
     deleted: oneOf(deletedChoices, params.get("deleted")) ?? defaultFilters.deleted,
   };
@@ -101,6 +124,7 @@ export function filtersToSearch(filters: MentionFilters): URLSearchParams {
   if (filters.q.trim()) params.set("q", filters.q.trim());
   if (filters.risk) params.set("risk", filters.risk);
   if (filters.sort !== defaultFilters.sort) params.set("sort", filters.sort);
+  if (filters.author) params.set("author", filters.author);
   if (filters.ids && filters.ids.length > 0) params.set("ids", filters.ids.join(","));
   if (filters.deleted !== defaultFilters.deleted) params.set("deleted", filters.deleted);
   return params;
@@ -119,6 +143,7 @@ export function streamQuery(filters: MentionFilters) {
     lang: filters.lang,
     q: filters.q || undefined,
     risk: filters.risk,
+    author: filters.author,
     deleted: filters.deleted === defaultFilters.deleted ? undefined : filters.deleted,
   };
 }
@@ -147,6 +172,8 @@ export function followsLiveStream(filters: MentionFilters): boolean {
  */
 export function matchesLiveFilters(post: PostRead, filters: MentionFilters): boolean {
   if (filters.ids && !filters.ids.includes(post.id)) return false;
+  if (filters.author && post.author.handle.replace(/^@/u, "").toLowerCase() !== filters.author.toLowerCase())
+    return false;
   if (filters.deleted === "hide" && post.deletedAt !== null) return false;
   if (filters.deleted === "only" && post.deletedAt === null) return false;
   return !filters.risk || (post.assessment?.flags.includes(filters.risk) ?? false);
