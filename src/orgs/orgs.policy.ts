@@ -45,3 +45,5 @@ export const canManageAlertChannels = (actor: Actor) => atLeast(actor, "admin");
 export const canEditStakeholders = (actor: Actor) => atLeast(actor, "manager");
 /** Adding, changing, polling and removing connectors (they hold platform credentials). */
 export const canManageConnectors = (actor: Actor) => atLeast(actor, "admin");
+/** Recording the security posture of the organisation's official accounts (owners, 2FA, recovery, access). */
+export const canEditAccountSecurity = (actor: Actor) => atLeast(actor, "manager");

@@ -1,3 +1,5 @@
+import { AccountSecurityWrite } from "../accounts/accounts.schema.ts";
+import { recordSecurity } from "../accounts/accounts.service.ts";
 import { AlertRuleCreate } from "../alerts/alerts.schema.ts";
 import { createRule } from "../alerts/alerts.service.ts";
 import type { Scenario } from "../core/scenario/scenario.schema.ts";
@@ -134,11 +136,54 @@ export async function seedDemoWorkspace(ctx: AppContext): Promise<DemoWorkspace>
     }
     await saveRiskProfile(ctx, system, demo.riskProfile);
     await seedStakeholders(ctx, system, await loadDemoScenario());
+    await seedAccountSecurity(ctx, system);
     org = await findOrganisationBySlug(ctx, demo.slug);
     categoryLogger(ctx.log, "demo").info({ org: demo.slug }, "demo workspace seeded");
   }
   if (!org) throw new Error("demo organisation vanished after seeding");
   return { orgId: org.id, slug: org.slug, email: demoAdmin.email, password: demo.password };
+}
+
+/**
+ * What the demo team recorded about its accounts, so the Accounts page has something to judge: the main
+ * account well protected, the support account on SMS codes with a large team and overdue checks, the
+ * careers account never recorded.
+ */
+async function seedAccountSecurity(ctx: AppContext, system: { orgId: string; system: true }) {
+  const daysAgo = (days: number) =>
+    new Date(ctx.clock.now().getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  const records = [
+    {
+      handle: "nordwindmobil",
+      owner: "Katrin Albers",
+      posters: ["Katrin Albers", "Lena Hoffmann"],
+      twoFactor: "security_key",
+      recoveryContact: "it-security@nordwind-mobil.de",
+      recoveryVerifiedOn: daysAgo(41),
+      accessReviewedOn: daysAgo(23),
+      connectedApps: ["Brandwache"],
+    },
+    {
+      handle: "nordwind_hilfe",
+      owner: "Lena Hoffmann",
+      posters: [
+        "Lena Hoffmann",
+        "Jonas Weber",
+        "Aylin Demir",
+        "Tom Brandt",
+        "Sven Ohlsen",
+        "Jana Voss",
+        "Externe Agentur",
+      ],
+      twoFactor: "sms",
+      recoveryContact: "service-leitung@nordwind-mobil.de",
+      recoveryVerifiedOn: daysAgo(212),
+      accessReviewedOn: daysAgo(124),
+      connectedApps: ["Brandwache", "Hotline-CRM"],
+      note: "Zugang wird im Schichtbetrieb geteilt / login shared across shifts",
+    },
+  ];
+  for (const record of records) await recordSecurity(ctx, system, AccountSecurityWrite.parse(record));
 }
 
 // After a long stop the demo does not replay every post it missed: ten minutes of catch-up is enough

@@ -1,4 +1,5 @@
 // Every table, for Drizzle's relational queries and drizzle-kit's migration generator.
+export * from "../../accounts/accounts.table.ts";
 export * from "../../alerts/alerts.table.ts";
 export * from "../../audit/audit.table.ts";
 export * from "../../authors/authors.table.ts";

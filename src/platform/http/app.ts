@@ -23,6 +23,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { registerAccountRoutes } from "../../accounts/accounts.routes.ts";
 import { registerAlertRoutes } from "../../alerts/alerts.routes.ts";
 import { registerAuditRoutes } from "../../audit/audit.routes.ts";
 import { registerConnectorRoutes } from "../../connectors/connectors.routes.ts";
@@ -200,6 +201,10 @@ export async function buildApp(opts: AppOptions) {
         { name: "risk", description: "Risk profile, block lists and on-demand analysis" },
         { name: "escalation", description: "Escalation level of each tracked topic" },
         {
+          name: "accounts",
+          description: "Official accounts: security posture, takeover signs, lockdown; lookalike accounts",
+        },
+        {
           name: "alerts",
           description: "Alerts, the rules that raise them and the channels they are delivered to",
         },
@@ -226,6 +231,7 @@ export async function buildApp(opts: AppOptions) {
   registerEscalationRoutes(app, opts);
   registerAlertRoutes(app, opts);
   registerStakeholderRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   registerConnectorRoutes(app, opts);
   registerInboxRoutes(app, opts);
   registerPublishingRoutes(app, opts);

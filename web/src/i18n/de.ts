@@ -1,3 +1,4 @@
+import { accountsDe } from "../accounts/accounts.i18n.ts";
 import { evidenceDe } from "../evidence/evidence.i18n.ts";
 import { inboxDe } from "../inbox/inbox.i18n.ts";
 import { incidentDe } from "../incidents/incident.i18n.ts";
@@ -21,8 +22,6 @@ export const de: Messages = {
     confirmDelete: "Wirklich löschen",
     actions: "Aktionen",
     togglePassword: "Passwort anzeigen oder verbergen",
-    plannedNote:
-      "Dieses Modul entsteht gerade. Es wird nur echte Daten Ihrer Organisation zeigen – keine Beispielzahlen.",
   },
   shell: {
     skipToContent: "Zum Inhalt springen",
@@ -159,16 +158,6 @@ export const de: Messages = {
       namePlaceholder: "z. B. Hanse-Kurier, Lokalredaktion",
       onMapAlready: "Dieses Konto ist schon auf der Landkarte.",
     },
-  },
-  accounts: {
-    title: "Konten",
-    intro:
-      "Hier entsteht das Verzeichnis Ihrer offiziellen Konten und ihres Sicherheitsstands, damit ein gehacktes Unternehmenskonto schnell bemerkt und gesperrt wird.",
-    points: [
-      "Jedes offizielle Konto je Plattform, mit Verantwortlichen und Berechtigten.",
-      "Sicherheitsstand: Zwei-Faktor-Authentisierung, verbundene Apps, Wiederherstellungskontakte.",
-      "Erkennung von Kontoübernahmen und ein Sperr-Playbook; Doppelgänger- und Fake-Support-Konten, die sich als Sie ausgeben.",
-    ],
   },
   settings: {
     title: "Einstellungen",
@@ -348,6 +337,8 @@ export const de: Messages = {
       ids_one: "{{count}} Beitrag eines Alarms oder einer Gruppe",
       ids_other: "{{count}} Beiträge eines Alarms oder einer Gruppe",
       clearIds: "Filter entfernen und alle Erwähnungen zeigen",
+      author: "Beiträge von @{{handle}}",
+      clearAuthor: "Beiträge aller Autorinnen und Autoren zeigen",
       risk: "Risiko oder Chance",
       deleted: "Vom Autor gelöscht",
       sort: "Reihenfolge",
@@ -851,4 +842,5 @@ export const de: Messages = {
   ...playbooksDe,
   ...evidenceDe,
   ...trainingDe,
+  ...accountsDe,
 };

@@ -1,3 +1,4 @@
+import { accountsEn } from "../accounts/accounts.i18n.ts";
 import { evidenceEn } from "../evidence/evidence.i18n.ts";
 import { inboxEn } from "../inbox/inbox.i18n.ts";
 import { incidentEn } from "../incidents/incident.i18n.ts";
@@ -20,8 +21,6 @@ export const en = {
     confirmDelete: "Really delete",
     actions: "Actions",
     togglePassword: "Show or hide password",
-    plannedNote:
-      "This module is being built. It will show only real data from your organisation — no sample figures.",
   },
   shell: {
     skipToContent: "Skip to content",
@@ -158,16 +157,6 @@ export const en = {
       namePlaceholder: "e.g. Hanse-Kurier, local desk",
       onMapAlready: "This account is on the map already.",
     },
-  },
-  accounts: {
-    title: "Accounts",
-    intro:
-      "This page will become the registry of your official accounts and their security posture, so a hacked company account is noticed and locked down quickly.",
-    points: [
-      "Every official account per platform, with owners and who may post.",
-      "Security posture: two-factor authentication, connected apps, recovery contacts.",
-      "Takeover detection on your own accounts and a lockdown playbook; lookalike and fake-support accounts that impersonate you.",
-    ],
   },
   settings: {
     title: "Settings",
@@ -338,6 +327,8 @@ export const en = {
       ids_one: "{{count}} post of an alert or group",
       ids_other: "{{count}} posts of an alert or group",
       clearIds: "Remove the filter and show all mentions",
+      author: "Posts of @{{handle}}",
+      clearAuthor: "Show the posts of every author",
       risk: "Risk or chance",
       deleted: "Deleted by author",
       sort: "Order",
@@ -836,6 +827,7 @@ export const en = {
   ...playbooksEn,
   ...evidenceEn,
   ...trainingEn,
+  ...accountsEn,
 };
 
 /** The shape every UI language must fill. */

@@ -1,0 +1,2 @@
+/** Query key of the official accounts and lookalikes (`GET /api/accounts`). */
+export const accountsKey = ["accounts"] as const;
