@@ -74,6 +74,9 @@ export const PostureFindingRead = z.object({
 });
 export type PostureFindingRead = z.infer<typeof PostureFindingRead>;
 
+/** At most this many posts go with a lockdown, and as many takeover signals are listed per account. */
+export const maxLockdownPosts = 100;
+
 /** An own post flagged for something the organisation would never post. */
 export const TakeoverSignalRead = z.object({
   postId: z.string(),
@@ -100,6 +103,7 @@ export const OfficialAccountRead = z.object({
   }),
   takeover: z.object({
     suspected: z.boolean(),
+    /** The newest flagged posts, at most `maxLockdownPosts`, so that all of them can go with a lockdown. */
     signals: z.array(TakeoverSignalRead),
     burst: z.object({ lastHour: z.number().int(), usualMaxHour: z.number().int() }).nullable(),
   }),
@@ -138,7 +142,7 @@ export const AccountLockdown = z
     /** Language of the incident's texts. */
     lang: z.enum(["de", "en"]).default("de"),
     /** Posts to attach as evidence (the takeover signals the page showed). */
-    postIds: z.array(z.string().min(1).max(100)).max(100).default([]),
+    postIds: z.array(z.string().min(1).max(100)).max(maxLockdownPosts).default([]),
   })
   .strict();
 export type AccountLockdown = z.infer<typeof AccountLockdown>;

@@ -13,15 +13,16 @@ import type { RiskCategory } from "../posts/posts.schema.ts";
 import type { RiskProfile } from "../risk/risk.schema.ts";
 import { getRiskProfile } from "../risk/risk.service.ts";
 import * as repo from "./accounts.repo.ts";
-import type {
-  AccountLockdown,
-  AccountLockdownResult,
-  AccountSecurityRead,
-  AccountSecurityWrite,
-  AccountsOverview,
-  LookalikeRead,
-  OfficialAccountRead,
-  TwoFactorMethod,
+import {
+  type AccountLockdown,
+  type AccountLockdownResult,
+  type AccountSecurityRead,
+  type AccountSecurityWrite,
+  type AccountsOverview,
+  type LookalikeRead,
+  maxLockdownPosts,
+  type OfficialAccountRead,
+  type TwoFactorMethod,
 } from "./accounts.schema.ts";
 
 const hourMs = 3_600_000;
@@ -149,7 +150,7 @@ export async function accountsOverview(ctx: AppContext, actor: Actor): Promise<A
       activity: { posts7d: own.reduce((sum, a) => sum + a.posts7d, 0), lastPostAt: lastPost, followers },
       takeover: {
         suspected: takeover.suspected,
-        signals: takeover.signals.map((s) => ({
+        signals: takeover.signals.slice(0, maxLockdownPosts).map((s) => ({
           postId: s.postId,
           postedAt: s.postedAt.toISOString(),
           categories: s.categories as RiskCategory[],

@@ -4,16 +4,19 @@ import {
   type AlertCandidate,
   evaluatePriorityRule,
   evaluateRiskCountRule,
+  evaluateTakeoverRule,
   evaluateTopicRule,
   type RuleRef,
   type TopicRef,
 } from "../core/alerts/rules.ts";
+import { normalHandle, type OfficialAccount, officialAccountOf } from "../core/risk/risk.types.ts";
 import type { EscalationMonitor } from "../escalation/escalation.service.ts";
 import type { StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
 import { type BackgroundJob, every } from "../platform/jobs.ts";
 import { categoryLogger } from "../platform/logger.ts";
 import { flaggedTopicPosts } from "../posts/posts.service.ts";
+import { getRiskProfile } from "../risk/risk.service.ts";
 import { topicNamesOf } from "../topics/topics.service.ts";
 import type { AlertRuleRead } from "./alerts.schema.ts";
 import { enabledRules, lockKeyOf, type RaiseOutcome, raiseAlert } from "./alerts.service.ts";
@@ -23,10 +26,11 @@ type Rule = AlertRuleRead & { orgId: string };
 /** Called after each raise, e.g. to wake the dispatcher. */
 export type RaiseListener = (outcome: RaiseOutcome) => void;
 
-/** Rules and topic names of one organisation, read at most every few seconds. */
+/** Rules, topic names and official accounts of one organisation, read at most every few seconds. */
 interface OrgRules {
   rules: Rule[];
   topics: Map<string, string>;
+  officialAccounts: OfficialAccount[];
   loadedMs: number;
 }
 
@@ -82,14 +86,27 @@ export function createAlertEngine(
     const orgId = (payload as { orgId?: unknown } | null)?.orgId;
     if (typeof orgId === "string") cache.delete(orgId);
   };
-  const unlisten = [ctx.bus.listen("alerts.changed", forget), ctx.bus.listen("topics.changed", forget)];
+  const unlisten = [
+    ctx.bus.listen("alerts.changed", forget),
+    ctx.bus.listen("topics.changed", forget),
+    ctx.bus.listen("risk.changed", forget),
+  ];
 
   const rulesOf = async (orgId: string): Promise<OrgRules> => {
     const now = Date.now();
     const cached = cache.get(orgId);
     if (cached && now - cached.loadedMs < cacheMs) return cached;
     const [rules, topics] = await Promise.all([enabledRules(ctx, orgId), topicNamesOf(ctx, orgId)]);
-    const fresh = { rules, topics: new Map(topics.map((t) => [t.id, t.name])), loadedMs: now };
+    // The registry is read only where a takeover rule needs it.
+    const officialAccounts = rules.some((r) => r.condition.kind === "account_takeover")
+      ? (await getRiskProfile(ctx, orgId)).officialAccounts
+      : [];
+    const fresh = {
+      rules,
+      topics: new Map(topics.map((t) => [t.id, t.name])),
+      officialAccounts,
+      loadedMs: now,
+    };
     cache.set(orgId, fresh);
     return fresh;
   };
@@ -119,7 +136,7 @@ export function createAlertEngine(
       // store stage keep busy, a batch with a few alerts took seconds and the alert stage fell behind.
       const raises: { orgId: string; rule: Rule; candidate: AlertCandidate }[] = [];
       for (const { orgId, post } of stored) {
-        const { rules, topics } = await rulesOf(orgId);
+        const { rules, topics, officialAccounts } = await rulesOf(orgId);
         if (rules.length === 0) continue;
         const facts = {
           id: post.id,
@@ -137,6 +154,14 @@ export function createAlertEngine(
               ? { id: rule.topicId, name: topics.get(rule.topicId) ?? rule.topicId }
               : null;
             const candidate = evaluatePriorityRule(ruleRef(rule), topic, facts);
+            if (candidate) raises.push({ orgId, rule, candidate });
+          } else if (condition.kind === "account_takeover") {
+            if (rule.topicId !== null && !post.topicIds.includes(rule.topicId)) continue;
+            const entry = officialAccountOf(officialAccounts, post.platform, post.author.handle);
+            const official = entry
+              ? `@${normalHandle(entry.handle)}${entry.platform ? ` (${entry.platform})` : ""}`
+              : null;
+            const candidate = evaluateTakeoverRule(ruleRef(rule), facts, official);
             if (candidate) raises.push({ orgId, rule, candidate });
           } else if (condition.kind === "risk_count" && facts.flags.includes(condition.category)) {
             const topicIds =

@@ -52,6 +52,15 @@ export const AlertCondition = z.discriminatedUnion("kind", [
     .strict(),
   z
     .object({
+      /**
+       * An official account (the risk profile's registry) posted what an organisation never posts —
+       * insults, hate, threats, scams, malicious links, secrets, code names: it may be hacked (docs/ACCOUNTS.md).
+       */
+      kind: z.literal("account_takeover"),
+    })
+    .strict(),
+  z
+    .object({
       /** A conversation of the inbox missed its first-response or resolution target (docs/INBOX.md). */
       kind: z.literal("sla_breach"),
     })
@@ -210,7 +219,15 @@ export const AlertRead = z.object({
   id: z.string(),
   topicId: z.string().nullable(),
   ruleId: z.string().nullable(),
-  trigger: z.enum(["level_reached", "anomaly", "risk_count", "priority_post", "sla_breach", "deadline_due"]),
+  trigger: z.enum([
+    "level_reached",
+    "anomaly",
+    "risk_count",
+    "priority_post",
+    "account_takeover",
+    "sla_breach",
+    "deadline_due",
+  ]),
   state: AlertState,
   severity: AlertSeverity,
   title: Bilingual,

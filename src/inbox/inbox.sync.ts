@@ -1,11 +1,11 @@
 // Building conversations from assessed posts: which post opens one, which thread it belongs to, and the
 // state a later post of the thread changes (priority, activity, reopening, our own answer).
 import { type AuditEvent, recordAudits } from "../audit/audit.service.ts";
-import { excerpt } from "../core/alerts/rules.ts";
 import { attentionReasons } from "../core/inbox/attention.ts";
 import { isOfficialHandle, type OfficialAccount } from "../core/risk/risk.types.ts";
 import { addBusinessMinutes, type ServiceCalendar } from "../core/sla/calendar.ts";
 import { bandOf, type PriorityBand, type ServiceTargets } from "../core/sla/targets.ts";
+import { excerpt } from "../core/text/excerpt.ts";
 import type { AppContext } from "../platform/context.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { getRiskProfile } from "../risk/risk.service.ts";

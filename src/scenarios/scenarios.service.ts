@@ -79,6 +79,12 @@ const demo = {
       cooldownMinutes: 15,
     },
     {
+      name: "Eigenes Konto gehackt? / own account hacked?",
+      condition: { kind: "account_takeover" },
+      severity: "critical",
+      cooldownMinutes: 30,
+    },
+    {
       name: "Beschwerdewelle Netz / complaint wave about the network",
       topic: "Netzstörung / Outage",
       condition: { kind: "risk_count", category: "complaint", count: 15, windowMinutes: 30 },

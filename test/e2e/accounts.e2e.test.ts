@@ -192,4 +192,18 @@ describe("a manager checks the official accounts, records one's security and loc
       .poll(() => page.getByTestId("incident-post").allTextContents(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining("Ihr seid alle Idioten")]));
   });
+
+  it("has raised the demo's takeover alert for the account, with the post quoted as text", async () => {
+    await page.getByTestId("nav-alerts").click();
+    await page.waitForURL(/\/alerts/);
+    await expect
+      .poll(() => page.getByTestId("alert-item").allTextContents(), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /Official account @nordwind_hilfe may be hacked.*<b>Ihr seid alle Idioten<\/b>/s,
+          ),
+        ]),
+      );
+  });
 });

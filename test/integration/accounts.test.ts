@@ -148,6 +148,13 @@ describe.each(databaseKinds)("official accounts: posture, takeover, lockdown, lo
   });
 
   it("sees a takeover in own posts an organisation never writes and in a burst beyond the usual pace", async () => {
+    const rule = await api("POST", "/api/alert-rules", {
+      name: "Konto gehackt?",
+      condition: { kind: "account_takeover" },
+      severity: "critical",
+      cooldownMinutes: 30,
+    });
+    expect(rule.statusCode).toBe(201);
     const own = (text: string, minutes: number, platform = "mastodon") =>
       buildPost({
         platform,
@@ -187,6 +194,18 @@ describe.each(databaseKinds)("official accounts: posture, takeover, lockdown, lo
     // The entry for x only counts the post on x.
     const main = await account("x:nordwindmobil");
     expect(main.takeover.suspected).toBe(false);
+
+    // The takeover rule raised one alert for the account (the second post folded into it), none for
+    // the ordinary replies.
+    const alerts = (await api("GET", "/api/alerts")).json().items;
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      trigger: "account_takeover",
+      severity: "critical",
+      occurrences: 2,
+      title: { en: "Official account @nordwind_hilfe may be hacked" },
+    });
+    expect(alerts[0].postIds).toHaveLength(2);
   });
 
   it("lists accounts that imitate the official ones, with what they imitate", async () => {

@@ -4,6 +4,7 @@
  * account's usual pace. Pure, no I/O; the service reads the account's recent posts.
  */
 import type { RiskCategory } from "../risk/risk.types.ts";
+import { excerpt } from "../text/excerpt.ts";
 
 /**
  * Categories that an own post should never be flagged for. Left out on purpose: `negative` and
@@ -24,7 +25,7 @@ export const takeoverCategories = [
 export const burstMinPosts = 5;
 /** … and more than this many times the busiest hour of the week before. */
 export const burstFactor = 3;
-/** How much of a post's text a signal quotes. */
+/** How much of a post's text a signal quotes (UTF-16 code units, on one line). */
 export const excerptLength = 160;
 
 export interface OwnPost {
@@ -50,12 +51,6 @@ export interface TakeoverReport {
   burst: { lastHour: number; usualMaxHour: number } | null;
 }
 
-/** The first `length` characters of a text, never cutting a character in two. */
-export function excerptOf(text: string, length = excerptLength): string {
-  const chars = Array.from(text);
-  return chars.length <= length ? text : `${chars.slice(0, length).join("")}…`;
-}
-
 /**
  * What an account's recent posts say about a takeover. `posts` are its posts of the window the caller
  * chose (any order); `lastHour` its posts in the last hour and `usualMaxHour` the most it posted in any
@@ -70,7 +65,12 @@ export function detectTakeover(
   for (const post of posts) {
     const categories = takeoverCategories.filter((c) => post.flags.includes(c));
     if (categories.length === 0) continue;
-    signals.push({ postId: post.id, postedAt: post.postedAt, categories, excerpt: excerptOf(post.text) });
+    signals.push({
+      postId: post.id,
+      postedAt: post.postedAt,
+      categories,
+      excerpt: excerpt(post.text, excerptLength),
+    });
   }
   signals.sort((a, b) => b.postedAt.getTime() - a.postedAt.getTime() || a.postId.localeCompare(b.postId));
   const burst =

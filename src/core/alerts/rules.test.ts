@@ -1,10 +1,9 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   evaluatePriorityRule,
   evaluateRiskCountRule,
+  evaluateTakeoverRule,
   evaluateTopicRule,
-  excerpt,
   mergePostIds,
   type RuleRef,
   raiseOrFold,
@@ -122,22 +121,47 @@ describe("raiseOrFold", () => {
   });
 });
 
-describe("excerpt and mergePostIds", () => {
-  it("keeps the text on one line and never splits a surrogate pair", () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: "grapheme", maxLength: 300 }),
-        fc.integer({ min: 1, max: 200 }),
-        (text, max) => {
-          const out = excerpt(text, max);
-          expect(out).not.toMatch(/[\r\n]/u);
-          expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
-          expect([...out].length).toBeLessThanOrEqual(max + 1);
-        },
-      ),
-    );
+describe("evaluateTakeoverRule", () => {
+  const rule = { id: "r1", condition: { kind: "account_takeover" as const }, severity: "critical" as const };
+  const post = {
+    id: "p1",
+    text: "Gratis iPhone!\nJetzt Daten eingeben: http://gewinn.example",
+    author: "x:Nordwind_Hilfe",
+    priority: 0.9,
+    flags: ["scam", "malicious_link", "negative"],
+  };
+
+  it("fires on an official account's post flagged for what an organisation never posts, per account", () => {
+    const candidate = evaluateTakeoverRule(rule, post, "@nordwind_hilfe");
+    expect(candidate).toMatchObject({
+      ruleId: "r1",
+      topicId: null,
+      trigger: "account_takeover",
+      severity: "critical",
+      dedupKey: "r1:account:@nordwind_hilfe",
+      postIds: ["p1"],
+      title: { en: "Official account @nordwind_hilfe may be hacked" },
+    });
+    expect(candidate?.explanation.en).toContain("x:Nordwind_Hilfe posted:");
+    expect(candidate?.explanation.en).toContain("flagged: scam, malicious link.");
+    expect(candidate?.explanation.de).toContain("„Gratis iPhone! Jetzt Daten eingeben");
   });
 
+  it("stays quiet for other authors, for ordinary own posts and for other kinds of rule", () => {
+    expect(evaluateTakeoverRule(rule, post, null)).toBeNull();
+    expect(
+      evaluateTakeoverRule(
+        rule,
+        { ...post, flags: ["negative", "leak_pii", "fact_claim"] },
+        "@nordwind_hilfe",
+      ),
+    ).toBeNull();
+    const other = { ...rule, condition: { kind: "priority_post" as const, minPriority: 0.5 } };
+    expect(evaluateTakeoverRule(other, post, "@nordwind_hilfe")).toBeNull();
+  });
+});
+
+describe("mergePostIds", () => {
   it("puts new post ids first without repeats, capped", () => {
     expect(mergePostIds(["c", "b"], ["b", "a"])).toEqual(["c", "b", "a"]);
     expect(mergePostIds(["d", "c"], ["b", "a"], 3)).toEqual(["d", "c", "b"]);

@@ -1,6 +1,8 @@
 // Alert rules as pure functions: what a rule's condition says about a topic's state or a post, and whether
 // a new alert is raised or folded into the last one of the same cause (deduplication with cooldown).
+import { takeoverCategories } from "../accounts/takeover.ts";
 import type { RiskCategory } from "../risk/risk.types.ts";
+import { excerpt } from "../text/excerpt.ts";
 
 /** A rule's condition (the API's AlertCondition). */
 export type RuleCondition =
@@ -8,6 +10,7 @@ export type RuleCondition =
   | { kind: "anomaly"; minScore: number }
   | { kind: "risk_count"; category: RiskCategory; count: number; windowMinutes: number }
   | { kind: "priority_post"; minPriority: number }
+  | { kind: "account_takeover" }
   // Operational conditions: raised by the inbox and incidents (alerts.operational.ts), never evaluated on posts or topics.
   | { kind: "sla_breach" }
   | { kind: "deadline_due" };
@@ -73,16 +76,6 @@ const decimal = (value: number, lang: "de" | "en") =>
 
 // Titles and explanations quote topic names and post text: whoever shows them must treat them as text.
 const quoted = (text: string, lang: "de" | "en") => (lang === "de" ? `„${text}“` : `“${text}”`);
-
-/** The first characters of a post for an alert title, on one line. */
-export function excerpt(text: string, max = 120): string {
-  const line = text.replace(/\s+/gu, " ").trim();
-  if (line.length <= max) return line;
-  // Cut between code points, never inside a surrogate pair.
-  const cut = [...line.slice(0, max)];
-  if (cut.length > 0 && /[\uD800-\uDBFF]$/u.test(cut[cut.length - 1] ?? "")) cut.pop();
-  return `${cut.join("").trimEnd()}…`;
-}
 
 /** A topic's state as the periodic check sees it. */
 export interface TopicState {
@@ -190,6 +183,44 @@ export function evaluatePriorityRule(
     },
     postIds: [post.id],
     figures: { priority: post.priority },
+  };
+}
+
+/**
+ * A takeover rule on a post of one of the organisation's official accounts: `official` names its registry
+ * entry ("@nordwind_hilfe", "@nordwindmobil (x)"), null for anyone else. It fires when the post is flagged
+ * for something an organisation never posts (docs/ACCOUNTS.md). One cause per registry entry, so a
+ * hijacker's series of posts, on any of the platforms the entry covers, folds into one alert within the
+ * cooldown.
+ */
+export function evaluateTakeoverRule(
+  rule: RuleRef,
+  post: PostFacts,
+  official: string | null,
+): AlertCandidate | null {
+  if (rule.condition.kind !== "account_takeover" || official === null) return null;
+  const flags = takeoverCategories.filter((c) => post.flags.includes(c));
+  if (flags.length === 0) return null;
+  const flagList = (lang: "de" | "en") => flags.map((f) => categoryNames[f][lang]).join(", ");
+  const text = excerpt(post.text);
+  return {
+    ruleId: rule.id,
+    topicId: null,
+    trigger: "account_takeover",
+    severity: rule.severity,
+    dedupKey: `${rule.id}:account:${official}`,
+    rank: 0,
+    fresh: true,
+    title: {
+      de: `Offizielles Konto ${official} möglicherweise gehackt`,
+      en: `Official account ${official} may be hacked`,
+    },
+    explanation: {
+      de: `${post.author} hat veröffentlicht: ${quoted(text, "de")} — erkannt: ${flagList("de")}. Wenn das niemand aus dem Team war: auf der Seite „Konten“ die Sperrung starten.`,
+      en: `${post.author} posted: ${quoted(text, "en")} — flagged: ${flagList("en")}. If nobody on the team wrote it: start the lockdown on the Accounts page.`,
+    },
+    postIds: [post.id],
+    figures: { flags: flags.join(",") },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOfficialHandle } from "./risk.types.ts";
+import { isOfficialHandle, officialAccountOf } from "./risk.types.ts";
 
 describe("isOfficialHandle: the one test of the official-accounts registry", () => {
   const registry = [{ handle: "@Nordwind_Hilfe" }, { platform: "Mastodon", handle: "nordwindmobil" }];
@@ -20,5 +20,10 @@ describe("isOfficialHandle: the one test of the official-accounts registry", () 
     expect(isOfficialHandle(registry, undefined, "nordwindmobil")).toBe(true);
     expect(isOfficialHandle(registry, "", "nordwindmobil")).toBe(true);
     expect(isOfficialHandle([], undefined, "nordwindmobil")).toBe(false);
+  });
+
+  it("names the entry an official author is, for whoever groups by account", () => {
+    expect(officialAccountOf(registry, "bluesky", "@NORDWIND_HILFE")).toBe(registry[0]);
+    expect(officialAccountOf(registry, "x", "nordwindmobil")).toBeUndefined();
   });
 });

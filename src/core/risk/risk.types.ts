@@ -81,8 +81,17 @@ export function isOfficialHandle(
   platform: string | undefined,
   handle: string,
 ): boolean {
+  return officialAccountOf(accounts, platform, handle) !== undefined;
+}
+
+/** The registry entry that `handle` on `platform` is, if it is an official account. */
+export function officialAccountOf<T extends Pick<OfficialAccount, "platform" | "handle">>(
+  accounts: readonly T[],
+  platform: string | undefined,
+  handle: string,
+): T | undefined {
   const wanted = normalHandle(handle);
-  return accounts.some((a) => coversPlatform(a, platform) && normalHandle(a.handle) === wanted);
+  return accounts.find((a) => coversPlatform(a, platform) && normalHandle(a.handle) === wanted);
 }
 
 /** What the engine knows about the organisation it assesses for. */

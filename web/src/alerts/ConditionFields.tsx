@@ -112,6 +112,12 @@ export function ConditionFields({ condition, onChange, errorOf }: ConditionField
         </SimpleGrid>
       );
     }
+    case "account_takeover":
+      return (
+        <Text size="sm" c="dimmed" maw={520} data-testid="rule-takeover-hint">
+          {t("alerts.rules.takeoverHint")}
+        </Text>
+      );
     case "sla_breach":
     case "deadline_due":
       return (

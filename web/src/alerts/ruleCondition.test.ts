@@ -14,6 +14,7 @@ describe("rule conditions", () => {
       "anomaly",
       "risk_count",
       "priority_post",
+      "account_takeover",
       "sla_breach",
       "deadline_due",
     ]);
@@ -57,6 +58,9 @@ describe("rule conditions", () => {
     expect(
       describeCondition({ kind: "risk_count", category: "threat", count: 3, windowMinutes: 15 }, t, "en"),
     ).toBe('alerts.rules.describe.risk_count {"count":3,"category":"risk.categories.threat","minutes":15}');
+    expect(describeCondition({ kind: "account_takeover" }, t, "de")).toBe(
+      "alerts.rules.describe.account_takeover",
+    );
     expect(describeCondition({ kind: "sla_breach" }, t, "de")).toBe("inbox.operational.describe.sla_breach");
     expect(describeCondition({ kind: "deadline_due" }, t, "en")).toBe(
       "inbox.operational.describe.deadline_due",

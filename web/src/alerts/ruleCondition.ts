@@ -18,6 +18,7 @@ export function defaultCondition(kind: AlertTrigger): AlertCondition {
       return { kind, category: "complaint", count: 10, windowMinutes: 60 };
     case "priority_post":
       return { kind, minPriority: 0.7 };
+    case "account_takeover":
     case "sla_breach":
     case "deadline_due":
       return { kind };
@@ -53,6 +54,8 @@ export function describeCondition(condition: AlertCondition, t: Translate, lang:
       });
     case "priority_post":
       return t("alerts.rules.describe.priority_post", { priority: decimal.format(condition.minPriority) });
+    case "account_takeover":
+      return t("alerts.rules.describe.account_takeover");
     case "sla_breach":
     case "deadline_due":
       return t(`inbox.operational.describe.${condition.kind}`);

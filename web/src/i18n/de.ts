@@ -615,7 +615,10 @@ export const de: Messages = {
         anomaly: "Auffälliges Volumen",
         risk_count: "Viele markierte Beiträge",
         priority_post: "Ein dringender Beitrag",
+        account_takeover: "Eigenes Konto gehackt?",
       },
+      takeoverHint:
+        "Meldet, wenn eines der offiziellen Konten (Einstellungen → Risikoprofil) veröffentlicht, was die Organisation nie veröffentlicht: Beleidigungen, Hass, Drohungen, Betrug, schädliche Links, Zugangsdaten oder Codenamen. Ein Alarm je Konto innerhalb der Ruhezeit.",
       fields: {
         name: "Name",
         topic: "Thema",
@@ -643,6 +646,7 @@ export const de: Messages = {
         anomaly: "Auffälliges Volumen, Wert {{score}} oder höher",
         risk_count: "{{count}} Beiträge mit „{{category}}“ innerhalb von {{minutes}} Minuten",
         priority_post: "Ein Beitrag mit Priorität {{priority}} oder höher",
+        account_takeover: "Ein offizielles Konto veröffentlicht, was die Organisation nie veröffentlicht",
       },
     },
     channels: {

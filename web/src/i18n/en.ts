@@ -604,7 +604,10 @@ export const en = {
         anomaly: "Unusual volume",
         risk_count: "Many flagged posts",
         priority_post: "One urgent post",
+        account_takeover: "Own account hacked?",
       },
+      takeoverHint:
+        "Fires when one of the official accounts (Settings → Risk profile) posts what the organisation never posts: insults, hate, threats, scams, malicious links, credentials or code names. One alert per account within the cooldown.",
       fields: {
         name: "Name",
         topic: "Topic",
@@ -631,6 +634,7 @@ export const en = {
         anomaly: "Unusual volume, score {{score}} or higher",
         risk_count: "{{count}} posts flagged “{{category}}” within {{minutes}} minutes",
         priority_post: "A post with priority {{priority}} or higher",
+        account_takeover: "An official account posts what the organisation never posts",
       },
     },
     channels: {
