@@ -1,26 +1,7 @@
-import { Paper, SimpleGrid, Skeleton, Text } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { BigFigure, FigureCard, FigureRow } from "../app/Figures.tsx";
 import type { AccountsSummary } from "./summarizeAccounts.ts";
-
-function Figure({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" data-testid={`account-figure-${id}`}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
-
-function Big({ value, colour }: { value: string; colour?: string | undefined }) {
-  return (
-    <Text span fz={28} fw={700} lh={1.2} c={colour} data-testid="figure-value">
-      {value}
-    </Text>
-  );
-}
 
 /** The accounts at a glance: how many, how many at risk or needing attention, and suspected takeovers. */
 export function AccountFigures({ summary }: { summary: AccountsSummary | undefined }) {
@@ -28,44 +9,35 @@ export function AccountFigures({ summary }: { summary: AccountsSummary | undefin
   const number = new Intl.NumberFormat(i18n.language);
 
   return (
-    <SimpleGrid
-      cols={{ base: 1, xs: 2, md: 4 }}
-      component="section"
-      aria-label={t("accounts.figures.label")}
-      data-testid="account-figures"
-    >
-      {summary ? (
+    <FigureRow label={t("accounts.figures.label")} testId="account-figures">
+      {summary && (
         <>
-          <Figure id="accounts" label={t("accounts.figures.accounts")}>
-            <Big value={number.format(summary.accounts)} />
-          </Figure>
-          <Figure id="at-risk" label={t("accounts.figures.atRisk")}>
+          <FigureCard testId="account-figure-accounts" label={t("accounts.figures.accounts")}>
+            <BigFigure value={number.format(summary.accounts)} />
+          </FigureCard>
+          <FigureCard testId="account-figure-at-risk" label={t("accounts.figures.atRisk")}>
             {/* Red-9 on white: 5.5:1; the label says it without colour. */}
-            <Big value={number.format(summary.atRisk)} colour={summary.atRisk > 0 ? "red.9" : undefined} />
+            <BigFigure
+              value={number.format(summary.atRisk)}
+              colour={summary.atRisk > 0 ? "red.9" : undefined}
+            />
             {summary.unrecorded > 0 && (
               <Text size="xs" c="dimmed">
                 {t("accounts.figures.unrecorded", { count: summary.unrecorded })}
               </Text>
             )}
-          </Figure>
-          <Figure id="attention" label={t("accounts.figures.attention")}>
-            <Big value={number.format(summary.attention)} />
-          </Figure>
-          <Figure id="takeover" label={t("accounts.figures.takeover")}>
-            <Big
+          </FigureCard>
+          <FigureCard testId="account-figure-attention" label={t("accounts.figures.attention")}>
+            <BigFigure value={number.format(summary.attention)} />
+          </FigureCard>
+          <FigureCard testId="account-figure-takeover" label={t("accounts.figures.takeover")}>
+            <BigFigure
               value={number.format(summary.takeover)}
               colour={summary.takeover > 0 ? "red.9" : undefined}
             />
-          </Figure>
+          </FigureCard>
         </>
-      ) : (
-        ["a", "b", "c", "d"].map((key) => (
-          <Paper key={key} withBorder p="md">
-            <Skeleton h={16} w="60%" />
-            <Skeleton h={32} mt={6} w={80} />
-          </Paper>
-        ))
       )}
-    </SimpleGrid>
+    </FigureRow>
   );
 }
