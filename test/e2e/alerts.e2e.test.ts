@@ -42,8 +42,11 @@ describe("an agent follows an alert from the rule to its posts, and looks at a t
   it("lists the alert the demo stream raises, with the open count in the navigation", async () => {
     await page.getByTestId("nav-alerts").click();
     await page.waitForURL(/\/alerts/);
-    // The demo sends several posts a minute; the page polls every 10 s.
-    const open = page.locator('[data-testid="alert-item"][data-state="open"]').first();
+    // The demo sends several posts a minute; the page polls every 10 s. The demo's own rules (levels,
+    // anomalies) may raise theirs first; this test follows the one of the rule it created.
+    const open = page
+      .locator('[data-testid="alert-item"][data-state="open"][data-trigger="priority_post"]')
+      .first();
     await open.waitFor({ timeout: 90_000 });
     alertId = await open.getAttribute("data-alert-id");
     expect(alertId).toBeTruthy();

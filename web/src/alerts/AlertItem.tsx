@@ -58,6 +58,7 @@ export const AlertItem = memo(function AlertItem({
       data-alert-id={alert.id}
       data-state={alert.state}
       data-severity={alert.severity}
+      data-trigger={alert.trigger}
     >
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
