@@ -232,8 +232,8 @@ describe.each(databaseKinds)("official accounts: posture, takeover, lockdown, lo
         known: false,
       }),
     ]);
-    // The engine's finding: the handle is the brand with the word "support" added.
-    expect(lookalikes[0].imitates).toEqual(["Nordwind"]);
+    // The engine's finding: the support account's handle with the word "support" added.
+    expect(lookalikes[0].imitates).toEqual(["@nordwind_hilfe"]);
   });
 
   it("starts a lockdown: an incident with the suspicious posts and the hacked-account playbook", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contextFor, reasons, spanTexts } from "./detectors.fixture.ts";
+import { contextFor, nordwind, reasons, spanTexts } from "./detectors.fixture.ts";
 import { detectImpersonation } from "./impersonation.ts";
 
 const post = "Hallo, wie kann ich helfen?";
@@ -26,6 +26,29 @@ describe("detectImpersonation", () => {
     const result = detectImpersonation(post, contextFor({ author }));
     expect(reasons(result)).toContain(reason);
     expect(result.flagged).toBe(true);
+  });
+
+  it("names the official account a handle imitates with one word added, not just the brand left when more go", () => {
+    // "hilfe" and "support" are both affix words: stripped fully, only the brand "nordwind" would remain.
+    const org = {
+      ...nordwind,
+      officialAccounts: [...nordwind.officialAccounts, { handle: "nordwind_hilfe" }],
+    };
+    const result = detectImpersonation(post, {
+      ...contextFor({ author: { handle: "nordwind_hilfe_support" } }),
+      org,
+    });
+    expect(result.spans.map((s) => s.detail)).toContain(
+      'handle "nordwind_hilfe_support" imitates @nordwind_hilfe',
+    );
+    // Without the brand among the names, the added word alone now catches it.
+    const noBrand = { ...org, brandNames: [] };
+    const alone = detectImpersonation(post, {
+      ...contextFor({ author: { handle: "nordwind_hilfe_support" } }),
+      org: noBrand,
+    });
+    expect(reasons(alone)).toEqual(["impersonation.added_word"]);
+    expect(alone.flagged).toBe(true);
   });
 
   it.each([

@@ -173,9 +173,19 @@ function compareAuthor(author: RiskAuthor, org: OrgIndex): Finding[] {
     const candidate = compactSkeleton(value);
     if (candidate.length < 3) continue;
     let best: Finding | undefined;
+    // On equal weight the longer name imitated is the more specific finding (@nordwind_hilfe over @nordwind).
+    let bestLength = 0;
     for (const identity of org.identities) {
       const finding = compare(candidate, value, field, identity);
-      if (finding && (!best || finding.weight > best.weight)) best = finding;
+      if (
+        finding &&
+        (!best ||
+          finding.weight > best.weight ||
+          (finding.weight === best.weight && identity.skeleton.length > bestLength))
+      ) {
+        best = finding;
+        bestLength = identity.skeleton.length;
+      }
     }
     if (!best) {
       const brand = org.identities.find(
@@ -203,8 +213,11 @@ function compare(candidate: string, raw: string, field: string, identity: Identi
     if (field === "handle") return { reason: "impersonation.handle_lookalike", weight: 0.85, detail: what };
     return { reason: "impersonation.display_name_copy", weight: 0.65, detail: what };
   }
-  const stripped = stripAffixes(candidate);
-  if (stripped !== candidate && stripped === identity.skeleton) {
+  // Every stage of the stripping counts, so "nordwind_hilfe_support" imitates @nordwind_hilfe (one word
+  // added), not merely the brand "Nordwind" that is left when "hilfe" goes too.
+  const stages = affixStages(candidate);
+  const stripped = stages.at(-1) ?? candidate;
+  if (stages.includes(identity.skeleton)) {
     return {
       reason: "impersonation.added_word",
       weight: identity.kind === "executive" ? 0.7 : 0.8,
@@ -223,20 +236,26 @@ function compare(candidate: string, raw: string, field: string, identity: Identi
   return undefined;
 }
 
-/** Removes affix words (support, offiziell, de …) from both ends of a compact skeleton. */
-function stripAffixes(name: string): string {
+/**
+ * Removes affix words (support, offiziell, de …) from both ends of a compact skeleton, one at a time; the
+ * name after each removal, the fully stripped one last (empty when nothing was removed).
+ */
+function affixStages(name: string): string[] {
+  const stages: string[] = [];
   let current = name;
   for (let changed = true; changed; ) {
     changed = false;
     for (const affix of affixWords) {
       if (current.length > affix.length + 2 && current.startsWith(affix)) {
         current = current.slice(affix.length);
+        stages.push(current);
         changed = true;
       } else if (current.length > affix.length + 2 && current.endsWith(affix)) {
         current = current.slice(0, -affix.length);
+        stages.push(current);
         changed = true;
       }
     }
   }
-  return current;
+  return stages;
 }
