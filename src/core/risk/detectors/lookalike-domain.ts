@@ -174,6 +174,12 @@ export function detectLookalikeDomain(link: FoundLink, org: OrgIndex): Lookalike
       consider("subdomain", target);
       continue;
     }
+    // A lookalike worn as a subdomain of a foreign host: "nordwind-mobil-erstattung.de.evil.com". Edit
+    // distance alone is left out here: short subdomains (shop, mail, blog) are too often near a short label.
+    for (const part of subdomainLabels) {
+      const family = classifyLabel(part, part, target);
+      if (family && family !== "edit_distance") consider(family, target);
+    }
     if (label === "") continue;
     if (label === target.label) {
       consider(target.suffix === "" ? "brand_name" : "tld_swap", target);
