@@ -80,7 +80,9 @@ export function LookalikeTable({ lookalikes, now }: { lookalikes: readonly Looka
                 </Stack>
               </Table.Td>
               <Table.Td>{platformName(lookalike.platform)}</Table.Td>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>{lookalike.imitates.join(", ")}</Table.Td>
+              <Table.Td style={{ overflowWrap: "break-word", minWidth: "10ch" }}>
+                {lookalike.imitates.join(", ")}
+              </Table.Td>
               <Table.Td ta="right">{number.format(lookalike.posts)}</Table.Td>
               <Table.Td>
                 <When iso={lookalike.lastPostAt} now={now} />
