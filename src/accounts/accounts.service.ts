@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/audit.service.ts";
 import { type AccountSecurity, assessPosture } from "../core/accounts/posture.ts";
 import { detectTakeover } from "../core/accounts/takeover.ts";
-import { coversPlatform, normalHandle } from "../core/risk/risk.types.ts";
+import { isOfficialHandle, normalHandle, officialAccountLabel } from "../core/risk/risk.types.ts";
 import { attachPosts, openIncident } from "../incidents/incidents.service.ts";
 import type { Actor } from "../orgs/orgs.policy.ts";
 import { canEditAccountSecurity, canEditIncidents } from "../orgs/orgs.policy.ts";
@@ -9,7 +9,6 @@ import type { AppContext } from "../platform/context.ts";
 import { AppError, forbidden } from "../platform/http/errors.ts";
 import { listPlaybooks, runPlaybook } from "../playbooks/playbooks.service.ts";
 import { findPosts } from "../posts/posts.repo.ts";
-import type { RiskCategory } from "../posts/posts.schema.ts";
 import type { RiskProfile } from "../risk/risk.schema.ts";
 import { getRiskProfile } from "../risk/risk.service.ts";
 import * as repo from "./accounts.repo.ts";
@@ -96,28 +95,31 @@ export function imitatedNames(details: readonly string[]): string[] {
  * posts of the last week and any sign of a takeover; and the accounts that imitate them.
  */
 export async function accountsOverview(ctx: AppContext, actor: Actor): Promise<AccountsOverview> {
-  const profile = await getRiskProfile(ctx, actor.orgId);
+  const [items, lookalikes] = await Promise.all([
+    officialAccounts(ctx, actor.orgId),
+    lookalikeAccounts(ctx, actor.orgId),
+  ]);
+  return { items, lookalikes, windows: { activityDays, lookalikeDays } };
+}
+
+/** The registry's accounts with their recorded security, findings, week's activity and takeover signs. */
+async function officialAccounts(ctx: AppContext, orgId: string): Promise<OfficialAccountRead[]> {
+  const profile = await getRiskProfile(ctx, orgId);
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - activityDays * 24 * hourMs);
   const lastHourFrom = new Date(now.getTime() - hourMs);
   const handles = [...new Set(profile.officialAccounts.map((a) => normalHandle(a.handle)))];
-  const [security, activity, hourly, flagged, lookalikes] = await Promise.all([
-    repo.listSecurity(ctx.db, actor.orgId),
-    repo.authorActivity(ctx.db, actor.orgId, handles, since, lastHourFrom),
-    repo.hourlyCounts(ctx.db, actor.orgId, handles, new Date(since.getTime() - hourMs), lastHourFrom),
-    repo.flaggedOwnPosts(ctx.db, actor.orgId, handles, since, signalLimit),
-    repo.impersonators(
-      ctx.db,
-      actor.orgId,
-      new Date(now.getTime() - lookalikeDays * 24 * hourMs),
-      lookalikeLimit,
-    ),
+  const [security, activity, hourly, flagged] = await Promise.all([
+    repo.listSecurity(ctx.db, orgId),
+    repo.authorActivity(ctx.db, orgId, handles, since, lastHourFrom),
+    repo.hourlyCounts(ctx.db, orgId, handles, new Date(since.getTime() - hourMs), lastHourFrom),
+    repo.flaggedOwnPosts(ctx.db, orgId, handles, since, signalLimit),
   ]);
   const securityByKey = new Map(security.map((row) => [accountKey(row.platform, row.handle), row]));
   const covers = (entry: RegistryEntry, row: { platform: string; handle: string }) =>
-    row.handle === normalHandle(entry.handle) && coversPlatform(entry, row.platform);
+    isOfficialHandle([entry], row.platform, row.handle);
 
-  const items = profile.officialAccounts.map((entry): OfficialAccountRead => {
+  return profile.officialAccounts.map((entry): OfficialAccountRead => {
     const key = accountKey(entry.platform, entry.handle);
     const row = securityByKey.get(key);
     const own = activity.filter((a) => covers(entry, a));
@@ -153,31 +155,30 @@ export async function accountsOverview(ctx: AppContext, actor: Actor): Promise<A
         signals: takeover.signals.slice(0, maxLockdownPosts).map((s) => ({
           postId: s.postId,
           postedAt: s.postedAt.toISOString(),
-          categories: s.categories as RiskCategory[],
+          categories: s.categories,
           excerpt: s.excerpt,
         })),
         burst: takeover.burst,
       },
     };
   });
+}
 
-  return {
-    items,
-    lookalikes: lookalikes.map(
-      (l): LookalikeRead => ({
-        platform: l.platform,
-        handle: l.handle,
-        displayName: l.displayName,
-        followers: l.followers,
-        accountCreatedAt: iso(l.accountCreatedAt),
-        posts: l.posts,
-        lastPostAt: iso(l.lastPostAt) ?? now.toISOString(),
-        imitates: imitatedNames(l.details ?? []),
-        known: l.known,
-      }),
-    ),
-    windows: { activityDays, lookalikeDays },
-  };
+/** Authors flagged for impersonation in the last `lookalikeDays`, newest first. */
+async function lookalikeAccounts(ctx: AppContext, orgId: string): Promise<LookalikeRead[]> {
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - lookalikeDays * 24 * hourMs);
+  return (await repo.impersonators(ctx.db, orgId, since, lookalikeLimit)).map((l) => ({
+    platform: l.platform,
+    handle: l.handle,
+    displayName: l.displayName,
+    followers: l.followers,
+    accountCreatedAt: iso(l.accountCreatedAt),
+    posts: l.posts,
+    lastPostAt: iso(l.lastPostAt) ?? now.toISOString(),
+    imitates: imitatedNames(l.details ?? []),
+    known: l.known,
+  }));
 }
 
 /** Records an official account's security (managers and admins; the system when it seeds the demo). */
@@ -226,7 +227,8 @@ export async function updateSecurity(
 ): Promise<OfficialAccountRead> {
   await recordSecurity(ctx, actor, input);
   const key = accountKey(input.platform, input.handle);
-  const account = (await accountsOverview(ctx, actor)).items.find((a) => a.key === key);
+  // Only the accounts: the lookalikes are not part of the answer.
+  const account = (await officialAccounts(ctx, actor.orgId)).find((a) => a.key === key);
   if (!account) throw notInRegistry(input.platform, input.handle);
   return account;
 }
@@ -256,7 +258,7 @@ export async function startLockdown(
   }
   const playbook = (await listPlaybooks(ctx, actor)).find((p) => p.key === "hacked_account");
   if (!playbook) throw new AppError("conflict", "The organisation has no hacked_account playbook");
-  const handle = `@${normalHandle(entry.handle)}${entry.platform ? ` (${entry.platform})` : ""}`;
+  const handle = officialAccountLabel(entry);
   const de = input.lang === "de";
   const incident = await openIncident(ctx, actor, {
     title: de ? `Konto ${handle} möglicherweise gehackt` : `Account ${handle} possibly hacked`,

@@ -9,7 +9,7 @@ import {
   type RuleRef,
   type TopicRef,
 } from "../core/alerts/rules.ts";
-import { normalHandle, type OfficialAccount, officialAccountOf } from "../core/risk/risk.types.ts";
+import { type OfficialAccount, officialAccountLabel, officialAccountOf } from "../core/risk/risk.types.ts";
 import type { EscalationMonitor } from "../escalation/escalation.service.ts";
 import type { StoredPost } from "../pipeline/pipeline.messages.ts";
 import type { AppContext } from "../platform/context.ts";
@@ -158,9 +158,7 @@ export function createAlertEngine(
           } else if (condition.kind === "account_takeover") {
             if (rule.topicId !== null && !post.topicIds.includes(rule.topicId)) continue;
             const entry = officialAccountOf(officialAccounts, post.platform, post.author.handle);
-            const official = entry
-              ? `@${normalHandle(entry.handle)}${entry.platform ? ` (${entry.platform})` : ""}`
-              : null;
+            const official = entry ? officialAccountLabel(entry) : null;
             const candidate = evaluateTakeoverRule(ruleRef(rule), facts, official);
             if (candidate) raises.push({ orgId, rule, candidate });
           } else if (condition.kind === "risk_count" && facts.flags.includes(condition.category)) {

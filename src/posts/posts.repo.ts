@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
-import { riskEngineVersion } from "../core/risk/risk.types.ts";
+import { normalHandle, riskEngineVersion } from "../core/risk/risk.types.ts";
 import type { Tx } from "../platform/db/client.ts";
 import { insertUnnest, inTextArray } from "../platform/db/unnest.ts";
 import type { PostFilter } from "./posts.schema.ts";
@@ -135,8 +135,7 @@ function filterConditions(orgId: string, f: PostFilter): SQL[] {
     where.push(inArray(posts.id, flagged));
   }
   if (f.author) {
-    const handle = f.author.replace(/^@/u, "").toLowerCase();
-    const written = sql`(select ${authors.id} from ${authors} where ${authors.orgId} = ${orgId} and lower(${authors.handle}) = ${handle})`;
+    const written = sql`(select ${authors.id} from ${authors} where ${authors.orgId} = ${orgId} and lower(${authors.handle}) = ${normalHandle(f.author)})`;
     where.push(inArray(posts.authorId, written));
   }
   if (f.deleted === "hide") where.push(isNull(posts.deletedAt));

@@ -21,6 +21,11 @@ export const takeoverCategories = [
   "leak_confidential",
 ] as const satisfies readonly RiskCategory[];
 
+/** The categories of `flags` that an own post should never have, in the order of `takeoverCategories`. */
+export function takeoverFlags(flags: readonly string[]): RiskCategory[] {
+  return takeoverCategories.filter((c) => flags.includes(c));
+}
+
 /** A burst counts when the last hour has at least this many posts … */
 export const burstMinPosts = 5;
 /** … and more than this many times the busiest hour of the week before. */
@@ -63,7 +68,7 @@ export function detectTakeover(
 ): TakeoverReport {
   const signals: TakeoverSignal[] = [];
   for (const post of posts) {
-    const categories = takeoverCategories.filter((c) => post.flags.includes(c));
+    const categories = takeoverFlags(post.flags);
     if (categories.length === 0) continue;
     signals.push({
       postId: post.id,

@@ -1,6 +1,6 @@
 // Alert rules as pure functions: what a rule's condition says about a topic's state or a post, and whether
 // a new alert is raised or folded into the last one of the same cause (deduplication with cooldown).
-import { takeoverCategories } from "../accounts/takeover.ts";
+import { takeoverFlags } from "../accounts/takeover.ts";
 import type { RiskCategory } from "../risk/risk.types.ts";
 import { excerpt } from "../text/excerpt.ts";
 
@@ -199,7 +199,7 @@ export function evaluateTakeoverRule(
   official: string | null,
 ): AlertCandidate | null {
   if (rule.condition.kind !== "account_takeover" || official === null) return null;
-  const flags = takeoverCategories.filter((c) => post.flags.includes(c));
+  const flags = takeoverFlags(post.flags);
   if (flags.length === 0) return null;
   const flagList = (lang: "de" | "en") => flags.map((f) => categoryNames[f][lang]).join(", ");
   const text = excerpt(post.text);

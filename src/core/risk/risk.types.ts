@@ -94,6 +94,11 @@ export function officialAccountOf<T extends Pick<OfficialAccount, "platform" | "
   return accounts.find((a) => coversPlatform(a, platform) && normalHandle(a.handle) === wanted);
 }
 
+/** How alerts and incidents name a registry entry: "@nordwind_hilfe", "@nordwindmobil (x)". */
+export function officialAccountLabel(account: Pick<OfficialAccount, "platform" | "handle">): string {
+  return `@${normalHandle(account.handle)}${account.platform ? ` (${account.platform})` : ""}`;
+}
+
 /** What the engine knows about the organisation it assesses for. */
 export interface OrgRiskConfig {
   /** Brand and company names, e.g. "Nordwind", "Nordwind Mobil". */

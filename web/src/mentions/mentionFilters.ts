@@ -1,3 +1,4 @@
+import { normalHandle } from "../../../src/core/risk/risk.types.ts";
 import { Lang, Platform, type PostRead, RiskCategory } from "../../../src/posts/posts.schema.ts";
 
 /** The time ranges the Mentions view offers; `all` sets no lower bound. */
@@ -172,8 +173,7 @@ export function followsLiveStream(filters: MentionFilters): boolean {
  */
 export function matchesLiveFilters(post: PostRead, filters: MentionFilters): boolean {
   if (filters.ids && !filters.ids.includes(post.id)) return false;
-  if (filters.author && post.author.handle.replace(/^@/u, "").toLowerCase() !== filters.author.toLowerCase())
-    return false;
+  if (filters.author && normalHandle(post.author.handle) !== normalHandle(filters.author)) return false;
   if (filters.deleted === "hide" && post.deletedAt !== null) return false;
   if (filters.deleted === "only" && post.deletedAt === null) return false;
   return !filters.risk || (post.assessment?.flags.includes(filters.risk) ?? false);
