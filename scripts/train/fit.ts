@@ -1,13 +1,13 @@
 import {
   createFeatureExtractor,
-  defaultFeatureConfig,
   extractFeatures,
   type FeatureConfig,
 } from "../../src/core/risk/classify/classify.features.ts";
 import {
   type ClassifierModel,
-  decodeLexiconModel,
+  featureSpaceFile,
   type LinearClassifier,
+  lexiconInSpace,
 } from "../../src/core/risk/classify/classify.model.ts";
 import type { LexiconModelFile } from "../../src/core/risk/classify/classify.schema.ts";
 import { calibrate, rawLogit } from "../../src/core/risk/classify/classify.score.ts";
@@ -52,8 +52,11 @@ export const grid: ReadonlyArray<{ nb: boolean; lambda: number }> = [
 ];
 
 /** Trains every data variant × {LR, NB-LR} × λ, keeps the best by dev average precision, calibrates and sets the threshold on dev. */
-export function fitLinear(recipe: LinearRecipe, log: (line: string) => void): FittedModel {
-  const config: FeatureConfig = defaultFeatureConfig;
+export function fitLinear(
+  recipe: LinearRecipe,
+  config: FeatureConfig,
+  log: (line: string) => void,
+): FittedModel {
   // Selection, calibration and the threshold use the dev set plus the ordinary posts' dev part, if any.
   const { ordinary } = recipe;
   const tuning: ExampleSet = ordinary
@@ -180,7 +183,10 @@ export function fitLinear(recipe: LinearRecipe, log: (line: string) => void): Fi
 }
 
 /** Builds a lexicon model and its sanity figures (flag rates on related labelled data). */
-export function fitLexicon(recipe: LexiconRecipe): {
+export function fitLexicon(
+  recipe: LexiconRecipe,
+  config: FeatureConfig,
+): {
   file: LexiconModelFile;
   model: ClassifierModel;
   metadata: Record<string, unknown>;
@@ -191,14 +197,14 @@ export function fitLexicon(recipe: LexiconRecipe): {
     name: recipe.name,
     category: recipe.category,
     lang: recipe.lang,
-    features: defaultFeatureConfig,
+    features: featureSpaceFile(config),
     bias: recipe.bias,
     calibration: { slope: 1, intercept: 0 },
     threshold: 0.5,
     terms: recipe.terms.map(([term, weight]) => [term, weight]),
     metadata: {},
   };
-  const model = decodeLexiconModel(file);
+  const model = lexiconInSpace(file, config);
   const sanity = recipe.sanity.map((check) => {
     const scores = logitsOf(model, check.examples).map((logit) => calibrate(model, logit));
     const flaggedAmong = (label: 0 | 1) => {

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { scriptArgs } from "../lib/args.ts";
 import { defaultDataDir } from "./datasets.ts";
 import { fitLexicon, fitLinear } from "./fit.ts";
+import { featureSpaces } from "./polarity.ts";
 import { listRecipes } from "./recipes.ts";
-import { writeCard, writeLexiconModel, writeLinearModel } from "./writer.ts";
+import { writeCard, writeLexiconModel, writeLinearModel, writePolarityFile } from "./writer.ts";
 
 const Args = z.object({
   /** Comma-separated model names to train (default: all), e.g. `toxic-de,hate-de`. */
@@ -78,22 +79,27 @@ if (args.jobs > 1 && selected.length > 1) {
   log(`done in ${elapsed(started)}`);
   process.exit(0);
 }
+// Each language's feature space: German adds the polarity list, written beside the models it belongs to
+// (built from the datasets, so every training job builds the same list).
+const spaces = featureSpaces(args.data);
+if (selected.some((name) => name.endsWith("-de"))) writePolarityFile(args.out, spaces.polarity.de);
 for (const entry of entries) {
   if (!selected.includes(entry.name)) continue;
   const modelStarted = performance.now();
   const recipe = entry.build();
+  const space = spaces.features[recipe.lang];
   if (recipe.kind === "linear") {
-    const { model, metadata } = fitLinear(recipe, log);
+    const { model, metadata } = fitLinear(recipe, space, log);
     writeLinearModel(args.out, model);
-    writeCard(args.out, recipe, model, metadata);
+    writeCard(args.out, recipe, model, metadata, recipe.lang === "de" ? spaces.polarity.de : undefined);
     const m = model.metadata.devMetrics as { f1: number; macroF1: number };
     log(
       `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
     );
   } else {
-    const { file, metadata } = fitLexicon(recipe);
+    const { file, metadata } = fitLexicon(recipe, space);
     writeLexiconModel(args.out, file);
-    writeCard(args.out, recipe, file, metadata);
+    writeCard(args.out, recipe, file, metadata, recipe.lang === "de" ? spaces.polarity.de : undefined);
     log(`${recipe.name}: lexicon of ${file.terms.length} terms (${elapsed(modelStarted)})`);
   }
 }

@@ -88,6 +88,22 @@ export interface RecipeEntry {
   build: () => Recipe;
 }
 
+/**
+ * The training parts of every German dataset, split as the recipes split them (SB10k and PotTS ship their
+ * own): the texts whose words may inform a German model, dev texts excluded.
+ */
+export function germanTrainingTexts(dataDir: string): string[] {
+  const train = (rows: LabelledText[]) => stratifiedSplit(rows, devFraction, splitSeed).train;
+  return [
+    ...train(loadGermEval2018(dataDir)),
+    ...train(loadGermEval2019(dataDir)),
+    ...train(loadGermEval2021(dataDir)),
+    ...train(loadHasoc2019(dataDir, "de")),
+    ...loadSb10k(dataDir, "train"),
+    ...loadPotts(dataDir, "train"),
+  ].map((row) => row.text);
+}
+
 /** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
 export function listRecipes(dataDir: string): RecipeEntry[] {
   const splits = new Map<string, Split>();

@@ -1,7 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { LinearClassifier } from "../../src/core/risk/classify/classify.model.ts";
-import type { LexiconModelFile, LinearModelFile } from "../../src/core/risk/classify/classify.schema.ts";
+import { featureSpaceFile, type LinearClassifier } from "../../src/core/risk/classify/classify.model.ts";
+import type {
+  LexiconModelFile,
+  LinearModelFile,
+  PolarityFile,
+} from "../../src/core/risk/classify/classify.schema.ts";
 import type { BinaryMetrics } from "./evaluate.ts";
 import type { Recipe } from "./recipes.ts";
 
@@ -13,7 +17,7 @@ export function writeLinearModel(dir: string, model: LinearClassifier): void {
     name: model.name,
     category: model.category,
     lang: model.lang,
-    features: model.features,
+    features: featureSpaceFile(model.features),
     bias: model.bias,
     calibration: model.calibration,
     threshold: model.threshold,
@@ -28,6 +32,14 @@ export function writeLinearModel(dir: string, model: LinearClassifier): void {
   writeFileSync(join(dir, `${model.name}.json`), `${JSON.stringify(file, null, 1)}\n`);
 }
 
+/** Writes a polarity word list, `<name>.json` (one line per class, so a change reads well in a diff). */
+export function writePolarityFile(dir: string, file: PolarityFile): void {
+  const lines = Object.entries(file).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  writeFileSync(join(dir, `${file.name}.json`), `{\n${lines.join(",\n")}\n}\n`);
+}
+
 /** Writes `<name>.json` of a lexicon model. */
 export function writeLexiconModel(dir: string, file: LexiconModelFile): void {
   writeFileSync(join(dir, `${file.name}.json`), `${JSON.stringify(file, null, 1)}\n`);
@@ -39,14 +51,23 @@ export function writeCard(
   recipe: Recipe,
   model: { threshold: number; bias: number },
   metadata: Record<string, unknown>,
+  polarity?: PolarityFile,
 ): void {
-  writeFileSync(join(dir, `${recipe.name}.md`), renderCard(recipe, model, metadata));
+  writeFileSync(join(dir, `${recipe.name}.md`), renderCard(recipe, model, metadata, polarity));
+}
+
+/** The card's line on the polarity features of the language's feature space. */
+function polarityLine(file: PolarityFile): string {
+  const words =
+    file.negative.length + file.stronglyNegative.length + file.positive.length + file.stronglyPositive.length;
+  return `- Plus four polarity features (negative, strongly negative, positive, strongly positive) from \`${file.name}.json\`: ${words.toLocaleString("en")} word forms (${file.source}); each class's feature weighs ${file.weight}× an n-gram seen as often; a negator (${file.negators.slice(0, 4).join(", ")} …) flips the polarity of the next three words. Shared by every model of the language.`;
 }
 
 function renderCard(
   recipe: Recipe,
   model: { threshold: number; bias: number },
   metadata: Record<string, unknown>,
+  polarity: PolarityFile | undefined,
 ): string {
   const lines: string[] = [
     `# Model card: ${recipe.name}`,
@@ -69,6 +90,7 @@ function renderCard(
       "",
       "- Text folded with `foldText` (lowercase, ä→ae, ö→oe, ü→ue, ß→ss, diacritics removed); @mentions, URLs and numbers replaced by placeholders; zero-width characters dropped; runs of one character capped at two.",
       "- Hashed character 2–5-grams (spaces included) plus word unigrams and bigrams, 2^18 buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models share this feature space, so a post is hashed once for all classifiers of its language.",
+      ...(polarity ? [polarityLine(polarity)] : []),
       "- L2-regularised logistic regression (L-BFGS, at most 100 iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant; the best by dev average precision is kept.",
       `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
       m.ordinary

@@ -44,7 +44,8 @@ export interface InterleavedWeights {
  * the post. Extraction recorded which feature each character n-gram occurrence and each word hit, so
  * this needs no second tokenisation: a word is credited with its unigram and with every character
  * n-gram that lies within the word and at most one unit on each side of it (n-grams across two words
- * explain neither), a pair of neighbouring words with its bigram. Lexicons credit their words and
+ * explain neither) and with the polarity feature it added (if any), a pair of neighbouring words with
+ * its bigram. Lexicons credit their words and
  * pairs as they matched. Offsets are UTF-16 indices into `text`.
  */
 export function explainScores(
@@ -177,6 +178,12 @@ function linearWordSums(
     const unigram = (words[w * wordStride + wordField.unigram] ?? 0) * count;
     for (let j = 0; j < count; j++)
       sums[w * count + j] = (sums[w * count + j] ?? 0) + (contributions[unigram + j] ?? 0);
+    // A polarity word is credited with its share of its class's feature.
+    const polarity = words[w * wordStride + wordField.polarity] ?? -1;
+    if (polarity >= 0) {
+      for (let j = 0; j < count; j++)
+        sums[w * count + j] = (sums[w * count + j] ?? 0) + (contributions[polarity * count + j] ?? 0);
+    }
   }
   return sums;
 }

@@ -9,11 +9,14 @@ import {
   isWordUnit,
   mentionMark,
   normaliseInto,
+  polarityClasses,
+  polarityHash,
   urlMark,
   wordField,
   wordHash,
   wordStride,
 } from "./classify.features.ts";
+import { decodePolarity } from "./classify.model.ts";
 
 const smallConfig: FeatureConfig = { ...defaultFeatureConfig, hashBits: 12 };
 
@@ -144,5 +147,96 @@ describe("extractFeatures", () => {
     expect(extractor.wordCount).toBe(1);
     expect(extractor.words[wordField.unigramHash]).toBe(wordHash(smallConfig, "idiot"));
     expect(extractor.words[wordField.bigram]).toBe(-1);
+  });
+});
+
+describe("polarity features", () => {
+  const lexicon = decodePolarity(
+    {
+      format: 1,
+      name: "polarity-de",
+      lang: "de",
+      source: "test",
+      weight: 3,
+      negative: ["langsam"],
+      stronglyNegative: ["schlecht", "enttäuscht"],
+      positive: ["freundlich"],
+      stronglyPositive: ["gut", "großartig"],
+      negators: ["nicht", "kein"],
+    },
+    defaultFeatureConfig,
+  );
+  // The full space, so that no n-gram of these short texts shares a bucket with a polarity class.
+  const withPolarity: FeatureConfig = { ...defaultFeatureConfig, polarity: lexicon };
+  const bucketOfClass = (polarityClass: number) =>
+    polarityHash(defaultFeatureConfig.seed, polarityClass) & ((1 << defaultFeatureConfig.hashBits) - 1);
+  /** The polarity classes a text's features hold, with their signed occurrence counts. */
+  const classesOf = (text: string) => {
+    const extractor = extractFeatures(createFeatureExtractor(withPolarity), text);
+    const found: Record<string, number> = {};
+    polarityClasses.forEach((name, c) => {
+      const k = Array.from(extractor.touched.subarray(0, extractor.touchedCount)).indexOf(bucketOfClass(c));
+      if (k >= 0) found[name] = Math.abs(extractor.counts[k] ?? 0);
+    });
+    return found;
+  };
+
+  it("adds one feature per polarity class, counting the class's words", () => {
+    expect(classesOf("Der Support war gut, aber langsam und schlecht erreichbar. Schlecht!")).toEqual({
+      negative: 1,
+      "strongly negative": 2,
+      "strongly positive": 1,
+    });
+    // Folded like the text: "Großartig" and "grossartig", "enttäuscht" and "enttaeuscht" are one word each.
+    expect(classesOf("GROSSARTIG, nur etwas enttaeuscht")).toEqual({
+      "strongly positive": 1,
+      "strongly negative": 1,
+    });
+    expect(classesOf("Ein ganz normaler Dienstag")).toEqual({});
+  });
+
+  it("flips the polarity of the three words after a negator, keeping its strength", () => {
+    expect(classesOf("Das war nicht gut")).toEqual({ "strongly negative": 1 });
+    expect(classesOf("kein bisschen freundlich")).toEqual({ negative: 1 });
+    expect(classesOf("Nicht schlecht, aber auch nicht großartig")).toEqual({
+      "strongly positive": 1,
+      "strongly negative": 1,
+    });
+    // Beyond three words the negator no longer reaches.
+    expect(classesOf("nicht dass ich es je gesagt hätte: gut")).toEqual({ "strongly positive": 1 });
+  });
+
+  it("weighs a class's feature `weight` times an n-gram seen as often, then normalises", () => {
+    const extractor = extractFeatures(createFeatureExtractor(withPolarity), "gut");
+    const touched = Array.from(extractor.touched.subarray(0, extractor.touchedCount));
+    const values = Array.from(extractor.values.subarray(0, extractor.touchedCount), Math.abs);
+    const polarity = values[touched.indexOf(bucketOfClass(3))] ?? 0;
+    const unigram = values[extractor.words[wordField.unigram] ?? 0] ?? 0;
+    expect(polarity / unigram).toBeCloseTo(3, 5);
+    expect(Math.hypot(...values)).toBeCloseTo(1, 5);
+  });
+
+  it("records which polarity feature each word added", () => {
+    const extractor = extractFeatures(createFeatureExtractor(withPolarity), "gar nicht gut");
+    const polarityOf = (w: number) => extractor.words[w * wordStride + wordField.polarity];
+    expect([polarityOf(0), polarityOf(1)]).toEqual([-1, -1]);
+    expect(extractor.touched[polarityOf(2) ?? -1]).toBe(bucketOfClass(1));
+  });
+
+  it("leaves a space without a polarity list as it was", () => {
+    const text = "Der Support war gut, aber langsam und schlecht erreichbar.";
+    const without = snapshot(text, defaultFeatureConfig);
+    expect(snapshot(text, withPolarity).length).toBe(without.length + 3);
+    expect(snapshot(text, defaultFeatureConfig)).toEqual(without);
+  });
+
+  it("never throws and keeps the vector normalised with a polarity list", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const extractor = extractFeatures(createFeatureExtractor(withPolarity), `${text} nicht gut`);
+        const values = Array.from(extractor.values.subarray(0, extractor.touchedCount));
+        expect(Math.hypot(...values)).toBeCloseTo(1, 4);
+      }),
+    );
   });
 });

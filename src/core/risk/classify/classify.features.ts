@@ -11,6 +11,32 @@ export interface FeatureConfig {
   wordBigrams: boolean;
   /** Seed of every hash; a different seed gives a different (incompatible) feature space. */
   seed: number;
+  /**
+   * A polarity word list (German: `polarity-de`): each listed word adds one of four polarity features
+   * (negative, strongly negative, positive, strongly positive), flipped within three words after a negator.
+   * Part of the feature space: models trained with it must be scored with it.
+   */
+  polarity?: PolarityLexicon;
+}
+
+/** The polarity classes of a `PolarityLexicon`, in their numeric order. */
+export const polarityClasses = ["negative", "strongly negative", "positive", "strongly positive"] as const;
+/** The class a negator ("nicht", "kein") has in `PolarityLexicon.classOf`. */
+export const negatorClass = 4;
+/** How many words after a negator have their polarity flipped. */
+export const negationReach = 3;
+
+/**
+ * A polarity word list resolved for extraction: the full 32-bit hash of each folded word form (as
+ * `wordHash` computes it) mapped to its class (index into `polarityClasses`, or `negatorClass`).
+ */
+export interface PolarityLexicon {
+  /** The file it was read from (`polarity-de` for `models/polarity-de.json`) and the digest of its words. */
+  readonly name: string;
+  readonly digest: string;
+  /** What a polarity feature weighs against an n-gram seen as often (before L2 normalisation). */
+  readonly weight: number;
+  readonly classOf: ReadonlyMap<number, number>;
 }
 
 /** The feature space every model of this repository uses, so one extraction serves all classifiers. */
@@ -30,6 +56,7 @@ const digitMark = 0x30; // "0": every number becomes a single "0"
 const fnvPrime = 16777619;
 const wordSeedSalt = 0x9e3779b9;
 const bigramSalt = 0x85ebca6b;
+const polaritySalt = 0x4f1bbcdd;
 
 // Sublinear term frequency 1 + ln(count), precomputed for small counts (tweets rarely repeat more).
 const logTable = Float32Array.from({ length: 64 }, (_, count) => (count === 0 ? 0 : 1 + Math.log(count)));
@@ -77,6 +104,8 @@ export interface FeatureExtractor {
   gramCount: number;
   words: Int32Array;
   wordCount: number;
+  /** `touched` index of each polarity class's feature in the current text (-1 where absent). */
+  polarityTouched: Int32Array;
 }
 
 /** Values recorded per word in `FeatureExtractor.words` (offsets within a word's record). */
@@ -90,8 +119,10 @@ export const wordField = {
   /** Full 32-bit hashes of both (the bigram's 0 if none), for exact lexicon look-ups. */
   unigramHash: 4,
   bigramHash: 5,
+  /** `touched` index of the polarity feature the word added (-1 if none). */
+  polarity: 6,
 } as const;
-export const wordStride = 6;
+export const wordStride = 7;
 
 const INITIAL_SLOTS = 2048;
 // Scratch arrays beyond this many entries are given back once a much shorter text comes.
@@ -121,6 +152,7 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     gramCount: 0,
     words: new Int32Array(128 * wordStride),
     wordCount: 0,
+    polarityTouched: new Int32Array(4).fill(-1),
   };
 }
 
@@ -297,6 +329,11 @@ export function hashNormalised(extractor: FeatureExtractor): void {
 
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
   const wordSeed = (seed ^ wordSeedSalt) | 0;
+  const polarity = config.polarity?.classOf;
+  // Polarity is flipped for words up to this word index (a negator reaches `negationReach` words on).
+  let negatedThrough = -1;
+  const polarityTouched = extractor.polarityTouched;
+  polarityTouched.fill(-1);
   let previousWord = 0;
   let havePrevious = false;
   let i = 0;
@@ -320,7 +357,18 @@ export function hashNormalised(extractor: FeatureExtractor): void {
       bigram = bigramHash(previousWord, word);
       bigramIndex = addHash(extractor, bigram, mask, epoch);
     }
-    recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram);
+    let polarityIndex = -1;
+    if (polarity !== undefined) {
+      const found = polarity.get(word);
+      if (found === negatorClass) negatedThrough = extractor.wordCount + negationReach;
+      else if (found !== undefined) {
+        // Negated: negative ↔ positive, strength kept ("nicht gut" reads as negative).
+        const flipped = extractor.wordCount <= negatedThrough ? found ^ 2 : found;
+        polarityIndex = addHash(extractor, polarityHash(seed, flipped), mask, epoch);
+        polarityTouched[flipped] = polarityIndex;
+      }
+    }
+    recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram, polarityIndex);
     previousWord = word;
     havePrevious = true;
   }
@@ -340,6 +388,17 @@ export function hashNormalised(extractor: FeatureExtractor): void {
     values[k] = value;
     sumSquares += value * value;
   }
+  if (polarity !== undefined) {
+    // A polarity class stands for many words: its feature weighs `weight` times an n-gram of equal count.
+    const weight = config.polarity?.weight ?? 1;
+    for (let c = 0; c < 4; c++) {
+      const index = polarityTouched[c] ?? -1;
+      if (index < 0) continue;
+      const value = values[index] ?? 0;
+      sumSquares += value * value * (weight * weight - 1);
+      values[index] = value * weight;
+    }
+  }
   const norm = Math.sqrt(sumSquares);
   extractor.norm = norm;
   if (norm > 0) {
@@ -348,13 +407,18 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   }
 }
 
+/** Hash of a polarity class's feature (one bucket per class and seed). */
+export function polarityHash(seed: number, polarityClass: number): number {
+  return finalise((seed ^ polaritySalt ^ Math.imul(polarityClass + 1, fnvPrime)) | 0);
+}
+
 /** Hash of a word bigram from the hashes of its two words (order matters). */
 export function bigramHash(first: number, second: number): number {
   return finalise((first ^ Math.imul(second, bigramSalt) ^ 0x27d4eb2f) | 0);
 }
 
 /** Hash of one normalised word, as `extractFeatures` computes it. */
-export function wordHash(config: FeatureConfig, word: string): number {
+export function wordHash(config: Pick<FeatureConfig, "seed">, word: string): number {
   let hash = (config.seed ^ wordSeedSalt) | 0;
   for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), fnvPrime);
   return finalise(hash);
@@ -417,6 +481,7 @@ function recordWord(
   bigram: number,
   unigramHash: number,
   bigramHash: number,
+  polarity: number,
 ): void {
   let words = extractor.words;
   const at = extractor.wordCount * wordStride;
@@ -432,6 +497,7 @@ function recordWord(
   words[at + wordField.bigram] = bigram;
   words[at + wordField.unigramHash] = unigramHash;
   words[at + wordField.bigramHash] = bigramHash;
+  words[at + wordField.polarity] = polarity;
   extractor.wordCount++;
 }
 

@@ -1,7 +1,14 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { z } from "zod";
 import { type ClassifierModel, decodeModel } from "./classify.model.ts";
-import { classifiedCategories, classifierLanguages, ModelFileSchema } from "./classify.schema.ts";
+import {
+  classifiedCategories,
+  classifierLanguages,
+  ModelFileSchema,
+  type PolarityFile,
+  PolarityFileSchema,
+} from "./classify.schema.ts";
 
 /** Loaded models keyed by `<category>-<lang>`, e.g. `toxic-de`. */
 export type ClassifierModels = Readonly<Record<string, ClassifierModel>>;
@@ -15,20 +22,40 @@ const modelFileName = new RegExp(
  * of the classifiers: scoring takes the loaded models. Throws naming the file when one is invalid.
  */
 export async function loadModels(dir: string): Promise<ClassifierModels> {
-  const names = (await readdir(dir)).filter((name) => modelFileName.test(name)).sort();
+  const files = await readdir(dir);
+  const polarity = new Map<string, PolarityFile>();
+  for (const name of files.filter((file) => polarityFileName.test(file)).sort()) {
+    const file = parseFile(name, PolarityFileSchema, await readFile(join(dir, name), "utf8"));
+    if (`${file.name}.json` !== name) throw new Error(`${name}: names itself ${file.name}`);
+    polarity.set(file.name, file);
+  }
+  const names = files.filter((name) => modelFileName.test(name)).sort();
   const entries = await Promise.all(
     names.map(async (name) => {
-      const parsed = ModelFileSchema.safeParse(JSON.parse(await readFile(join(dir, name), "utf8")));
-      if (!parsed.success) {
-        throw new Error(
-          `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
-        );
-      }
-      const file = parsed.data;
+      const file = parseFile(name, ModelFileSchema, await readFile(join(dir, name), "utf8"));
       const bytes =
         file.kind === "linear" ? new Uint8Array(await readFile(join(dir, file.weightsFile))) : undefined;
-      return [file.name, decodeModel(file, bytes)] as const;
+      return [file.name, decodeModel(file, bytes, polarity)] as const;
     }),
   );
   return Object.fromEntries(entries);
+}
+
+const polarityFileName = new RegExp(`^polarity-(${classifierLanguages.join("|")})\\.json$`);
+
+/** Parses a JSON file of the model folder; throws naming the file and each invalid field. */
+function parseFile<T>(name: string, schema: z.ZodType<T>, text: string): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${name}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(
+      `${name}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+    );
+  }
+  return parsed.data;
 }

@@ -1,17 +1,23 @@
+import { createHash } from "node:crypto";
 import {
   bigramHash,
   createUnitBuffer,
   type FeatureConfig,
   foldForFeatures,
+  isWordUnit,
+  negatorClass,
   normaliseInto,
+  type PolarityLexicon,
   wordHash,
 } from "./classify.features.ts";
 import type {
   ClassifiedCategory,
   ClassifierLanguage,
+  FeatureConfigFile,
   LexiconModelFile,
   LinearModelFile,
   ModelFile,
+  PolarityFile,
 } from "./classify.schema.ts";
 
 interface ModelBase {
@@ -43,31 +49,136 @@ export interface LexiconClassifier extends ModelBase {
 /** Any classifier model. */
 export type ClassifierModel = LinearClassifier | LexiconClassifier;
 
+/** Polarity word lists by name, read from the model folder (`polarity-de` ← `polarity-de.json`). */
+export type PolarityFiles = ReadonlyMap<string, PolarityFile>;
+
 /** Builds a linear classifier from its parsed JSON file and its weight bytes; throws when they disagree. */
-export function decodeLinearModel(file: LinearModelFile, weightBytes: Uint8Array): LinearClassifier {
+export function decodeLinearModel(
+  file: LinearModelFile,
+  weightBytes: Uint8Array,
+  polarity: PolarityFiles = new Map(),
+): LinearClassifier {
   const expected = 1 << file.features.hashBits;
   if (weightBytes.byteLength !== expected) {
     throw new Error(`${file.name}: weights file has ${weightBytes.byteLength} bytes, expected ${expected}`);
   }
   const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength);
-  return { ...baseOf(file), kind: "linear", weights, weightScale: file.weightScale };
+  const features = featureSpaceOf(file.name, file.features, polarity);
+  return { ...baseOf(file, features), kind: "linear", weights, weightScale: file.weightScale };
 }
 
 /** Builds a lexicon classifier from its parsed JSON file, hashing each term as extraction would. */
-export function decodeLexiconModel(file: LexiconModelFile): LexiconClassifier {
+export function decodeLexiconModel(
+  file: LexiconModelFile,
+  polarity: PolarityFiles = new Map(),
+): LexiconClassifier {
+  return lexiconInSpace(file, featureSpaceOf(file.name, file.features, polarity));
+}
+
+/** A lexicon classifier in a feature space already resolved (training builds the space itself). */
+export function lexiconInSpace(file: LexiconModelFile, features: FeatureConfig): LexiconClassifier {
+  const base = baseOf(file, features);
   const terms = new Map<number, number>();
   for (const [term, weight] of file.terms) {
-    const hash = termHash(file.features, term);
+    const hash = termHash(base.features, term);
     terms.set(hash, (terms.get(hash) ?? 0) + weight);
   }
-  return { ...baseOf(file), kind: "lexicon", terms, termList: file.terms };
+  return { ...base, kind: "lexicon", terms, termList: file.terms };
 }
 
 /** Builds either classifier from a parsed model file (weight bytes needed for linear models). */
-export function decodeModel(file: ModelFile, weightBytes?: Uint8Array): ClassifierModel {
-  if (file.kind === "lexicon") return decodeLexiconModel(file);
+export function decodeModel(
+  file: ModelFile,
+  weightBytes?: Uint8Array,
+  polarity: PolarityFiles = new Map(),
+): ClassifierModel {
+  if (file.kind === "lexicon") return decodeLexiconModel(file, polarity);
   if (!weightBytes) throw new Error(`${file.name}: linear model without weights`);
-  return decodeLinearModel(file, weightBytes);
+  return decodeLinearModel(file, weightBytes, polarity);
+}
+
+// One resolved lexicon per file and seed, so the models of a language share one (and one extractor).
+const decodedPolarity = new WeakMap<PolarityFile, Map<number, PolarityLexicon>>();
+
+/** A polarity word list hashed for a feature space's seed: word hash → class, negators included. */
+export function decodePolarity(file: PolarityFile, config: Pick<FeatureConfig, "seed">): PolarityLexicon {
+  let bySeed = decodedPolarity.get(file);
+  if (!bySeed) {
+    bySeed = new Map();
+    decodedPolarity.set(file, bySeed);
+  }
+  const known = bySeed.get(config.seed);
+  if (known) return known;
+  const classOf = new Map<number, number>();
+  const lists = [
+    [file.negative, 0],
+    [file.stronglyNegative, 1],
+    [file.positive, 2],
+    [file.stronglyPositive, 3],
+    [file.negators, negatorClass],
+  ] as const;
+  for (const [words, polarityClass] of lists) {
+    for (const word of words) classOf.set(wordHash(config, normalWord(file.name, word)), polarityClass);
+  }
+  const lexicon: PolarityLexicon = {
+    name: file.name,
+    digest: polarityDigest(file),
+    weight: file.weight,
+    classOf,
+  };
+  bySeed.set(config.seed, lexicon);
+  return lexicon;
+}
+
+/** The feature space of a model file, its polarity word list resolved; throws when the list is missing or another. */
+export function featureSpaceOf(
+  name: string,
+  config: FeatureConfigFile,
+  polarity: PolarityFiles,
+): FeatureConfig {
+  const { polarity: wanted, ...space } = config;
+  if (wanted === undefined) return space;
+  const file = polarity.get(wanted.name);
+  if (!file) throw new Error(`${name}: its feature space needs ${wanted.name}.json, which is not there`);
+  const lexicon = decodePolarity(file, space);
+  if (lexicon.digest !== wanted.digest) {
+    throw new Error(
+      `${name}: trained with ${wanted.name} ${wanted.digest}, but ${wanted.name}.json is ${lexicon.digest}; train the models again (npm run train)`,
+    );
+  }
+  return { ...space, polarity: lexicon };
+}
+
+/** The feature space as a model file stores it (the polarity word list by name and digest). */
+export function featureSpaceFile(config: FeatureConfig): FeatureConfigFile {
+  const { polarity, ...space } = config;
+  return polarity === undefined
+    ? space
+    : { ...space, polarity: { name: polarity.name, digest: polarity.digest } };
+}
+
+/** A digest of what a polarity list puts into the feature space: its weight, words and classes (16 hex digits of SHA-256). */
+export function polarityDigest(file: PolarityFile): string {
+  const space = [
+    file.weight,
+    file.negative,
+    file.stronglyNegative,
+    file.positive,
+    file.stronglyPositive,
+    file.negators,
+  ];
+  return createHash("sha256").update(JSON.stringify(space)).digest("hex").slice(0, 16);
+}
+
+/** A word as extraction sees it: folded and normalised; throws unless it is exactly one word. */
+function normalWord(list: string, word: string): string {
+  const target = createUnitBuffer(word.length + 2);
+  normaliseInto(target, foldForFeatures(word));
+  const units = target.buffer.subarray(1, target.length - 1);
+  if (units.length === 0 || !units.every(isWordUnit)) {
+    throw new Error(`${list}: "${word}" is not one word as the feature extractor splits text`);
+  }
+  return String.fromCharCode(...units);
 }
 
 /**
@@ -89,12 +200,12 @@ export function termHash(config: FeatureConfig, term: string): number {
   return second === undefined ? firstHash : bigramHash(firstHash, wordHash(config, second));
 }
 
-function baseOf(file: ModelFile): ModelBase {
+function baseOf(file: ModelFile, features: FeatureConfig): ModelBase {
   return {
     name: file.name,
     category: file.category,
     lang: file.lang,
-    features: file.features,
+    features,
     bias: file.bias,
     calibration: file.calibration,
     threshold: file.threshold,

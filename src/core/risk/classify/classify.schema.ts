@@ -20,7 +20,36 @@ export const FeatureConfigSchema = z.object({
   wordBigrams: z.boolean(),
   /** Hash seed. */
   seed: z.number().int(),
+  /** The polarity word list the model was trained with (`polarity-de.json` beside the model), if any. */
+  polarity: z
+    .object({
+      name: z.string().regex(/^polarity-[a-z]{2}$/),
+      /** `polarityDigest` of the list: a model trained with another version of it is refused. */
+      digest: z.string().regex(/^[0-9a-f]{16}$/),
+    })
+    .optional(),
 });
+export type FeatureConfigFile = z.infer<typeof FeatureConfigSchema>;
+
+/** A polarity word list (`polarity-<lang>.json`): folded word forms per polarity class, and negators. */
+export const PolarityFileSchema = z.object({
+  format: z.literal(1),
+  /** `polarity-<lang>`, the name of the file. */
+  name: z.string().regex(/^polarity-[a-z]{2}$/),
+  lang: z.enum(classifierLanguages),
+  /** Where the words and their polarity come from (for the model cards). */
+  source: z.string(),
+  /** What a polarity feature weighs against a character or word n-gram seen as often. */
+  weight: z.number().positive().max(100),
+  /** Word forms of each class, folded as the extractor folds text. */
+  negative: z.array(z.string().min(1)),
+  stronglyNegative: z.array(z.string().min(1)),
+  positive: z.array(z.string().min(1)),
+  stronglyPositive: z.array(z.string().min(1)),
+  /** Words that flip the polarity of the next three words ("nicht", "kein"). */
+  negators: z.array(z.string().min(1)),
+});
+export type PolarityFile = z.infer<typeof PolarityFileSchema>;
 
 /** Platt scaling of the raw logit: probability = sigmoid(slope · logit + intercept). */
 export const CalibrationSchema = z.object({

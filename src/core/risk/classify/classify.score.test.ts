@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultFeatureConfig, type FeatureConfig, wordHash } from "./classify.features.ts";
-import { decodeLexiconModel, type LinearClassifier } from "./classify.model.ts";
+import { defaultFeatureConfig, type FeatureConfig, polarityHash, wordHash } from "./classify.features.ts";
+import { decodeLexiconModel, decodePolarity, type LinearClassifier } from "./classify.model.ts";
 import { buildClassifierSet, scoreText, scoreWithSet } from "./classify.score.ts";
 
 const config: FeatureConfig = { ...defaultFeatureConfig, hashBits: 18 };
@@ -162,5 +162,48 @@ describe("scoreWithSet", () => {
   it("refuses to group models of different feature spaces", () => {
     const other = { ...insultModel(), features: { ...config, seed: 7 } };
     expect(() => buildClassifierSet("de", [insultModel(), other])).toThrow(/feature space/);
+  });
+});
+
+describe("polarity features in scoring and explanations", () => {
+  const lexicon = decodePolarity(
+    {
+      format: 1,
+      name: "polarity-de",
+      lang: "de",
+      source: "test",
+      weight: 3,
+      negative: [],
+      stronglyNegative: ["enttäuscht", "schlecht"],
+      positive: [],
+      stronglyPositive: ["gut"],
+      negators: ["nicht"],
+    },
+    config,
+  );
+  const space: FeatureConfig = { ...config, polarity: lexicon };
+  // A model that knows only the "strongly negative" class: no word or n-gram carries weight of its own.
+  function polarityModel(): LinearClassifier {
+    const weights = new Int8Array(1 << space.hashBits);
+    const hash = polarityHash(space.seed, 1);
+    weights[hash & ((1 << space.hashBits) - 1)] = hash < 0 ? -127 : 127;
+    return { ...insultModel([]), name: "negative-de", category: "negative", features: space, weights };
+  }
+
+  it("scores and explains a post by the words of a polarity class, negated ones included", () => {
+    const text = "Ich bin echt enttäuscht, der Service ist nicht gut.";
+    const result = scoreText(polarityModel(), text);
+    expect(result.flagged).toBe(true);
+    expect(result.spans.map((span) => text.slice(span.start, span.end)).sort()).toEqual([
+      "enttäuscht",
+      "gut",
+    ]);
+    expect(scoreText(polarityModel(), "Der Service ist gut.").flagged).toBe(false);
+  });
+
+  it("refuses to score models of one language in two feature spaces", () => {
+    expect(() => buildClassifierSet("de", [polarityModel(), insultModel()])).toThrow(
+      "toxic-de uses another feature space than negative-de",
+    );
   });
 });

@@ -225,7 +225,7 @@ function extractorFor(config: FeatureConfig): FeatureExtractor {
 }
 
 function featureKey(config: FeatureConfig): string {
-  return `${config.hashBits}:${config.charMin}:${config.charMax}:${config.wordBigrams}:${config.seed}`;
+  return `${config.hashBits}:${config.charMin}:${config.charMax}:${config.wordBigrams}:${config.seed}:${config.polarity?.digest ?? ""}`;
 }
 
 const emptyConfig: FeatureConfig = { hashBits: 8, charMin: 2, charMax: 5, wordBigrams: true, seed: 0 };
