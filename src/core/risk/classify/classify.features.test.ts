@@ -16,6 +16,7 @@ import {
   wordHash,
   wordStride,
 } from "./classify.features.ts";
+import { testPolarityFile } from "./classify.fixture.ts";
 import { decodePolarity } from "./classify.model.ts";
 
 const smallConfig: FeatureConfig = { ...defaultFeatureConfig, hashBits: 12 };
@@ -151,21 +152,7 @@ describe("extractFeatures", () => {
 });
 
 describe("polarity features", () => {
-  const lexicon = decodePolarity(
-    {
-      format: 1,
-      name: "polarity-de",
-      lang: "de",
-      source: "test",
-      weight: 3,
-      negative: ["langsam"],
-      stronglyNegative: ["schlecht", "enttäuscht"],
-      positive: ["freundlich"],
-      stronglyPositive: ["gut", "großartig"],
-      negators: ["nicht", "kein"],
-    },
-    defaultFeatureConfig,
-  );
+  const lexicon = decodePolarity(testPolarityFile, defaultFeatureConfig);
   // The full space, so that no n-gram of these short texts shares a bucket with a polarity class.
   const withPolarity: FeatureConfig = { ...defaultFeatureConfig, polarity: lexicon };
   const bucketOfClass = (polarityClass: number) =>

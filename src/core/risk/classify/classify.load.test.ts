@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { negatorClass, wordHash } from "./classify.features.ts";
+import { testPolarityFile } from "./classify.fixture.ts";
 import { type ClassifierModels, loadModels } from "./classify.load.ts";
 import { polarityDigest } from "./classify.model.ts";
-import type { PolarityFile } from "./classify.schema.ts";
 import { scoreText, scoreWithSet } from "./classify.score.ts";
 import { buildLanguageClassifiers, classifiersForLanguage } from "./classify.select.ts";
 
@@ -99,18 +99,7 @@ describe("the trained models in models/", () => {
 });
 
 describe("loadModels with a polarity list", () => {
-  const polarityFile: PolarityFile = {
-    format: 1,
-    name: "polarity-de",
-    lang: "de",
-    source: "test",
-    weight: 3,
-    negative: ["langsam"],
-    stronglyNegative: ["schlecht"],
-    positive: ["freundlich"],
-    stronglyPositive: ["gut"],
-    negators: ["nicht"],
-  };
+  const polarityFile = testPolarityFile;
   const space = { hashBits: 8, charMin: 2, charMax: 3, wordBigrams: true, seed: 7 };
   const modelFile = (polarity: unknown) => ({
     format: 1,

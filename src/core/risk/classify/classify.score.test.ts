@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultFeatureConfig, type FeatureConfig, polarityHash, wordHash } from "./classify.features.ts";
+import { testPolarityFile } from "./classify.fixture.ts";
 import { decodeLexiconModel, decodePolarity, type LinearClassifier } from "./classify.model.ts";
 import { buildClassifierSet, scoreText, scoreWithSet } from "./classify.score.ts";
 
@@ -166,21 +167,7 @@ describe("scoreWithSet", () => {
 });
 
 describe("polarity features in scoring and explanations", () => {
-  const lexicon = decodePolarity(
-    {
-      format: 1,
-      name: "polarity-de",
-      lang: "de",
-      source: "test",
-      weight: 3,
-      negative: [],
-      stronglyNegative: ["enttäuscht", "schlecht"],
-      positive: [],
-      stronglyPositive: ["gut"],
-      negators: ["nicht"],
-    },
-    config,
-  );
+  const lexicon = decodePolarity(testPolarityFile, config);
   const space: FeatureConfig = { ...config, polarity: lexicon };
   // A model that knows only the "strongly negative" class: no word or n-gram carries weight of its own.
   function polarityModel(): LinearClassifier {
