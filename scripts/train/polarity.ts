@@ -155,6 +155,15 @@ function stripDiacritics(word: string): string {
   return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 
+/**
+ * The longest character n-gram of the German space (English keeps 5). German compounds and inflections carry
+ * their meaning in longer pieces ("schweine", "idioten"): at 6, the dev average precision of the four German
+ * linear models rose from 0.6292 to 0.6372 (each of them: toxic 0.762 → 0.767, hate 0.502 → 0.512, negative
+ * 0.533 → 0.543, fact_claim 0.721 → 0.727), for 3–7 µs more classifier time a post; 2^19 buckets beside it
+ * gave 0.6346, and character 1-grams (charMin 1) 0.6331.
+ */
+export const germanCharMax = 6;
+
 /** The feature space each language's models are trained in, and the polarity lists they need. */
 export function featureSpaces(dataDir: string): {
   features: Record<ClassifierLanguage, FeatureConfig>;
@@ -163,7 +172,11 @@ export function featureSpaces(dataDir: string): {
   const de = buildGermanPolarity(dataDir);
   return {
     features: {
-      de: { ...defaultFeatureConfig, polarity: decodePolarity(de, defaultFeatureConfig) },
+      de: {
+        ...defaultFeatureConfig,
+        charMax: germanCharMax,
+        polarity: decodePolarity(de, defaultFeatureConfig),
+      },
       en: defaultFeatureConfig,
     },
     polarity: { de },

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { featureSpaceFile, type LinearClassifier } from "../../src/core/risk/classify/classify.model.ts";
 import type {
+  FeatureConfigFile,
   LexiconModelFile,
   LinearModelFile,
   PolarityFile,
@@ -49,7 +50,7 @@ export function writeLexiconModel(dir: string, file: LexiconModelFile): void {
 export function writeCard(
   dir: string,
   recipe: Recipe,
-  model: { threshold: number; bias: number },
+  model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
   polarity?: PolarityFile,
 ): void {
@@ -65,7 +66,7 @@ function polarityLine(file: PolarityFile): string {
 
 function renderCard(
   recipe: Recipe,
-  model: { threshold: number; bias: number },
+  model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
   polarity: PolarityFile | undefined,
 ): string {
@@ -85,11 +86,12 @@ function renderCard(
   ];
   if (recipe.kind === "linear") {
     const m = metadata as unknown as LinearMetadata;
+    const features = model.features;
     lines.push(
       "## Features and training",
       "",
       "- Text folded with `foldText` (lowercase, ä→ae, ö→oe, ü→ue, ß→ss, diacritics removed); @mentions, URLs and numbers replaced by placeholders; zero-width characters dropped; runs of one character capped at two.",
-      "- Hashed character 2–5-grams (spaces included) plus word unigrams and bigrams, 2^18 buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models share this feature space, so a post is hashed once for all classifiers of its language.",
+      `- Hashed character ${features.charMin}–${features.charMax}-grams (spaces included) plus word unigrams${features.wordBigrams ? " and bigrams" : ""}, 2^${features.hashBits} buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models of the language share this feature space, so a post is hashed once for all its classifiers.`,
       ...(polarity ? [polarityLine(polarity)] : []),
       "- L2-regularised logistic regression (L-BFGS, at most 100 iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant; the best by dev average precision is kept.",
       `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
