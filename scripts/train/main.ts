@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { z } from "zod";
+import { defaultFeatureConfig } from "../../src/core/risk/classify/classify.features.ts";
 import { scriptArgs } from "../lib/args.ts";
 import { defaultDataDir } from "./datasets.ts";
 import { fitLexicon, fitLinear } from "./fit.ts";
-import { featureSpaces } from "./polarity.ts";
+import { buildGermanPolarity, germanFeatureSpace } from "./polarity.ts";
 import { listRecipes } from "./recipes.ts";
 import { writeCard, writeLexiconModel, writeLinearModel, writePolarityFile } from "./writer.ts";
 
@@ -79,19 +80,22 @@ if (args.jobs > 1 && selected.length > 1) {
   log(`done in ${elapsed(started)}`);
   process.exit(0);
 }
-// Each language's feature space: German adds the polarity list, written beside the models it belongs to
-// (built from the datasets, so every training job builds the same list).
-const spaces = featureSpaces(args.data);
-if (selected.some((name) => name.endsWith("-de"))) writePolarityFile(args.out, spaces.polarity.de);
+// The German feature space adds the polarity list, written beside the models it belongs to (built from the
+// datasets, so every training job that trains a German model builds the same list).
+const germanPolarity = selected.some((name) => name.endsWith("-de"))
+  ? buildGermanPolarity(args.data)
+  : undefined;
+if (germanPolarity) writePolarityFile(args.out, germanPolarity);
 for (const entry of entries) {
   if (!selected.includes(entry.name)) continue;
   const modelStarted = performance.now();
   const recipe = entry.build();
-  const space = spaces.features[recipe.lang];
+  const polarity = recipe.lang === "de" ? germanPolarity : undefined;
+  const space = polarity ? germanFeatureSpace(polarity) : defaultFeatureConfig;
   if (recipe.kind === "linear") {
     const { model, metadata } = fitLinear(recipe, space, log);
     writeLinearModel(args.out, model);
-    writeCard(args.out, recipe, model, metadata, recipe.lang === "de" ? spaces.polarity.de : undefined);
+    writeCard(args.out, recipe, model, metadata, polarity);
     const m = model.metadata.devMetrics as { f1: number; macroF1: number };
     log(
       `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
@@ -99,7 +103,7 @@ for (const entry of entries) {
   } else {
     const { file, metadata } = fitLexicon(recipe, space);
     writeLexiconModel(args.out, file);
-    writeCard(args.out, recipe, file, metadata, recipe.lang === "de" ? spaces.polarity.de : undefined);
+    writeCard(args.out, recipe, file, metadata, polarity);
     log(`${recipe.name}: lexicon of ${file.terms.length} terms (${elapsed(modelStarted)})`);
   }
 }

@@ -5,7 +5,7 @@ import {
   isWordUnit,
 } from "../../src/core/risk/classify/classify.features.ts";
 import { decodePolarity } from "../../src/core/risk/classify/classify.model.ts";
-import type { ClassifierLanguage, PolarityFile } from "../../src/core/risk/classify/classify.schema.ts";
+import type { PolarityFile } from "../../src/core/risk/classify/classify.schema.ts";
 import { foldText } from "../../src/core/text/normalize.ts";
 import { germanTrainingTexts } from "./recipes.ts";
 
@@ -164,21 +164,11 @@ function stripDiacritics(word: string): string {
  */
 export const germanCharMax = 6;
 
-/** The feature space each language's models are trained in, and the polarity lists they need. */
-export function featureSpaces(dataDir: string): {
-  features: Record<ClassifierLanguage, FeatureConfig>;
-  polarity: { de: PolarityFile };
-} {
-  const de = buildGermanPolarity(dataDir);
+/** The German feature space: the shared one with character n-grams up to `germanCharMax` and the polarity list. */
+export function germanFeatureSpace(polarity: PolarityFile): FeatureConfig {
   return {
-    features: {
-      de: {
-        ...defaultFeatureConfig,
-        charMax: germanCharMax,
-        polarity: decodePolarity(de, defaultFeatureConfig),
-      },
-      en: defaultFeatureConfig,
-    },
-    polarity: { de },
+    ...defaultFeatureConfig,
+    charMax: germanCharMax,
+    polarity: decodePolarity(polarity, defaultFeatureConfig),
   };
 }

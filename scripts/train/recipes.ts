@@ -88,26 +88,21 @@ export interface RecipeEntry {
   build: () => Recipe;
 }
 
-/**
- * The training parts of every German dataset, split as the recipes split them (SB10k and PotTS ship their
- * own): the texts whose words may inform a German model, dev texts excluded.
- */
-export function germanTrainingTexts(dataDir: string): string[] {
-  const train = (rows: LabelledText[]) => stratifiedSplit(rows, devFraction, splitSeed).train;
-  return [
-    ...train(loadGermEval2018(dataDir)),
-    ...train(loadGermEval2019(dataDir)),
-    ...train(loadGermEval2021(dataDir)),
-    ...train(loadHasoc2019(dataDir, "de")),
-    ...loadSb10k(dataDir, "train"),
-    ...loadPotts(dataDir, "train"),
-  ].map((row) => row.text);
+/** The datasets that get a dev split of our own, each loaded and split once per folder, on first use. */
+function datasetSplits(dataDir: string): DatasetSplits {
+  let known = splitsByFolder.get(dataDir);
+  if (!known) {
+    known = lazySplits(dataDir);
+    splitsByFolder.set(dataDir, known);
+  }
+  return known;
 }
+type DatasetSplits = ReturnType<typeof lazySplits>;
+const splitsByFolder = new Map<string, DatasetSplits>();
 
-/** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
-export function listRecipes(dataDir: string): RecipeEntry[] {
+function lazySplits(dataDir: string) {
   const splits = new Map<string, Split>();
-  const splitOf = (name: string, load: () => LabelledText[]): Split => {
+  const splitOf = (name: string, load: () => LabelledText[]) => (): Split => {
     let split = splits.get(name);
     if (!split) {
       split = stratifiedSplit(load(), devFraction, splitSeed);
@@ -115,15 +110,38 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     }
     return split;
   };
-  const ge18 = () => splitOf("germeval2018", () => loadGermEval2018(dataDir));
-  const ge19 = () => splitOf("germeval2019", () => loadGermEval2019(dataDir));
-  const ge21 = () => splitOf("germeval2021", () => loadGermEval2021(dataDir));
-  const hasocDe = () => splitOf("hasoc2019-de", () => loadHasoc2019(dataDir, "de"));
-  const hasocEn = () => splitOf("hasoc2019-en", () => loadHasoc2019(dataDir, "en"));
-  const offensive = () => splitOf("tweeteval-offensive", () => loadTweetEval(dataDir, "offensive"));
-  const hate = () => splitOf("tweeteval-hate", () => loadTweetEval(dataDir, "hate"));
-  const complaints = () => splitOf("complaints", () => loadComplaints(dataDir));
-  const sms = () => splitOf("sms-spam", () => loadSmsSpam(dataDir));
+  return {
+    ge18: splitOf("germeval2018", () => loadGermEval2018(dataDir)),
+    ge19: splitOf("germeval2019", () => loadGermEval2019(dataDir)),
+    ge21: splitOf("germeval2021", () => loadGermEval2021(dataDir)),
+    hasocDe: splitOf("hasoc2019-de", () => loadHasoc2019(dataDir, "de")),
+    hasocEn: splitOf("hasoc2019-en", () => loadHasoc2019(dataDir, "en")),
+    offensive: splitOf("tweeteval-offensive", () => loadTweetEval(dataDir, "offensive")),
+    hate: splitOf("tweeteval-hate", () => loadTweetEval(dataDir, "hate")),
+    complaints: splitOf("complaints", () => loadComplaints(dataDir)),
+    sms: splitOf("sms-spam", () => loadSmsSpam(dataDir)),
+  };
+}
+
+/**
+ * The training parts of every German dataset, split as the recipes split them (SB10k and PotTS ship their
+ * own): the texts whose words may inform a German model, dev texts excluded.
+ */
+export function germanTrainingTexts(dataDir: string): string[] {
+  const { ge18, ge19, ge21, hasocDe } = datasetSplits(dataDir);
+  return [
+    ...ge18().train,
+    ...ge19().train,
+    ...ge21().train,
+    ...hasocDe().train,
+    ...loadSb10k(dataDir, "train"),
+    ...loadPotts(dataDir, "train"),
+  ].map((row) => row.text);
+}
+
+/** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
+export function listRecipes(dataDir: string): RecipeEntry[] {
+  const { ge18, ge19, ge21, hasocDe, hasocEn, offensive, hate, complaints, sms } = datasetSplits(dataDir);
 
   const offenseLabel = (row: LabelledText) => row.label.startsWith("OFFENSE");
   const abuseLabel = (row: LabelledText) => row.label === "OFFENSE/ABUSE";

@@ -152,7 +152,7 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     gramCount: 0,
     words: new Int32Array(128 * wordStride),
     wordCount: 0,
-    polarityTouched: new Int32Array(4).fill(-1),
+    polarityTouched: new Int32Array(polarityClasses.length).fill(-1),
   };
 }
 
@@ -329,7 +329,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
 
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
   const wordSeed = (seed ^ wordSeedSalt) | 0;
-  const polarity = config.polarity?.classOf;
+  const polarity = config.polarity;
   // Polarity is flipped for words up to this word index (a negator reaches `negationReach` words on).
   let negatedThrough = -1;
   const polarityTouched = extractor.polarityTouched;
@@ -359,7 +359,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
     }
     let polarityIndex = -1;
     if (polarity !== undefined) {
-      const found = polarity.get(word);
+      const found = polarity.classOf.get(word);
       if (found === negatorClass) negatedThrough = extractor.wordCount + negationReach;
       else if (found !== undefined) {
         // Negated: negative ↔ positive, strength kept ("nicht gut" reads as negative).
@@ -390,8 +390,8 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   }
   if (polarity !== undefined) {
     // A polarity class stands for many words: its feature weighs `weight` times an n-gram of equal count.
-    const weight = config.polarity?.weight ?? 1;
-    for (let c = 0; c < 4; c++) {
+    const weight = polarity.weight;
+    for (let c = 0; c < polarityTouched.length; c++) {
       const index = polarityTouched[c] ?? -1;
       if (index < 0) continue;
       const value = values[index] ?? 0;

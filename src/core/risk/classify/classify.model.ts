@@ -172,13 +172,18 @@ export function polarityDigest(file: PolarityFile): string {
 
 /** A word as extraction sees it: folded and normalised; throws unless it is exactly one word. */
 function normalWord(list: string, word: string): string {
-  const target = createUnitBuffer(word.length + 2);
-  normaliseInto(target, foldForFeatures(word));
-  const units = target.buffer.subarray(1, target.length - 1);
-  if (units.length === 0 || !units.every(isWordUnit)) {
+  const normal = normalisedUnits(word);
+  if (normal.length === 0 || ![...normal].every((unit) => isWordUnit(unit.charCodeAt(0)))) {
     throw new Error(`${list}: "${word}" is not one word as the feature extractor splits text`);
   }
-  return String.fromCharCode(...units);
+  return normal;
+}
+
+/** Text folded and normalised as extraction does it, without the spaces extraction puts around it. */
+function normalisedUnits(text: string): string {
+  const target = createUnitBuffer(text.length + 2);
+  normaliseInto(target, foldForFeatures(text));
+  return String.fromCharCode(...target.buffer.subarray(0, target.length)).trim();
 }
 
 /**
@@ -186,10 +191,7 @@ function normalWord(list: string, word: string): string {
  * bigram in a post, so a lexicon needs no tokenisation at scoring time.
  */
 export function termHash(config: FeatureConfig, term: string): number {
-  const target = createUnitBuffer(term.length + 2);
-  normaliseInto(target, foldForFeatures(term));
-  const words = String.fromCharCode(...target.buffer.subarray(0, target.length))
-    .trim()
+  const words = normalisedUnits(term)
     .split(" ")
     .filter((word) => word.length > 0);
   const [first, second] = words;
