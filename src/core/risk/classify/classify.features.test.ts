@@ -126,6 +126,57 @@ describe("extractFeatures", () => {
     expect(parts).toEqual(["", "s", "o", "oooo", " ", "@nordwind_mobil", ":", " ", "1.500,00", "!", ""]);
   });
 
+  it("counts each n-gram and word in its bucket with its hash's sign, however many features a text has", () => {
+    // A reference of the hashing (FNV-1a per start position, murmur3's fmix32, length mixed in), counted in
+    // a Map: texts from a few features to more than the bucket table starts with, and to every bucket.
+    const fmix = (hash: number) => {
+      let h = hash ^ (hash >>> 16);
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return h ^ (h >>> 16);
+    };
+    const letters = "abcdefghijklmnopqrstuvwxyzäöü!? ";
+    let state = 7;
+    const random = (length: number) =>
+      Array.from({ length }, () => {
+        state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+        return letters[state % letters.length];
+      }).join("");
+    for (const text of ["kurz", random(300), random(5_000), random(20_000)]) {
+      const extractor = extractFeatures(createFeatureExtractor(smallConfig), text);
+      const expected = new Map<number, number>();
+      const count = (hash: number) => {
+        const bucket = hash & extractor.mask;
+        expected.set(bucket, (expected.get(bucket) ?? 0) + (hash < 0 ? -1 : 1));
+      };
+      const { buffer, length } = extractor;
+      let occurrence = 0;
+      for (let start = 0; start + smallConfig.charMin <= length; start++) {
+        let hash = smallConfig.seed ^ 0x811c9dc5;
+        for (let j = start; j < Math.min(length, start + smallConfig.charMax); j++) {
+          hash = Math.imul(hash ^ (buffer[j] ?? 0), 16777619);
+          if (j - start + 1 < smallConfig.charMin) continue;
+          const feature = fmix(hash ^ (j - start));
+          count(feature);
+          expect(extractor.touched[extractor.gramTouched[occurrence++] ?? -1]).toBe(feature & extractor.mask);
+        }
+      }
+      for (let w = 0; w < extractor.wordCount; w++) {
+        count(extractor.words[w * wordStride + wordField.unigramHash] ?? 0);
+        if (w > 0) count(extractor.words[w * wordStride + wordField.bigramHash] ?? 0);
+      }
+      const counted = new Map(
+        Array.from(extractor.touched.subarray(0, extractor.touchedCount), (bucket, k) => [
+          bucket,
+          extractor.counts[k] ?? 0,
+        ]),
+      );
+      expect(counted.size).toBe(extractor.touchedCount);
+      expect(counted).toEqual(expected);
+    }
+  });
+
   it("gives the memory of an outsized text back at the next ordinary one, with the same features", () => {
     const extractor = createFeatureExtractor(smallConfig);
     extractFeatures(extractor, "ab ".repeat(300_000));

@@ -310,21 +310,66 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   const charMin = config.charMin;
   const charMax = config.charMax;
 
-  // Character n-grams: one FNV-1a state per start position, extended one code unit at a time.
+  // Character n-grams: one FNV-1a state per start position, extended one code unit at a time. The
+  // counting (`addHash`) is written out here, on local copies of the scratch arrays: this loop runs for
+  // every n-gram of every post and is the largest single cost of scoring.
   const gramsAtMost = length * Math.max(0, charMax - charMin + 1);
   if (extractor.gramTouched.length < gramsAtMost) extractor.gramTouched = new Int32Array(gramsAtMost + 1024);
+  // Room for every feature the text can have (each n-gram, each word's unigram and bigram, the polarity
+  // classes; never more than there are buckets), so `touched` and `counts` never grow while it is counted.
+  const featuresAtMost = Math.min(gramsAtMost + length + polarityClasses.length + 1, mask + 1);
+  if (extractor.touched.length < featuresAtMost) {
+    extractor.touched = new Int32Array(featuresAtMost);
+    extractor.counts = new Int32Array(featuresAtMost);
+  }
+  // The bucket table at most half full even if every n-gram were distinct (probes stay short).
+  while (extractor.tableMask + 1 < Math.min(gramsAtMost, mask + 1) * 2) growTable(extractor, epoch);
   const gramTouched = extractor.gramTouched;
+  const touched = extractor.touched;
+  const counts = extractor.counts;
+  const table = extractor.table;
+  const tableMask = extractor.tableMask;
+  let touchedCount = 0;
   let gramCount = 0;
   for (let start = 0; start + charMin <= length; start++) {
     let hash = seed ^ 0x811c9dc5;
     const last = Math.min(length, start + charMax);
     for (let j = start; j < last; j++) {
-      hash = Math.imul(hash ^ (buffer[j] ?? 0), fnvPrime);
-      if (j - start + 1 >= charMin) {
-        gramTouched[gramCount++] = addHash(extractor, finalise(hash ^ (j - start)), mask, epoch);
+      hash = Math.imul(hash ^ (buffer[j] as number), fnvPrime);
+      if (j - start + 1 < charMin) continue;
+      // `finalise`, written out as well.
+      let feature = hash ^ (j - start);
+      feature ^= feature >>> 16;
+      feature = Math.imul(feature, 0x85ebca6b);
+      feature ^= feature >>> 13;
+      feature = Math.imul(feature, 0xc2b2ae35);
+      feature ^= feature >>> 16;
+      const bucket = feature & mask;
+      const sign = feature < 0 ? -1 : 1;
+      let slot = bucket & tableMask;
+      let index: number;
+      for (;;) {
+        const at = slot * 3;
+        if (table[at] !== epoch) {
+          index = touchedCount++;
+          table[at] = epoch;
+          table[at + 1] = bucket;
+          table[at + 2] = index;
+          touched[index] = bucket;
+          counts[index] = sign;
+          break;
+        }
+        if (table[at + 1] === bucket) {
+          index = table[at + 2] as number;
+          counts[index] = (counts[index] as number) + sign;
+          break;
+        }
+        slot = (slot + 1) & tableMask;
       }
+      gramTouched[gramCount++] = index;
     }
   }
+  extractor.touchedCount = touchedCount;
   extractor.gramCount = gramCount;
 
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
@@ -374,8 +419,6 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   }
 
   // Values: sublinear tf with the hash's sign, then L2 normalisation.
-  const touched = extractor.touched;
-  const counts = extractor.counts;
   const count = extractor.touchedCount;
   if (extractor.values.length < count) extractor.values = new Float32Array(touched.length);
   const values = extractor.values;
