@@ -31,6 +31,8 @@ export interface GridResult {
   iterations: number;
   devAveragePrecision: number;
   devAuc: number;
+  /** A blend of two data variants' best models: its weight on the first (`variant` names both). */
+  blendWeight?: number;
 }
 
 /** A fitted model with everything its files and card need. */
@@ -50,6 +52,22 @@ export const grid: ReadonlyArray<{ nb: boolean; lambda: number }> = [
   { nb: true, lambda: 1e-5 },
   { nb: false, lambda: 1e-5 },
 ];
+
+/**
+ * Weights on the first model of a blend of two data variants' best models. Both models score the same
+ * features, so a blend is one linear model again (no cost at scoring time): each model's weights divided by
+ * the spread of its dev logits (so neither dominates by scale), then mixed. On toxic-de (2026-12-04) the blend
+ * of the GermEval 2018 model with the one trained on all four German sources raised dev AP 0.743 → 0.752;
+ * blends with plain LR never helped, so only each variant's best enters.
+ */
+export const blendWeights: readonly number[] = [0.3, 0.5, 0.7];
+
+/**
+ * A blend replaces the best single model only when it raises dev average precision by at least this much:
+ * smaller differences are within what the choice among nine blends finds by chance (toxic-en's best blend
+ * gained 0.0014 and flagged 3.4 → 4.1 % of everyday posts, hate-en's 0.0001 and 1.1 → 1.5 %).
+ */
+export const blendMargin = 0.002;
 
 /** Trains every data variant × {LR, NB-LR} × λ, keeps the best by dev average precision, calibrates and sets the threshold on dev. */
 export function fitLinear(
@@ -74,7 +92,9 @@ export function fitLinear(
   const devLabels = labelsOf(tuning.examples);
   const devMatrix = featurise(texts(tuning.examples), config);
   const results: GridResult[] = [];
-  let best: { result: GridResult; weights: Float64Array; bias: number } | undefined;
+  let best: Candidate | undefined;
+  // The best model of each data variant, with its dev logits, for the blends.
+  const variantBests: Candidate[] = [];
   for (const variant of variants) {
     const train = withoutDevTexts(variant.examples, tuning.examples);
     const labels = labelsOf(train);
@@ -83,36 +103,57 @@ export function fitLinear(
     const nbRatio = nbRatios(matrix, labels);
     const nbMatrix = scaleColumns(matrix, nbRatio);
     const nbDev = scaleColumns(devMatrix, nbRatio);
+    let variantBest: Candidate | undefined;
     for (const { nb, lambda } of grid) {
-      {
-        const ratios = nb ? nbRatio : undefined;
-        const trainMatrix = nb ? nbMatrix : matrix;
-        const scaledDev = nb ? nbDev : devMatrix;
-        const started = performance.now();
-        const fitted = trainLogistic(trainMatrix, labels, {
-          lambda,
-          positiveWeight: (labels.length - positives) / Math.max(1, positives),
-        });
-        const logits = predictLogits(scaledDev, fitted);
-        const result: GridResult = {
-          variant: variant.name,
-          trainSize: train.length,
-          nb,
-          lambda,
-          iterations: fitted.iterations,
-          devAveragePrecision: averagePrecision(logits, devLabels),
-          devAuc: metricsAt(logits, devLabels, 0).auc,
-        };
-        results.push(result);
+      const ratios = nb ? nbRatio : undefined;
+      const trainMatrix = nb ? nbMatrix : matrix;
+      const scaledDev = nb ? nbDev : devMatrix;
+      const started = performance.now();
+      const fitted = trainLogistic(trainMatrix, labels, {
+        lambda,
+        positiveWeight: (labels.length - positives) / Math.max(1, positives),
+      });
+      const logits = predictLogits(scaledDev, fitted);
+      const result: GridResult = {
+        variant: variant.name,
+        trainSize: train.length,
+        nb,
+        lambda,
+        iterations: fitted.iterations,
+        devAveragePrecision: averagePrecision(logits, devLabels),
+        devAuc: metricsAt(logits, devLabels, 0).auc,
+      };
+      results.push(result);
+      log(
+        `  ${recipe.name} | ${variant.name} | ${nb ? "NB-LR" : "LR"} λ=${lambda} | AP ${result.devAveragePrecision.toFixed(4)} AUC ${result.devAuc.toFixed(4)} | ${fitted.iterations} it, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      if (!variantBest || result.devAveragePrecision > variantBest.result.devAveragePrecision) {
+        // NB scaling folds into the weights: w·(r∘x) = (w∘r)·x.
+        const weights = ratios
+          ? fitted.weights.map((w, j) => w * (ratios[j] ?? 0))
+          : Float64Array.from(fitted.weights);
+        variantBest = { result, weights, bias: fitted.bias, logits };
+      }
+    }
+    if (variantBest) {
+      variantBests.push(variantBest);
+      if (!best || variantBest.result.devAveragePrecision > best.result.devAveragePrecision)
+        best = variantBest;
+    }
+  }
+  const bestSingle = best?.result.devAveragePrecision ?? 0;
+  let bestBlendBar = bestSingle + blendMargin;
+  for (let i = 0; i < variantBests.length; i++) {
+    for (let j = i + 1; j < variantBests.length; j++) {
+      for (const weight of blendWeights) {
+        const blend = blendOf(variantBests[i] as Candidate, variantBests[j] as Candidate, weight, devLabels);
+        results.push(blend.result);
         log(
-          `  ${recipe.name} | ${variant.name} | ${nb ? "NB-LR" : "LR"} λ=${lambda} | AP ${result.devAveragePrecision.toFixed(4)} AUC ${result.devAuc.toFixed(4)} | ${fitted.iterations} it, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `  ${recipe.name} | ${blend.result.variant} | AP ${blend.result.devAveragePrecision.toFixed(4)} AUC ${blend.result.devAuc.toFixed(4)}`,
         );
-        if (!best || result.devAveragePrecision > best.result.devAveragePrecision) {
-          // NB scaling folds into the weights: w·(r∘x) = (w∘r)·x.
-          const weights = ratios
-            ? fitted.weights.map((w, j) => w * (ratios[j] ?? 0))
-            : Float64Array.from(fitted.weights);
-          best = { result, weights, bias: fitted.bias };
+        if (!best || blend.result.devAveragePrecision > bestBlendBar) {
+          best = blend;
+          bestBlendBar = blend.result.devAveragePrecision;
         }
       }
     }
@@ -144,7 +185,10 @@ export function fitLinear(
   const macroThreshold = bestMacroF1Threshold(devScores, reportLabels);
   const ordinaryScores = tuningScores.slice(recipe.dev.examples.length);
   const metadata = {
-    trainedWith: `variant "${best.result.variant}", ${best.result.nb ? "NB-LR" : "LR"}, λ=${best.result.lambda}`,
+    trainedWith:
+      best.result.blendWeight === undefined
+        ? `variant "${best.result.variant}", ${modelLabel(best.result)}`
+        : best.result.variant,
     selected: best.result,
     grid: results,
     dev: describeSet(recipe.dev),
@@ -217,6 +261,53 @@ export function fitLexicon(
   const metadata = { terms: file.terms.length, sanity };
   file.metadata = metadata;
   return { file, model: { ...model, metadata }, metadata };
+}
+
+/** A trained model with its folded weights and its logits on the tuning set. */
+export interface Candidate {
+  result: GridResult;
+  weights: Float64Array;
+  bias: number;
+  logits: Float64Array;
+}
+
+/** `weight` × the first model + (1 − `weight`) × the second, each divided by the spread of its dev logits. */
+export function blendOf(
+  first: Candidate,
+  second: Candidate,
+  weight: number,
+  devLabels: Uint8Array,
+): Candidate {
+  const a = weight / spreadOf(first.logits);
+  const b = (1 - weight) / spreadOf(second.logits);
+  const weights = first.weights.map((w, k) => a * w + b * (second.weights[k] ?? 0));
+  const logits = first.logits.map((logit, k) => a * logit + b * (second.logits[k] ?? 0));
+  const describe = (c: Candidate, w: number) =>
+    `${round(w, 2)} × "${c.result.variant}" (${modelLabel(c.result)})`;
+  const result: GridResult = {
+    variant: `blend ${describe(first, weight)} + ${describe(second, 1 - weight)}`,
+    trainSize: Math.max(first.result.trainSize, second.result.trainSize),
+    nb: first.result.nb && second.result.nb,
+    lambda: Math.max(first.result.lambda, second.result.lambda),
+    iterations: 0,
+    devAveragePrecision: averagePrecision(logits, devLabels),
+    devAuc: metricsAt(logits, devLabels, 0).auc,
+    blendWeight: weight,
+  };
+  return { result, weights, bias: a * first.bias + b * second.bias, logits };
+}
+
+/** Standard deviation of logits (1 when they do not vary). */
+function spreadOf(logits: Float64Array): number {
+  let mean = 0;
+  for (const logit of logits) mean += logit / logits.length;
+  let variance = 0;
+  for (const logit of logits) variance += (logit - mean) ** 2 / logits.length;
+  return variance > 0 ? Math.sqrt(variance) : 1;
+}
+
+function modelLabel(result: GridResult): string {
+  return `${result.nb ? "NB-LR" : "LR"}, λ=${result.lambda}`;
 }
 
 function logitsOf(model: ClassifierModel, examples: readonly Example[]): number[] {
