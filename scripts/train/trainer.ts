@@ -2,6 +2,8 @@ import {
   createFeatureExtractor,
   extractFeatures,
   type FeatureConfig,
+  wordField,
+  wordStride,
 } from "../../src/core/risk/classify/classify.features.ts";
 
 /** Sparse rows in CSR form: row r holds `indices/values[rowStart[r] .. rowStart[r+1])`. */
@@ -13,9 +15,23 @@ export interface SparseMatrix {
   values: Float32Array;
 }
 
+/**
+ * Word vectors by embedding-vocabulary row (row r at `vectors[r * dimensions …]`) and the weight of their mean:
+ * with them, each row of a matrix also holds `weight` × the mean vector of its words that have a row, in the
+ * `dimensions` columns after the hash buckets (training only: a model keeps one score per word instead).
+ */
+export interface DenseWords {
+  vectors: Float32Array;
+  dimensions: number;
+  weight: number;
+}
+
 /** Hashes texts with the production extractor into a sparse matrix (so training sees what scoring sees). */
-export function featurise(texts: readonly string[], config: FeatureConfig): SparseMatrix {
+export function featurise(texts: readonly string[], config: FeatureConfig, dense?: DenseWords): SparseMatrix {
   const extractor = createFeatureExtractor(config);
+  const buckets = 1 << config.hashBits;
+  const dimensions = dense?.dimensions ?? 0;
+  const mean = new Float64Array(dimensions);
   const rowStart = new Int32Array(texts.length + 1);
   let indices = new Int32Array(texts.length * 256);
   let values = new Float32Array(texts.length * 256);
@@ -23,8 +39,9 @@ export function featurise(texts: readonly string[], config: FeatureConfig): Spar
   texts.forEach((text, row) => {
     extractFeatures(extractor, text);
     const count = extractor.touchedCount;
-    if (nnz + count > indices.length) {
-      const capacity = Math.max(indices.length * 2, nnz + count);
+    const embedded = dense && extractor.embeddedCount > 0 ? dimensions : 0;
+    if (nnz + count + embedded > indices.length) {
+      const capacity = Math.max(indices.length * 2, nnz + count + embedded);
       const grownIndices = new Int32Array(capacity);
       grownIndices.set(indices.subarray(0, nnz));
       const grownValues = new Float32Array(capacity);
@@ -35,11 +52,24 @@ export function featurise(texts: readonly string[], config: FeatureConfig): Spar
     indices.set(extractor.touched.subarray(0, count), nnz);
     values.set(extractor.values.subarray(0, count), nnz);
     nnz += count;
+    if (dense && embedded > 0) {
+      mean.fill(0);
+      for (let w = 0; w < extractor.wordCount; w++) {
+        const at = (extractor.words[w * wordStride + wordField.embedding] ?? -1) * dimensions;
+        if (at < 0) continue;
+        for (let d = 0; d < dimensions; d++) mean[d] = (mean[d] ?? 0) + (dense.vectors[at + d] ?? 0);
+      }
+      const scale = dense.weight / extractor.embeddedCount;
+      for (let d = 0; d < dimensions; d++) {
+        indices[nnz] = buckets + d;
+        values[nnz++] = (mean[d] ?? 0) * scale;
+      }
+    }
     rowStart[row + 1] = nnz;
   });
   return {
     rows: texts.length,
-    dim: 1 << config.hashBits,
+    dim: buckets + dimensions,
     rowStart,
     indices: indices.slice(0, nnz),
     values: values.slice(0, nnz),

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { featureSpaceFile, type LinearClassifier } from "../../src/core/risk/classify/classify.model.ts";
 import type {
+  EmbeddingFile,
   FeatureConfigFile,
   LexiconModelFile,
   LinearModelFile,
@@ -10,7 +11,7 @@ import type {
 import type { BinaryMetrics } from "./evaluate.ts";
 import type { Recipe } from "./recipes.ts";
 
-/** Writes `<name>.json` and `<name>.bin` (int8 weights) of a linear model. */
+/** Writes `<name>.json` and `<name>.bin` (int8 weights, then the int8 word scores if any) of a linear model. */
 export function writeLinearModel(dir: string, model: LinearClassifier): void {
   const file: LinearModelFile = {
     format: 1,
@@ -24,12 +25,16 @@ export function writeLinearModel(dir: string, model: LinearClassifier): void {
     threshold: model.threshold,
     weightScale: model.weightScale,
     weightsFile: `${model.name}.bin`,
+    ...(model.wordScores.length > 0 && { wordScoreScale: model.wordScoreScale }),
     metadata: model.metadata,
   };
-  writeFileSync(
-    join(dir, file.weightsFile),
-    new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength),
+  const bytes = new Uint8Array(model.weights.length + model.wordScores.length);
+  bytes.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength));
+  bytes.set(
+    new Uint8Array(model.wordScores.buffer, model.wordScores.byteOffset, model.wordScores.byteLength),
+    model.weights.length,
   );
+  writeFileSync(join(dir, file.weightsFile), bytes);
   writeFileSync(join(dir, `${model.name}.json`), `${JSON.stringify(file, null, 1)}\n`);
 }
 
@@ -39,6 +44,26 @@ export function writePolarityFile(dir: string, file: PolarityFile): void {
     ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
   );
   writeFileSync(join(dir, `${file.name}.json`), `{\n${lines.join(",\n")}\n}\n`);
+}
+
+/** Writes an embedding vocabulary, `<name>.json` (the words a hundred to a line, so a change reads in a diff). */
+export function writeEmbeddingFile(dir: string, file: EmbeddingFile): void {
+  const { words, ...rest } = file;
+  const head = Object.entries(rest).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  const lines: string[] = [];
+  for (let at = 0; at < words.length; at += 100)
+    lines.push(
+      `    ${words
+        .slice(at, at + 100)
+        .map((w) => JSON.stringify(w))
+        .join(", ")}`,
+    );
+  writeFileSync(
+    join(dir, `${file.name}.json`),
+    `{\n${head.join(",\n")},\n  "words": [\n${lines.join(",\n")}\n  ]\n}\n`,
+  );
 }
 
 /** Writes `<name>.json` of a lexicon model. */
@@ -52,9 +77,13 @@ export function writeCard(
   recipe: Recipe,
   model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
-  polarity?: PolarityFile,
+  space: {
+    polarity?: PolarityFile | undefined;
+    embedding?: EmbeddingFile | undefined;
+    vectorsUsed?: boolean;
+  } = {},
 ): void {
-  writeFileSync(join(dir, `${recipe.name}.md`), renderCard(recipe, model, metadata, polarity));
+  writeFileSync(join(dir, `${recipe.name}.md`), renderCard(recipe, model, metadata, space));
 }
 
 /** The card's line on the polarity features of the language's feature space. */
@@ -64,12 +93,25 @@ function polarityLine(file: PolarityFile): string {
   return `- Plus four polarity features (negative, strongly negative, positive, strongly positive) from \`${file.name}.json\`: ${words.toLocaleString("en")} word forms (${file.source}); each class's feature weighs ${file.weight}× an n-gram seen as often; a negator (${file.negators.slice(0, 4).join(", ")} …) flips the polarity of the next three words. Shared by every model of the language.`;
 }
 
+/** The card's line on the embedding vocabulary of the language's feature space. */
+function embeddingLine(file: EmbeddingFile, used: boolean): string {
+  const space = `the mean word vector (${file.dimensions} dimensions, × ${file.weight}) of the post's words in \`${file.name}.json\`: ${file.words.length.toLocaleString("en")} words (${file.source})`;
+  return used
+    ? `- Plus ${space}. The model's weights on it are stored as one score per word (the word's vector times those weights), so scoring adds the mean of the post's word scores and an explanation credits each word with its share.`
+    : `- The language's feature space also offers ${space}; this model is trained without it (its word scores are all 0): see the recipe's \`wordVectors\` in scripts/train/recipes.ts.`;
+}
+
 function renderCard(
   recipe: Recipe,
   model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
-  polarity: PolarityFile | undefined,
+  space: {
+    polarity?: PolarityFile | undefined;
+    embedding?: EmbeddingFile | undefined;
+    vectorsUsed?: boolean;
+  },
 ): string {
+  const { polarity, embedding, vectorsUsed } = space;
   const lines: string[] = [
     `# Model card: ${recipe.name}`,
     "",
@@ -93,7 +135,8 @@ function renderCard(
       "- Text folded with `foldText` (lowercase, ä→ae, ö→oe, ü→ue, ß→ss, diacritics removed); @mentions, URLs and numbers replaced by placeholders; zero-width characters dropped; runs of one character capped at two.",
       `- Hashed character ${features.charMin}–${features.charMax}-grams (spaces included) plus word unigrams${features.wordBigrams ? " and bigrams" : ""}, 2^${features.hashBits} buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models of the language share this feature space, so a post is hashed once for all its classifiers.`,
       ...(polarity ? [polarityLine(polarity)] : []),
-      "- L2-regularised logistic regression (L-BFGS, at most 100 iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (0.3, 0.5 or 0.7 of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least 0.002 over the best single model.",
+      ...(embedding ? [embeddingLine(embedding, vectorsUsed === true)] : []),
+      `- L2-regularised logistic regression (L-BFGS, at most ${m.maxIterations ?? 100} iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (0.3, 0.5 or 0.7 of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least 0.002 over the best single model.`,
       `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
       m.ordinary
         ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
@@ -178,6 +221,7 @@ function renderCard(
 
 interface LinearMetadata {
   trainedWith: string;
+  maxIterations?: number;
   selected: { trainSize: number };
   dev: { name: string; size: number; positives: number };
   tuning: { name: string; size: number; positives: number };

@@ -44,8 +44,8 @@ export interface InterleavedWeights {
  * the post. Extraction recorded which feature each character n-gram occurrence and each word hit, so
  * this needs no second tokenisation: a word is credited with its unigram and with every character
  * n-gram that lies within the word and at most one unit on each side of it (n-grams across two words
- * explain neither) and with the polarity feature it added (if any), a pair of neighbouring words with
- * its bigram. Lexicons credit their words and
+ * explain neither), with the polarity feature it added (if any) and with its share of the embedding term
+ * (its word score over the number of words that have one), a pair of neighbouring words with its bigram. Lexicons credit their words and
  * pairs as they matched. Offsets are UTF-16 indices into `text`.
  */
 export function explainScores(
@@ -183,6 +183,19 @@ function linearWordSums(
     if (polarity >= 0) {
       for (let j = 0; j < count; j++)
         sums[w * count + j] = (sums[w * count + j] ?? 0) + (contributions[polarity * count + j] ?? 0);
+    }
+  }
+  // A word of the embedding vocabulary is credited with its score's share of the mean.
+  if (features.embeddedCount > 0) {
+    let j = 0;
+    for (const model of models) {
+      if (model.kind !== "linear") continue;
+      const scale = model.wordScoreScale / features.embeddedCount;
+      for (let w = 0; w < wordCount; w++) {
+        const row = words[w * wordStride + wordField.embedding] ?? -1;
+        if (row >= 0) sums[w * count + j] = (sums[w * count + j] ?? 0) + scale * (model.wordScores[row] ?? 0);
+      }
+      j++;
     }
   }
   return sums;

@@ -16,8 +16,8 @@ import {
   wordHash,
   wordStride,
 } from "./classify.features.ts";
-import { testPolarityFile } from "./classify.fixture.ts";
-import { decodePolarity } from "./classify.model.ts";
+import { testEmbeddingFile, testPolarityFile } from "./classify.fixture.ts";
+import { decodeEmbedding, decodePolarity } from "./classify.model.ts";
 
 const smallConfig: FeatureConfig = { ...defaultFeatureConfig, hashBits: 12 };
 
@@ -276,5 +276,24 @@ describe("polarity features", () => {
         expect(Math.hypot(...values)).toBeCloseTo(1, 4);
       }),
     );
+  });
+});
+
+describe("extractFeatures with an embedding vocabulary", () => {
+  const space: FeatureConfig = { ...smallConfig, embedding: decodeEmbedding(testEmbeddingFile, smallConfig) };
+
+  it("records each word's row and counts the words that have one, leaving the vector as it was", () => {
+    const text = "You are SO stupid, you idiot!!";
+    const extractor = extractFeatures(createFeatureExtractor(space), text);
+    const rows = Array.from(
+      { length: extractor.wordCount },
+      (_, w) => extractor.words[w * wordStride + wordField.embedding],
+    );
+    // you, are, so, stupid, you, idiot
+    expect(rows).toEqual([0, 1, -1, 4, 0, 2]);
+    expect(extractor.embeddedCount).toBe(5);
+    expect(snapshot(text, space)).toEqual(snapshot(text, smallConfig));
+    expect(extractFeatures(createFeatureExtractor(space), "nothing known here").embeddedCount).toBe(0);
+    expect(extractFeatures(createFeatureExtractor(smallConfig), text).embeddedCount).toBe(0);
   });
 });

@@ -17,6 +17,24 @@ export interface FeatureConfig {
    * Part of the feature space: models trained with it must be scored with it.
    */
   polarity?: PolarityLexicon;
+  /**
+   * A word-embedding vocabulary (English: `embedding-en`): extraction records each word's row in it, and
+   * each linear model adds the mean of its per-word scores over the post's words that have one.
+   */
+  embedding?: EmbeddingVocabulary;
+}
+
+/**
+ * A word-embedding vocabulary resolved for extraction: the full 32-bit hash of each folded word (as
+ * `wordHash` computes it) mapped to its row (the index of its score in each model's word scores).
+ */
+export interface EmbeddingVocabulary {
+  /** The file it was read from (`embedding-en` for `models/embedding-en.json`) and the digest of its words. */
+  readonly name: string;
+  readonly digest: string;
+  readonly rowOf: ReadonlyMap<number, number>;
+  /** Number of rows (words). */
+  readonly size: number;
 }
 
 /** The polarity classes of a `PolarityLexicon`, in their numeric order. */
@@ -106,6 +124,8 @@ export interface FeatureExtractor {
   wordCount: number;
   /** `touched` index of each polarity class's feature in the current text (-1 where absent). */
   polarityTouched: Int32Array;
+  /** Words of the current text that have a row in the space's embedding vocabulary (0 without one). */
+  embeddedCount: number;
 }
 
 /** Values recorded per word in `FeatureExtractor.words` (offsets within a word's record). */
@@ -121,8 +141,10 @@ export const wordField = {
   bigramHash: 5,
   /** `touched` index of the polarity feature the word added (-1 if none). */
   polarity: 6,
+  /** Row of the word in the embedding vocabulary (-1 if none). */
+  embedding: 7,
 } as const;
-export const wordStride = 7;
+export const wordStride = 8;
 
 const INITIAL_SLOTS = 2048;
 // Scratch arrays beyond this many entries are given back once a much shorter text comes.
@@ -153,6 +175,7 @@ export function createFeatureExtractor(config: FeatureConfig): FeatureExtractor 
     words: new Int32Array(128 * wordStride),
     wordCount: 0,
     polarityTouched: new Int32Array(polarityClasses.length).fill(-1),
+    embeddedCount: 0,
   };
 }
 
@@ -306,6 +329,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   extractor.epoch = epoch;
   extractor.touchedCount = 0;
   extractor.wordCount = 0;
+  extractor.embeddedCount = 0;
   const seed = config.seed | 0;
   const charMin = config.charMin;
   const charMax = config.charMax;
@@ -375,6 +399,7 @@ export function hashNormalised(extractor: FeatureExtractor): void {
   // Words: runs of word units; each unigram, and each pair of neighbours as a bigram.
   const wordSeed = (seed ^ wordSeedSalt) | 0;
   const polarity = config.polarity;
+  const embedding = config.embedding;
   // Polarity is flipped for words up to this word index (a negator reaches `negationReach` words on).
   let negatedThrough = -1;
   const polarityTouched = extractor.polarityTouched;
@@ -413,7 +438,12 @@ export function hashNormalised(extractor: FeatureExtractor): void {
         polarityTouched[flipped] = polarityIndex;
       }
     }
-    recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram, polarityIndex);
+    let row = -1;
+    if (embedding !== undefined) {
+      row = embedding.rowOf.get(word) ?? -1;
+      if (row >= 0) extractor.embeddedCount++;
+    }
+    recordWord(extractor, wordStart, i, unigram, bigramIndex, word, bigram, polarityIndex, row);
     previousWord = word;
     havePrevious = true;
   }
@@ -525,6 +555,7 @@ function recordWord(
   unigramHash: number,
   bigramHash: number,
   polarity: number,
+  embedding: number,
 ): void {
   let words = extractor.words;
   const at = extractor.wordCount * wordStride;
@@ -541,6 +572,7 @@ function recordWord(
   words[at + wordField.unigramHash] = unigramHash;
   words[at + wordField.bigramHash] = bigramHash;
   words[at + wordField.polarity] = polarity;
+  words[at + wordField.embedding] = embedding;
   extractor.wordCount++;
 }
 

@@ -1,4 +1,4 @@
-import type { PolarityFile } from "./classify.schema.ts";
+import type { EmbeddingFile, PolarityFile } from "./classify.schema.ts";
 
 /** A small German polarity list for tests: a word or two per class, and two negators. */
 export const testPolarityFile: PolarityFile = {
@@ -12,4 +12,15 @@ export const testPolarityFile: PolarityFile = {
   positive: ["freundlich"],
   stronglyPositive: ["gut", "großartig"],
   negators: ["nicht", "kein"],
+};
+
+/** A small English embedding vocabulary for tests (the vectors stay at training; models keep word scores). */
+export const testEmbeddingFile: EmbeddingFile = {
+  format: 1,
+  name: "embedding-en",
+  lang: "en",
+  source: "test",
+  dimensions: 4,
+  weight: 0.25,
+  words: ["you", "are", "idiot", "great", "stupid"],
 };

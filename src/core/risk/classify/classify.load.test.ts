@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { negatorClass, wordHash } from "./classify.features.ts";
-import { testPolarityFile } from "./classify.fixture.ts";
+import { testEmbeddingFile, testPolarityFile } from "./classify.fixture.ts";
 import { type ClassifierModels, loadModels } from "./classify.load.ts";
-import { polarityDigest } from "./classify.model.ts";
+import { embeddingDigest, polarityDigest } from "./classify.model.ts";
 import { scoreText, scoreWithSet } from "./classify.score.ts";
 import { buildLanguageClassifiers, classifiersForLanguage } from "./classify.select.ts";
 
@@ -79,13 +79,21 @@ describe("the trained models in models/", () => {
     expect(scoreText(model, negative).flagged).toBe(false);
   });
 
-  it("scores the German models in one space with the polarity list, the English ones without", () => {
+  it("scores the German models in one space with the polarity list, the English ones with the embedding", () => {
     const german = ["toxic-de", "hate-de", "negative-de", "complaint-de", "fact_claim-de"];
+    const english = ["toxic-en", "hate-en", "negative-en", "complaint-en", "fact_claim-en"];
     const lists = new Set(german.map((name) => models[name]?.features.polarity));
     expect(lists.size).toBe(1);
     expect([...lists][0]?.name).toBe("polarity-de");
-    for (const name of ["toxic-en", "hate-en", "negative-en", "complaint-en", "fact_claim-en"]) {
-      expect(models[name]?.features.polarity).toBeUndefined();
+    const vocabularies = new Set(english.map((name) => models[name]?.features.embedding));
+    expect(vocabularies.size).toBe(1);
+    expect([...vocabularies][0]?.name).toBe("embedding-en");
+    expect([...vocabularies][0]?.size).toBeGreaterThan(10_000);
+    for (const name of german) expect(models[name]?.features.embedding).toBeUndefined();
+    for (const name of english) {
+      const model = models[name];
+      expect(model?.features.polarity).toBeUndefined();
+      if (model?.kind === "linear") expect(model.wordScores.length).toBe([...vocabularies][0]?.size);
     }
   });
 
@@ -178,5 +186,110 @@ describe("loadModels with a polarity list", () => {
         }),
       ),
     ).rejects.toThrow('polarity-de: "sehr gut" is not one word as the feature extractor splits text');
+  });
+});
+
+describe("loadModels with an embedding vocabulary", () => {
+  const space = { hashBits: 8, charMin: 2, charMax: 3, wordBigrams: true, seed: 7 };
+  const digest = embeddingDigest(testEmbeddingFile);
+  const rows = testEmbeddingFile.words.length;
+  const modelFile = (embedding: unknown, wordScoreScale: number | null = 0.05) => ({
+    format: 1,
+    kind: "linear",
+    name: "toxic-en",
+    category: "toxic",
+    lang: "en",
+    features: { ...space, embedding },
+    bias: 0,
+    calibration: { slope: 1, intercept: 0 },
+    threshold: 0.5,
+    weightScale: 0.1,
+    weightsFile: "toxic-en.bin",
+    ...(wordScoreScale !== null && { wordScoreScale }),
+    metadata: {},
+  });
+  let dir = "";
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "bw-embedding-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const folder = async (files: Record<string, unknown>, weightBytes = 256 + rows) => {
+    const at = await mkdtemp(join(dir, "m-"));
+    const bytes = new Int8Array(weightBytes);
+    for (let row = 0; row < rows && 256 + row < weightBytes; row++) bytes[256 + row] = row * 10 - 20;
+    await writeFile(join(at, "toxic-en.bin"), new Uint8Array(bytes.buffer));
+    for (const [name, content] of Object.entries(files)) {
+      await writeFile(join(at, name), typeof content === "string" ? content : JSON.stringify(content));
+    }
+    return at;
+  };
+
+  it("reads the word scores after the weights and resolves the vocabulary into the feature space", async () => {
+    const models = await loadModels(
+      await folder({
+        "embedding-en.json": testEmbeddingFile,
+        "toxic-en.json": modelFile({ name: "embedding-en", digest }),
+      }),
+    );
+    const model = models["toxic-en"];
+    if (model?.kind !== "linear") throw new Error("not loaded");
+    expect(model.weights.length).toBe(256);
+    expect(Array.from(model.wordScores)).toEqual([-20, -10, 0, 10, 20]);
+    expect(model.wordScoreScale).toBe(0.05);
+    expect(model.features.embedding?.rowOf.get(wordHash(space, "idiot"))).toBe(2);
+    expect(model.features.embedding?.size).toBe(rows);
+  });
+
+  it("refuses a model whose vocabulary is missing or another version, or whose scores do not fit it", async () => {
+    const model = modelFile({ name: "embedding-en", digest });
+    await expect(loadModels(await folder({ "toxic-en.json": model }))).rejects.toThrow(
+      "toxic-en: its feature space needs embedding-en.json, which is not there",
+    );
+    await expect(
+      loadModels(
+        await folder({
+          "embedding-en.json": { ...testEmbeddingFile, words: ["you", "are", "idiot", "great", "dumb"] },
+          "toxic-en.json": model,
+        }),
+      ),
+    ).rejects.toThrow(`toxic-en: trained with embedding-en ${digest}, but embedding-en.json is`);
+    await expect(
+      loadModels(await folder({ "embedding-en.json": testEmbeddingFile, "toxic-en.json": model }, 256)),
+    ).rejects.toThrow("toxic-en: weights file has 256 bytes, expected 261 (256 weights and 5 word scores)");
+    await expect(
+      loadModels(
+        await folder({
+          "embedding-en.json": testEmbeddingFile,
+          "toxic-en.json": modelFile({ name: "embedding-en", digest }, null),
+        }),
+      ),
+    ).rejects.toThrow("toxic-en: wordScoreScale missing (its feature space has embedding-en)");
+  });
+
+  it("refuses a broken vocabulary, naming the file and the field or word", async () => {
+    const model = modelFile({ name: "embedding-en", digest });
+    await expect(
+      loadModels(
+        await folder({ "embedding-en.json": { ...testEmbeddingFile, words: [] }, "toxic-en.json": model }),
+      ),
+    ).rejects.toThrow("embedding-en.json: words");
+    await expect(
+      loadModels(
+        await folder({
+          "embedding-en.json": { ...testEmbeddingFile, words: ["you", "You"] },
+          "toxic-en.json": model,
+        }),
+      ),
+    ).rejects.toThrow('embedding-en: words.1 "You" is listed twice');
+    await expect(
+      loadModels(
+        await folder({
+          "embedding-en.json": { ...testEmbeddingFile, words: ["you", "thank you"] },
+          "toxic-en.json": model,
+        }),
+      ),
+    ).rejects.toThrow('embedding-en: "thank you" is not one word as the feature extractor splits text');
   });
 });

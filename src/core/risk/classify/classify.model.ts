@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   bigramHash,
   createUnitBuffer,
+  type EmbeddingVocabulary,
   type FeatureConfig,
   foldForFeatures,
   isWordUnit,
@@ -13,6 +14,7 @@ import {
 import type {
   ClassifiedCategory,
   ClassifierLanguage,
+  EmbeddingFile,
   FeatureConfigFile,
   LexiconModelFile,
   LinearModelFile,
@@ -36,6 +38,13 @@ export interface LinearClassifier extends ModelBase {
   kind: "linear";
   weights: Int8Array;
   weightScale: number;
+  /**
+   * With an embedding vocabulary in the space: one int8 score per vocabulary row (the word's vector times the
+   * model's weights on the mean vector), times `wordScoreScale`; the logit adds their mean over the post's
+   * words that have a row. Empty (scale 0) without one.
+   */
+  wordScores: Int8Array;
+  wordScoreScale: number;
 }
 
 /** A lexicon model ready to score: the 32-bit hash of each word or bigram mapped to its weight. */
@@ -52,27 +61,51 @@ export type ClassifierModel = LinearClassifier | LexiconClassifier;
 /** Polarity word lists by name, read from the model folder (`polarity-de` ← `polarity-de.json`). */
 export type PolarityFiles = ReadonlyMap<string, PolarityFile>;
 
+/**
+ * The word lists a feature space can name, by file name, read from the model folder: polarity lists
+ * (`polarity-de` ← `polarity-de.json`) and embedding vocabularies (`embedding-en` ← `embedding-en.json`).
+ */
+export interface SpaceFiles {
+  polarity?: PolarityFiles;
+  embedding?: ReadonlyMap<string, EmbeddingFile>;
+}
+
 /** Builds a linear classifier from its parsed JSON file and its weight bytes; throws when they disagree. */
 export function decodeLinearModel(
   file: LinearModelFile,
   weightBytes: Uint8Array,
-  polarity: PolarityFiles = new Map(),
+  files: SpaceFiles = {},
 ): LinearClassifier {
-  const expected = 1 << file.features.hashBits;
-  if (weightBytes.byteLength !== expected) {
+  const features = featureSpaceOf(file.name, file.features, files);
+  const buckets = 1 << file.features.hashBits;
+  const rows = features.embedding?.size ?? 0;
+  if (weightBytes.byteLength !== buckets + rows) {
+    const expected =
+      rows > 0 ? `${buckets + rows} (${buckets} weights and ${rows} word scores)` : `${buckets}`;
     throw new Error(`${file.name}: weights file has ${weightBytes.byteLength} bytes, expected ${expected}`);
   }
-  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, weightBytes.byteLength);
-  const features = featureSpaceOf(file.name, file.features, polarity);
-  return { ...baseOf(file, features), kind: "linear", weights, weightScale: file.weightScale };
+  if (rows > 0 !== (file.wordScoreScale !== undefined)) {
+    throw new Error(
+      rows > 0
+        ? `${file.name}: wordScoreScale missing (its feature space has ${features.embedding?.name})`
+        : `${file.name}: wordScoreScale given, but its feature space has no embedding vocabulary`,
+    );
+  }
+  const weights = new Int8Array(weightBytes.buffer, weightBytes.byteOffset, buckets);
+  const wordScores = new Int8Array(weightBytes.buffer, weightBytes.byteOffset + buckets, rows);
+  return {
+    ...baseOf(file, features),
+    kind: "linear",
+    weights,
+    weightScale: file.weightScale,
+    wordScores,
+    wordScoreScale: file.wordScoreScale ?? 0,
+  };
 }
 
 /** Builds a lexicon classifier from its parsed JSON file, hashing each term as extraction would. */
-export function decodeLexiconModel(
-  file: LexiconModelFile,
-  polarity: PolarityFiles = new Map(),
-): LexiconClassifier {
-  return lexiconInSpace(file, featureSpaceOf(file.name, file.features, polarity));
+export function decodeLexiconModel(file: LexiconModelFile, files: SpaceFiles = {}): LexiconClassifier {
+  return lexiconInSpace(file, featureSpaceOf(file.name, file.features, files));
 }
 
 /** A lexicon classifier in a feature space already resolved (training builds the space itself). */
@@ -90,11 +123,11 @@ export function lexiconInSpace(file: LexiconModelFile, features: FeatureConfig):
 export function decodeModel(
   file: ModelFile,
   weightBytes?: Uint8Array,
-  polarity: PolarityFiles = new Map(),
+  files: SpaceFiles = {},
 ): ClassifierModel {
-  if (file.kind === "lexicon") return decodeLexiconModel(file, polarity);
+  if (file.kind === "lexicon") return decodeLexiconModel(file, files);
   if (!weightBytes) throw new Error(`${file.name}: linear model without weights`);
-  return decodeLinearModel(file, weightBytes, polarity);
+  return decodeLinearModel(file, weightBytes, files);
 }
 
 // One resolved lexicon per file and seed, so the models of a language share one (and one extractor).
@@ -130,31 +163,88 @@ export function decodePolarity(file: PolarityFile, config: Pick<FeatureConfig, "
   return lexicon;
 }
 
-/** The feature space of a model file, its polarity word list resolved; throws when the list is missing or another. */
-export function featureSpaceOf(
-  name: string,
-  config: FeatureConfigFile,
-  polarity: PolarityFiles,
-): FeatureConfig {
-  const { polarity: wanted, ...space } = config;
-  if (wanted === undefined) return space;
-  const file = polarity.get(wanted.name);
-  if (!file) throw new Error(`${name}: its feature space needs ${wanted.name}.json, which is not there`);
-  const lexicon = decodePolarity(file, space);
-  if (lexicon.digest !== wanted.digest) {
-    throw new Error(
-      `${name}: trained with ${wanted.name} ${wanted.digest}, but ${wanted.name}.json is ${lexicon.digest}; train the models again (npm run train)`,
-    );
+/**
+ * The feature space of a model file, its polarity word list and embedding vocabulary resolved; throws when one
+ * is missing or another version.
+ */
+export function featureSpaceOf(name: string, config: FeatureConfigFile, files: SpaceFiles): FeatureConfig {
+  const { polarity: wantedPolarity, embedding: wantedEmbedding, ...space } = config;
+  const resolved: FeatureConfig = { ...space };
+  if (wantedPolarity !== undefined) {
+    const file = files.polarity?.get(wantedPolarity.name);
+    if (!file)
+      throw new Error(`${name}: its feature space needs ${wantedPolarity.name}.json, which is not there`);
+    resolved.polarity = checkDigest(name, wantedPolarity, decodePolarity(file, space));
   }
-  return { ...space, polarity: lexicon };
+  if (wantedEmbedding !== undefined) {
+    const file = files.embedding?.get(wantedEmbedding.name);
+    if (!file)
+      throw new Error(`${name}: its feature space needs ${wantedEmbedding.name}.json, which is not there`);
+    resolved.embedding = checkDigest(name, wantedEmbedding, decodeEmbedding(file, space));
+  }
+  return resolved;
 }
 
-/** The feature space as a model file stores it (the polarity word list by name and digest). */
+function checkDigest<T extends { digest: string }>(
+  model: string,
+  wanted: { name: string; digest: string },
+  found: T,
+): T {
+  if (found.digest !== wanted.digest) {
+    throw new Error(
+      `${model}: trained with ${wanted.name} ${wanted.digest}, but ${wanted.name}.json is ${found.digest}; train the models again (npm run train)`,
+    );
+  }
+  return found;
+}
+
+/** The feature space as a model file stores it (word lists by name and digest). */
 export function featureSpaceFile(config: FeatureConfig): FeatureConfigFile {
-  const { polarity, ...space } = config;
-  return polarity === undefined
-    ? space
-    : { ...space, polarity: { name: polarity.name, digest: polarity.digest } };
+  const { polarity, embedding, ...space } = config;
+  return {
+    ...space,
+    ...(polarity && { polarity: { name: polarity.name, digest: polarity.digest } }),
+    ...(embedding && { embedding: { name: embedding.name, digest: embedding.digest } }),
+  };
+}
+
+// One resolved vocabulary per file and seed, so the models of a language share one (and one extractor).
+const decodedEmbedding = new WeakMap<EmbeddingFile, Map<number, EmbeddingVocabulary>>();
+
+/** An embedding vocabulary hashed for a feature space's seed: word hash → row; throws on a word listed twice. */
+export function decodeEmbedding(
+  file: EmbeddingFile,
+  config: Pick<FeatureConfig, "seed">,
+): EmbeddingVocabulary {
+  let bySeed = decodedEmbedding.get(file);
+  if (!bySeed) {
+    bySeed = new Map();
+    decodedEmbedding.set(file, bySeed);
+  }
+  const known = bySeed.get(config.seed);
+  if (known) return known;
+  const rowOf = new Map<number, number>();
+  file.words.forEach((word, row) => {
+    const hash = wordHash(config, normalWord(file.name, word));
+    if (rowOf.has(hash)) throw new Error(`${file.name}: words.${row} "${word}" is listed twice`);
+    rowOf.set(hash, row);
+  });
+  const vocabulary: EmbeddingVocabulary = {
+    name: file.name,
+    digest: embeddingDigest(file),
+    rowOf,
+    size: file.words.length,
+  };
+  bySeed.set(config.seed, vocabulary);
+  return vocabulary;
+}
+
+/** A digest of what an embedding vocabulary puts into the feature space: its words in order, weight and dimensions. */
+export function embeddingDigest(file: EmbeddingFile): string {
+  return createHash("sha256")
+    .update(JSON.stringify([file.dimensions, file.weight, file.words]))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** A digest of what a polarity list puts into the feature space: its weight, words and classes (16 hex digits of SHA-256). */
@@ -172,19 +262,31 @@ export function polarityDigest(file: PolarityFile): string {
 
 /** A word as extraction sees it: folded and normalised; throws unless it is exactly one word. */
 function normalWord(list: string, word: string): string {
-  const normal = normalisedUnits(word);
-  if (normal.length === 0 || ![...normal].every((unit) => isWordUnit(unit.charCodeAt(0)))) {
+  const normal = featureWord(word);
+  if (normal === undefined)
     throw new Error(`${list}: "${word}" is not one word as the feature extractor splits text`);
-  }
+  return normal;
+}
+
+/** A word as extraction reads it (folded and normalised), or undefined when `text` is not exactly one word. */
+export function featureWord(text: string): string | undefined {
+  const normal = normalisedUnits(text);
+  if (normal.length === 0) return undefined;
+  for (let i = 0; i < normal.length; i++) if (!isWordUnit(normal.charCodeAt(i))) return undefined;
   return normal;
 }
 
 /** Text folded and normalised as extraction does it, without the spaces extraction puts around it. */
 function normalisedUnits(text: string): string {
-  const target = createUnitBuffer(text.length + 2);
-  normaliseInto(target, foldForFeatures(text));
-  return String.fromCharCode(...target.buffer.subarray(0, target.length)).trim();
+  // One scratch buffer for all calls (a vocabulary of 50,000 words is normalised word by word at load time).
+  normaliseInto(unitScratch, foldForFeatures(text));
+  let normal = "";
+  for (let i = 0; i < unitScratch.length; i++) normal += String.fromCharCode(unitScratch.buffer[i] ?? 0);
+  if (unitScratch.buffer.length > 4096) unitScratch = createUnitBuffer(64);
+  return normal.trim();
 }
+
+let unitScratch = createUnitBuffer(64);
 
 /**
  * Hash of a lexicon term ("frechheit" or "warte seit") as the extractor hashes the same word or

@@ -28,6 +28,17 @@ export const FeatureConfigSchema = z.object({
       digest: z.string().regex(/^[0-9a-f]{16}$/),
     })
     .optional(),
+  /**
+   * The word-embedding vocabulary the model was trained with (`embedding-en.json` beside the model), if any:
+   * the post's mean word vector is part of the features, and each linear model stores one score per word.
+   */
+  embedding: z
+    .object({
+      name: z.string().regex(/^embedding-[a-z]{2}$/),
+      /** `embeddingDigest` of the vocabulary: a model trained with another version of it is refused. */
+      digest: z.string().regex(/^[0-9a-f]{16}$/),
+    })
+    .optional(),
 });
 export type FeatureConfigFile = z.infer<typeof FeatureConfigSchema>;
 
@@ -50,6 +61,27 @@ export const PolarityFileSchema = z.object({
   negators: z.array(z.string().min(1)),
 });
 export type PolarityFile = z.infer<typeof PolarityFileSchema>;
+
+/**
+ * A word-embedding vocabulary (`embedding-<lang>.json`): the words whose vectors the models were trained on.
+ * The vectors stay at training: a linear model's weights on the post's mean vector reduce to one score per
+ * word (its vector times those weights), stored with the model, so scoring adds up words, not vectors.
+ */
+export const EmbeddingFileSchema = z.object({
+  format: z.literal(1),
+  /** `embedding-<lang>`, the name of the file. */
+  name: z.string().regex(/^embedding-[a-z]{2}$/),
+  lang: z.enum(classifierLanguages),
+  /** Where the vectors come from (for the model cards). */
+  source: z.string(),
+  /** Dimensions of the vectors the models were trained on. */
+  dimensions: z.number().int().positive(),
+  /** What the mean vector was multiplied by beside the L2-normalised n-gram features. */
+  weight: z.number().positive().max(100),
+  /** Word forms, folded as the extractor folds text; row r of a model's word scores is `words[r]`. */
+  words: z.array(z.string().min(1)).min(1),
+});
+export type EmbeddingFile = z.infer<typeof EmbeddingFileSchema>;
 
 /** Platt scaling of the raw logit: probability = sigmoid(slope · logit + intercept). */
 export const CalibrationSchema = z.object({
@@ -97,8 +129,13 @@ export const LinearModelFileSchema = z.object({
   kind: z.literal("linear"),
   /** Real weight = int8 weight × weightScale. */
   weightScale: z.number().positive(),
-  /** Binary file with 2^hashBits int8 weights, beside the JSON file. */
+  /**
+   * Binary file beside the JSON file: 2^hashBits int8 weights, then (with an embedding vocabulary) one int8
+   * score per vocabulary word.
+   */
   weightsFile: z.string(),
+  /** Real word score = int8 score × wordScoreScale; present exactly when the space has an embedding vocabulary. */
+  wordScoreScale: z.number().positive().optional(),
 });
 export type LinearModelFile = z.infer<typeof LinearModelFileSchema>;
 

@@ -1,9 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultFeatureConfig, type FeatureConfig, polarityHash, wordHash } from "./classify.features.ts";
-import { testPolarityFile } from "./classify.fixture.ts";
-import { decodeLexiconModel, decodePolarity, type LinearClassifier } from "./classify.model.ts";
-import { buildClassifierSet, scoreText, scoreWithSet } from "./classify.score.ts";
+import {
+  createFeatureExtractor,
+  defaultFeatureConfig,
+  extractFeatures,
+  type FeatureConfig,
+  polarityHash,
+  wordHash,
+} from "./classify.features.ts";
+import { testEmbeddingFile, testPolarityFile } from "./classify.fixture.ts";
+import {
+  decodeEmbedding,
+  decodeLexiconModel,
+  decodePolarity,
+  type LinearClassifier,
+} from "./classify.model.ts";
+import { buildClassifierSet, rawLogit, scoreText, scoreWithSet } from "./classify.score.ts";
 
 const config: FeatureConfig = { ...defaultFeatureConfig, hashBits: 18 };
 
@@ -26,6 +38,8 @@ function insultModel(words: string[] = ["idiot", "vollpfosten"]): LinearClassifi
     metadata: {},
     weights,
     weightScale: 0.2,
+    wordScores: new Int8Array(0),
+    wordScoreScale: 0,
   };
 }
 
@@ -192,5 +206,53 @@ describe("polarity features in scoring and explanations", () => {
     expect(() => buildClassifierSet("de", [polarityModel(), insultModel()])).toThrow(
       "toxic-de uses another feature space than negative-de",
     );
+  });
+});
+
+describe("the embedding term in scoring and explanations", () => {
+  const vocabulary = decodeEmbedding(testEmbeddingFile, config);
+  const space: FeatureConfig = { ...config, embedding: vocabulary };
+  // Word scores by row of ["you", "are", "idiot", "great", "stupid"]; no n-gram or word carries weight.
+  function embeddingModel(scores = [0, 0, 120, -60, 100]): LinearClassifier {
+    return {
+      ...insultModel([]),
+      lang: "en",
+      name: "toxic-en",
+      features: space,
+      bias: -1,
+      wordScores: Int8Array.from(scores),
+      wordScoreScale: 0.05,
+    };
+  }
+
+  it("adds the model's mean word score over the words that have a row", () => {
+    const model = embeddingModel();
+    // "you" 0, "are" 0, "idiot" 120 ("such" and "an" have no row): mean 40, times 0.05 = 2.
+    const extractor = extractFeatures(createFeatureExtractor(space), "You are such an IDIOT");
+    expect(extractor.embeddedCount).toBe(3);
+    expect(rawLogit(model, extractor)).toBeCloseTo(-1 + 2, 12);
+    const scored = scoreText(model, "You are such an IDIOT");
+    expect(scored.score).toBeCloseTo(1 / (1 + Math.exp(-1)), 12);
+    expect(scoreText(model, "such a lovely day").score).toBeCloseTo(1 / (1 + Math.exp(1)), 12);
+  });
+
+  it("scores the same in a set with other models of the space as alone", () => {
+    const other = { ...embeddingModel([10, -20, 30, -40, 50]), name: "hate-en", category: "hate" as const };
+    const set = buildClassifierSet("en", [embeddingModel(), other]);
+    for (const text of ["you are great", "stupid stupid idiot", "nothing here", ""]) {
+      const together = scoreWithSet(set, text);
+      expect(together.toxic?.score).toBeCloseTo(scoreText(embeddingModel(), text).score, 12);
+      expect(together.hate?.score).toBeCloseTo(scoreText(other, text).score, 12);
+    }
+  });
+
+  it("credits each word with its share of the mean in an explanation", () => {
+    const text = "you stupid idiot, you are great";
+    const result = scoreText(embeddingModel(), text, { explain: "always" });
+    // Six words with a row: "idiot" 120 / 6 × 0.05 = 1.0, "stupid" 100 / 6 × 0.05 ≈ 0.83.
+    expect(result.spans.map((span) => [text.slice(span.start, span.end), span.detail])).toEqual([
+      ["idiot", '"idiot" +1.00'],
+      ["stupid", '"stupid" +0.83'],
+    ]);
   });
 });

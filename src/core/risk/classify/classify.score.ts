@@ -44,6 +44,9 @@ export interface ClassifierSet {
    */
   touchedPacked: Int32Array;
   readonly sums: Float64Array;
+  /** With an embedding vocabulary: linear model m's score of row r at `r * linear.length + m` (else empty). */
+  readonly wordScores: Int8Array;
+  readonly wordSums: Float64Array;
 }
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -75,6 +78,11 @@ export function buildClassifierSet(
     const weights = model.weights;
     for (let bucket = 0; bucket < size; bucket++) interleaved[bucket * stride + m] = weights[bucket] ?? 0;
   });
+  const rows = config?.embedding?.size ?? 0;
+  const wordScores = new Int8Array(rows * stride);
+  linear.forEach((model, m) => {
+    for (let row = 0; row < rows; row++) wordScores[row * stride + m] = model.wordScores[row] ?? 0;
+  });
   return {
     lang,
     models,
@@ -85,6 +93,8 @@ export function buildClassifierSet(
     packed4: stride === 4 && littleEndian ? new Int32Array(interleaved.buffer, 0, size) : undefined,
     touchedPacked: new Int32Array(1024),
     sums: new Float64Array(stride),
+    wordScores,
+    wordSums: new Float64Array(stride),
   };
 }
 
@@ -146,6 +156,19 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
       for (let m = 0; m < stride; m++) sums[m] = (sums[m] ?? 0) + value * (interleaved[base + m] ?? 0);
     }
   }
+  // The embedding term: each model's mean word score over the words that have one.
+  const wordSums = set.wordSums;
+  wordSums.fill(0);
+  if (extractor.embeddedCount > 0) {
+    const { words, wordCount } = extractor;
+    const wordScores = set.wordScores;
+    for (let at = wordField.embedding; at < wordCount * wordStride; at += wordStride) {
+      const row = words[at] ?? -1;
+      if (row < 0) continue;
+      for (let m = 0; m < stride; m++) wordSums[m] = (wordSums[m] ?? 0) + (wordScores[row * stride + m] ?? 0);
+    }
+    for (let m = 0; m < stride; m++) wordSums[m] = (wordSums[m] ?? 0) / extractor.embeddedCount;
+  }
   const scores: ClassifierScores = {};
   const mode = options.explain ?? "flagged";
   const toExplain: ClassifierModel[] = [];
@@ -157,7 +180,7 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
   };
   for (let m = 0; m < stride; m++) {
     const model = linear[m] as LinearClassifier;
-    judge(model, model.bias + model.weightScale * (sums[m] ?? 0));
+    judge(model, model.bias + model.weightScale * (sums[m] ?? 0) + model.wordScoreScale * (wordSums[m] ?? 0));
   }
   for (const model of set.lexicons) judge(model, lexiconLogit(model, extractor));
   if (toExplain.length > 0) {
@@ -193,7 +216,19 @@ export function rawLogit(model: ClassifierModel, extractor: FeatureExtractor): n
   let sum = 0;
   const { touched, values, touchedCount } = extractor;
   for (let k = 0; k < touchedCount; k++) sum += (values[k] ?? 0) * (model.weights[touched[k] ?? 0] ?? 0);
-  return model.bias + model.weightScale * sum;
+  return model.bias + model.weightScale * sum + model.wordScoreScale * meanWordScore(model, extractor);
+}
+
+/** A linear model's mean int8 word score over the words of the extracted text that have a row (0 if none). */
+export function meanWordScore(model: LinearClassifier, extractor: FeatureExtractor): number {
+  if (extractor.embeddedCount === 0) return 0;
+  let sum = 0;
+  const { words, wordCount } = extractor;
+  for (let at = wordField.embedding; at < wordCount * wordStride; at += wordStride) {
+    const row = words[at] ?? -1;
+    if (row >= 0) sum += model.wordScores[row] ?? 0;
+  }
+  return sum / extractor.embeddedCount;
 }
 
 /** Calibrated probability of a raw logit. */
@@ -225,7 +260,7 @@ function extractorFor(config: FeatureConfig): FeatureExtractor {
 }
 
 function featureKey(config: FeatureConfig): string {
-  return `${config.hashBits}:${config.charMin}:${config.charMax}:${config.wordBigrams}:${config.seed}:${config.polarity?.digest ?? ""}`;
+  return `${config.hashBits}:${config.charMin}:${config.charMax}:${config.wordBigrams}:${config.seed}:${config.polarity?.digest ?? ""}:${config.embedding?.digest ?? ""}`;
 }
 
 const emptyConfig: FeatureConfig = { hashBits: 8, charMin: 2, charMax: 5, wordBigrams: true, seed: 0 };
