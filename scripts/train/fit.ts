@@ -353,10 +353,6 @@ function logitsOf(model: ClassifierModel, examples: readonly Example[]): number[
   return examples.map((example) => rawLogit(model, extractFeatures(extractor, example.text)));
 }
 
-/**
- * int8 weights with one scale. The scale is set by the 99.99th percentile of |w| (the few larger
- * weights are clipped), so one outlier does not coarsen the grid of every other weight.
- */
 /** Each vocabulary word's score: the embedding's weight × its vector · the model's weights on the mean vector. */
 function wordScoresOf(denseWeights: Float64Array, embedding: EmbeddingVectors): Float64Array {
   const { dimensions, weight, words } = embedding.file;
@@ -371,8 +367,9 @@ function wordScoresOf(denseWeights: Float64Array, embedding: EmbeddingVectors): 
 }
 
 /**
- * Int8 values and their scale; magnitudes above the `clip` quantile (99.99th for the 2^18 hashed weights, where
- * a handful of outliers would coarsen all others) are capped.
+ * int8 weights with one scale. The scale is set by the `clip` quantile of |w| (the few larger weights are
+ * clipped): the 99.99th for the 2^18 hashed weights, so one outlier does not coarsen the grid of every other
+ * weight; the largest for word scores, whose few strongest words are the ones that matter.
  */
 function quantise(weights: Float64Array, clip = 0.9999): { weights: Int8Array; weightScale: number } {
   const magnitudes = Float64Array.from(weights, Math.abs).sort();
