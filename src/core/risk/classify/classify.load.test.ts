@@ -106,38 +106,56 @@ describe("the trained models in models/", () => {
   });
 });
 
-describe("loadModels with a polarity list", () => {
-  const polarityFile = testPolarityFile;
-  const space = { hashBits: 8, charMin: 2, charMax: 3, wordBigrams: true, seed: 7 };
-  const modelFile = (polarity: unknown) => ({
+// A small feature space and a linear model file in it, for model folders written by the tests below.
+const space = { hashBits: 8, charMin: 2, charMax: 3, wordBigrams: true, seed: 7 };
+
+function linearModelFile(
+  name: string,
+  features: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  const [category, lang] = name.split("-");
+  return {
     format: 1,
     kind: "linear",
-    name: "negative-de",
-    category: "negative",
-    lang: "de",
-    features: { ...space, polarity },
+    name,
+    category,
+    lang,
+    features: { ...space, ...features },
     bias: 0,
     calibration: { slope: 1, intercept: 0 },
     threshold: 0.5,
     weightScale: 0.1,
-    weightsFile: "negative-de.bin",
+    weightsFile: `${name}.bin`,
+    ...extra,
     metadata: {},
-  });
+  };
+}
+
+/** A model folder in a temporary folder of its own, with one weights file and the given JSON files. */
+function modelFolders(prefix: string) {
   let dir = "";
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "bw-polarity-"));
+    dir = await mkdtemp(join(tmpdir(), prefix));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
-  const folder = async (files: Record<string, unknown>) => {
+  return async (weights: [string, Uint8Array], files: Record<string, unknown>) => {
     const at = await mkdtemp(join(dir, "m-"));
-    await writeFile(join(at, "negative-de.bin"), new Uint8Array(256));
+    await writeFile(join(at, weights[0]), weights[1]);
     for (const [name, content] of Object.entries(files)) {
       await writeFile(join(at, name), typeof content === "string" ? content : JSON.stringify(content));
     }
     return at;
   };
+}
+
+describe("loadModels with a polarity list", () => {
+  const polarityFile = testPolarityFile;
+  const modelFile = (polarity: unknown) => linearModelFile("negative-de", { polarity });
+  const folders = modelFolders("bw-polarity-");
+  const folder = (files: Record<string, unknown>) => folders(["negative-de.bin", new Uint8Array(256)], files);
   const digest = polarityDigest(polarityFile);
 
   it("resolves the list a model was trained with into its feature space", async () => {
@@ -190,40 +208,16 @@ describe("loadModels with a polarity list", () => {
 });
 
 describe("loadModels with an embedding vocabulary", () => {
-  const space = { hashBits: 8, charMin: 2, charMax: 3, wordBigrams: true, seed: 7 };
   const digest = embeddingDigest(testEmbeddingFile);
   const rows = testEmbeddingFile.words.length;
-  const modelFile = (embedding: unknown, wordScoreScale: number | null = 0.05) => ({
-    format: 1,
-    kind: "linear",
-    name: "toxic-en",
-    category: "toxic",
-    lang: "en",
-    features: { ...space, embedding },
-    bias: 0,
-    calibration: { slope: 1, intercept: 0 },
-    threshold: 0.5,
-    weightScale: 0.1,
-    weightsFile: "toxic-en.bin",
-    ...(wordScoreScale !== null && { wordScoreScale }),
-    metadata: {},
-  });
-  let dir = "";
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "bw-embedding-"));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-  const folder = async (files: Record<string, unknown>, weightBytes = 256 + rows) => {
-    const at = await mkdtemp(join(dir, "m-"));
+  const modelFile = (embedding: unknown, wordScoreScale: number | null = 0.05) =>
+    linearModelFile("toxic-en", { embedding }, wordScoreScale === null ? {} : { wordScoreScale });
+  const folders = modelFolders("bw-embedding-");
+  // 256 weights, then the word scores -20, -10, 0, 10, 20 (as many as fit).
+  const folder = (files: Record<string, unknown>, weightBytes = 256 + rows) => {
     const bytes = new Int8Array(weightBytes);
     for (let row = 0; row < rows && 256 + row < weightBytes; row++) bytes[256 + row] = row * 10 - 20;
-    await writeFile(join(at, "toxic-en.bin"), new Uint8Array(bytes.buffer));
-    for (const [name, content] of Object.entries(files)) {
-      await writeFile(join(at, name), typeof content === "string" ? content : JSON.stringify(content));
-    }
-    return at;
+    return folders(["toxic-en.bin", new Uint8Array(bytes.buffer)], files);
   };
 
   it("reads the word scores after the weights and resolves the vocabulary into the feature space", async () => {

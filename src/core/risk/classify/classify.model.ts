@@ -135,13 +135,30 @@ const decodedPolarity = new WeakMap<PolarityFile, Map<number, PolarityLexicon>>(
 
 /** A polarity word list hashed for a feature space's seed: word hash → class, negators included. */
 export function decodePolarity(file: PolarityFile, config: Pick<FeatureConfig, "seed">): PolarityLexicon {
-  let bySeed = decodedPolarity.get(file);
+  return perSeed(decodedPolarity, file, config.seed, () => hashPolarity(file, config));
+}
+
+/** A word list resolved once per file and seed: the cached one, or `build`'s, kept for next time. */
+function perSeed<F extends object, T>(
+  cache: WeakMap<F, Map<number, T>>,
+  file: F,
+  seed: number,
+  build: () => T,
+): T {
+  let bySeed = cache.get(file);
   if (!bySeed) {
     bySeed = new Map();
-    decodedPolarity.set(file, bySeed);
+    cache.set(file, bySeed);
   }
-  const known = bySeed.get(config.seed);
-  if (known) return known;
+  let resolved = bySeed.get(seed);
+  if (resolved === undefined) {
+    resolved = build();
+    bySeed.set(seed, resolved);
+  }
+  return resolved;
+}
+
+function hashPolarity(file: PolarityFile, config: Pick<FeatureConfig, "seed">): PolarityLexicon {
   const classOf = new Map<number, number>();
   const lists = [
     [file.negative, 0],
@@ -153,14 +170,7 @@ export function decodePolarity(file: PolarityFile, config: Pick<FeatureConfig, "
   for (const [words, polarityClass] of lists) {
     for (const word of words) classOf.set(wordHash(config, normalWord(file.name, word)), polarityClass);
   }
-  const lexicon: PolarityLexicon = {
-    name: file.name,
-    digest: polarityDigest(file),
-    weight: file.weight,
-    classOf,
-  };
-  bySeed.set(config.seed, lexicon);
-  return lexicon;
+  return { name: file.name, digest: polarityDigest(file), weight: file.weight, classOf };
 }
 
 /**
@@ -216,27 +226,17 @@ export function decodeEmbedding(
   file: EmbeddingFile,
   config: Pick<FeatureConfig, "seed">,
 ): EmbeddingVocabulary {
-  let bySeed = decodedEmbedding.get(file);
-  if (!bySeed) {
-    bySeed = new Map();
-    decodedEmbedding.set(file, bySeed);
-  }
-  const known = bySeed.get(config.seed);
-  if (known) return known;
+  return perSeed(decodedEmbedding, file, config.seed, () => hashEmbedding(file, config));
+}
+
+function hashEmbedding(file: EmbeddingFile, config: Pick<FeatureConfig, "seed">): EmbeddingVocabulary {
   const rowOf = new Map<number, number>();
   file.words.forEach((word, row) => {
     const hash = wordHash(config, normalWord(file.name, word));
     if (rowOf.has(hash)) throw new Error(`${file.name}: words.${row} "${word}" is listed twice`);
     rowOf.set(hash, row);
   });
-  const vocabulary: EmbeddingVocabulary = {
-    name: file.name,
-    digest: embeddingDigest(file),
-    rowOf,
-    size: file.words.length,
-  };
-  bySeed.set(config.seed, vocabulary);
-  return vocabulary;
+  return { name: file.name, digest: embeddingDigest(file), rowOf, size: file.words.length };
 }
 
 /** A digest of what an embedding vocabulary puts into the feature space: its words in order, weight and dimensions. */
