@@ -63,9 +63,11 @@ export interface LinearRecipe {
   /**
    * Whether the post's mean word vector joins the features where the language's space has an embedding
    * vocabulary (English). Without it the model's word scores are all 0. Measured 2026-12-04 (dev AP, everyday
-   * posts flagged): toxic-en 0.735 → 0.745, 3.4 → 3.4 %; complaint-en 0.819 → 0.828, 5.9 → 5.2 %;
-   * negative-en 0.903 → 0.904; hate-en 0.836 → 0.839 but 1.1 → 3.4 % (short posts' means, "They are total
-   * cuties!" 0.60 through "they"), so hate-en and negative-en train without.
+   * posts flagged): toxic-en 0.735 → 0.745, 3.4 → 3.4 %; hate-en 0.836 → 0.839 but 1.1 → 3.4 % (short posts'
+   * means, "They are total cuties!" 0.60 through "they"); negative-en 0.903 → 0.904; complaint-en 0.819 → 0.828,
+   * 5.9 → 5.2 %, but on the demo stream it missed clear complaints it caught before ("Been waiting four weeks for
+   * Nordwind to confirm my cancellation" 0.61 → 0.26, complaints 99 → 90 %, outage anger 79 → 57 %). Only
+   * toxic-en uses them.
    */
   wordVectors?: boolean;
   card: CardText;
@@ -415,7 +417,6 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     dev: set("complaints dev", complaints().dev, oneLabel),
     variants: [set("complaints", complaints().train, oneLabel)],
     extraDevs: [],
-    wordVectors: true,
     // Everyday English messages. Two thirds of the corpus's non-complaints are random tweets and 62 % of its
     // tweets to companies are complaints, so on its own the model learns "written to a company" as much as "a
     // grievance" and flagged 28.8 % of people's everyday messages; 500 of them as negatives bring that to 5.9 %
