@@ -78,7 +78,9 @@ mkdirSync(args.out, { recursive: true });
 const log = (line: string) => console.log(line);
 const started = performance.now();
 const selected = entries.filter((entry) => !wanted || wanted.has(entry.name)).map((entry) => entry.name);
-if (selected.some((name) => name.endsWith("-en"))) {
+const trainsGerman = selected.some((name) => name.endsWith("-de"));
+const trainsEnglish = selected.some((name) => name.endsWith("-en"));
+if (trainsEnglish) {
   try {
     checkEmbeddingPackage();
   } catch (error) {
@@ -97,12 +99,10 @@ if (args.jobs > 1 && selected.length > 1) {
 }
 // The German feature space adds the polarity list, written beside the models it belongs to (built from the
 // datasets, so every training job that trains a German model builds the same list).
-const germanPolarity = selected.some((name) => name.endsWith("-de"))
-  ? buildGermanPolarity(args.data)
-  : undefined;
+const germanPolarity = trainsGerman ? buildGermanPolarity(args.data) : undefined;
 if (germanPolarity) writePolarityFile(args.out, germanPolarity);
 // The English feature space adds the GloVe vocabulary (the vectors stay here; the models keep word scores).
-const englishVectors = selected.some((name) => name.endsWith("-en")) ? englishEmbedding() : undefined;
+const englishVectors = trainsEnglish ? englishEmbedding() : undefined;
 if (englishVectors) writeEmbeddingFile(args.out, englishVectors.file);
 for (const entry of entries) {
   if (!selected.includes(entry.name)) continue;
@@ -115,13 +115,11 @@ for (const entry of entries) {
     : vectors
       ? englishFeatureSpace(vectors.file)
       : defaultFeatureConfig;
-  const lists = {
-    polarity,
-    embedding: vectors?.file,
-    vectorsUsed: recipe.kind === "linear" && recipe.wordVectors === true,
-  };
+  // The vectors themselves only for a recipe that uses them (the space has the vocabulary either way).
+  const dense = recipe.kind === "linear" && recipe.wordVectors ? vectors : undefined;
+  const lists = { polarity, embedding: vectors?.file, vectorsUsed: dense !== undefined };
   if (recipe.kind === "linear") {
-    const { model, metadata } = fitLinear(recipe, space, log, recipe.wordVectors ? vectors : undefined);
+    const { model, metadata } = fitLinear(recipe, space, log, dense);
     writeLinearModel(args.out, model);
     writeCard(args.out, recipe, model, metadata, lists);
     const m = model.metadata.devMetrics as { f1: number; macroF1: number };

@@ -9,6 +9,7 @@ import type {
   PolarityFile,
 } from "../../src/core/risk/classify/classify.schema.ts";
 import type { BinaryMetrics } from "./evaluate.ts";
+import { blendMargin, blendWeights } from "./fit.ts";
 import type { Recipe } from "./recipes.ts";
 
 /** Writes `<name>.json` and `<name>.bin` (int8 weights, then the int8 word scores if any) of a linear model. */
@@ -71,17 +72,20 @@ export function writeLexiconModel(dir: string, file: LexiconModelFile): void {
   writeFileSync(join(dir, `${file.name}.json`), `${JSON.stringify(file, null, 1)}\n`);
 }
 
+/** What a card says about the language's feature space: its word lists, and whether the model uses the vectors. */
+interface CardSpace {
+  polarity?: PolarityFile | undefined;
+  embedding?: EmbeddingFile | undefined;
+  vectorsUsed?: boolean;
+}
+
 /** Writes the model card `<name>.md` from the recipe's text and the measured metadata. */
 export function writeCard(
   dir: string,
   recipe: Recipe,
   model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
-  space: {
-    polarity?: PolarityFile | undefined;
-    embedding?: EmbeddingFile | undefined;
-    vectorsUsed?: boolean;
-  } = {},
+  space: CardSpace = {},
 ): void {
   writeFileSync(join(dir, `${recipe.name}.md`), renderCard(recipe, model, metadata, space));
 }
@@ -105,11 +109,7 @@ function renderCard(
   recipe: Recipe,
   model: { threshold: number; bias: number; features: FeatureConfigFile },
   metadata: Record<string, unknown>,
-  space: {
-    polarity?: PolarityFile | undefined;
-    embedding?: EmbeddingFile | undefined;
-    vectorsUsed?: boolean;
-  },
+  space: CardSpace,
 ): string {
   const { polarity, embedding, vectorsUsed } = space;
   const lines: string[] = [
@@ -136,7 +136,7 @@ function renderCard(
       `- Hashed character ${features.charMin}–${features.charMax}-grams (spaces included) plus word unigrams${features.wordBigrams ? " and bigrams" : ""}, 2^${features.hashBits} buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models of the language share this feature space, so a post is hashed once for all its classifiers.`,
       ...(polarity ? [polarityLine(polarity)] : []),
       ...(embedding ? [embeddingLine(embedding, vectorsUsed === true)] : []),
-      `- L2-regularised logistic regression (L-BFGS, at most ${m.maxIterations ?? 100} iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (0.3, 0.5 or 0.7 of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least 0.002 over the best single model.`,
+      `- L2-regularised logistic regression (L-BFGS, at most ${m.maxIterations ?? 100} iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (${blendWeights.slice(0, -1).join(", ")} or ${blendWeights.at(-1)} of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least ${blendMargin} over the best single model.`,
       `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
       m.ordinary
         ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`

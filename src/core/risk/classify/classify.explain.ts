@@ -45,8 +45,8 @@ export interface InterleavedWeights {
  * this needs no second tokenisation: a word is credited with its unigram and with every character
  * n-gram that lies within the word and at most one unit on each side of it (n-grams across two words
  * explain neither), with the polarity feature it added (if any) and with its share of the embedding term
- * (its word score over the number of words that have one), a pair of neighbouring words with its bigram. Lexicons credit their words and
- * pairs as they matched. Offsets are UTF-16 indices into `text`.
+ * (its word score over the number of words that have one), a pair of neighbouring words with its bigram.
+ * Lexicons credit their words and pairs as they matched. Offsets are UTF-16 indices into `text`.
  */
 export function explainScores(
   models: readonly ClassifierModel[],

@@ -178,28 +178,31 @@ function hashPolarity(file: PolarityFile, config: Pick<FeatureConfig, "seed">): 
  * is missing or another version.
  */
 export function featureSpaceOf(name: string, config: FeatureConfigFile, files: SpaceFiles): FeatureConfig {
-  const { polarity: wantedPolarity, embedding: wantedEmbedding, ...space } = config;
+  const { polarity, embedding, ...space } = config;
   const resolved: FeatureConfig = { ...space };
-  if (wantedPolarity !== undefined) {
-    const file = files.polarity?.get(wantedPolarity.name);
-    if (!file)
-      throw new Error(`${name}: its feature space needs ${wantedPolarity.name}.json, which is not there`);
-    resolved.polarity = checkDigest(name, wantedPolarity, decodePolarity(file, space));
+  if (polarity !== undefined) {
+    resolved.polarity = resolveList(name, polarity, files.polarity, (file) => decodePolarity(file, space));
   }
-  if (wantedEmbedding !== undefined) {
-    const file = files.embedding?.get(wantedEmbedding.name);
-    if (!file)
-      throw new Error(`${name}: its feature space needs ${wantedEmbedding.name}.json, which is not there`);
-    resolved.embedding = checkDigest(name, wantedEmbedding, decodeEmbedding(file, space));
+  if (embedding !== undefined) {
+    resolved.embedding = resolveList(name, embedding, files.embedding, (file) =>
+      decodeEmbedding(file, space),
+    );
   }
   return resolved;
 }
 
-function checkDigest<T extends { digest: string }>(
+/** The word list a model's space names, decoded; throws when it is not there or is another version. */
+function resolveList<F, T extends { digest: string }>(
   model: string,
   wanted: { name: string; digest: string },
-  found: T,
+  lists: ReadonlyMap<string, F> | undefined,
+  decode: (file: F) => T,
 ): T {
+  const file = lists?.get(wanted.name);
+  if (file === undefined) {
+    throw new Error(`${model}: its feature space needs ${wanted.name}.json, which is not there`);
+  }
+  const found = decode(file);
   if (found.digest !== wanted.digest) {
     throw new Error(
       `${model}: trained with ${wanted.name} ${wanted.digest}, but ${wanted.name}.json is ${found.digest}; train the models again (npm run train)`,
@@ -241,23 +244,24 @@ function hashEmbedding(file: EmbeddingFile, config: Pick<FeatureConfig, "seed">)
 
 /** A digest of what an embedding vocabulary puts into the feature space: its words in order, weight and dimensions. */
 export function embeddingDigest(file: EmbeddingFile): string {
-  return createHash("sha256")
-    .update(JSON.stringify([file.dimensions, file.weight, file.words]))
-    .digest("hex")
-    .slice(0, 16);
+  return shortDigest([file.dimensions, file.weight, file.words]);
 }
 
 /** A digest of what a polarity list puts into the feature space: its weight, words and classes (16 hex digits of SHA-256). */
 export function polarityDigest(file: PolarityFile): string {
-  const space = [
+  return shortDigest([
     file.weight,
     file.negative,
     file.stronglyNegative,
     file.positive,
     file.stronglyPositive,
     file.negators,
-  ];
-  return createHash("sha256").update(JSON.stringify(space)).digest("hex").slice(0, 16);
+  ]);
+}
+
+/** The first 16 hex digits of the SHA-256 of a value's JSON. */
+function shortDigest(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 }
 
 /** A word as extraction sees it: folded and normalised; throws unless it is exactly one word. */

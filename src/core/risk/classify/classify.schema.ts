@@ -8,6 +8,19 @@ export type ClassifiedCategory = (typeof classifiedCategories)[number];
 export const classifierLanguages = ["de", "en"] as const;
 export type ClassifierLanguage = (typeof classifierLanguages)[number];
 
+/** The name of a word list of the model folder: `polarity-de` for `polarity-de.json`. */
+function listName(kind: "polarity" | "embedding") {
+  return z.string().regex(new RegExp(`^${kind}-[a-z]{2}$`));
+}
+
+/**
+ * A word list a feature space names, by file name and digest (`polarityDigest`, `embeddingDigest`): a model
+ * trained with another version of the list is refused.
+ */
+function listReference(kind: "polarity" | "embedding") {
+  return z.object({ name: listName(kind), digest: z.string().regex(/^[0-9a-f]{16}$/) });
+}
+
 /** The hashing feature space, as stored in a model file. */
 export const FeatureConfigSchema = z.object({
   /** log2 of the number of hash buckets. */
@@ -21,24 +34,12 @@ export const FeatureConfigSchema = z.object({
   /** Hash seed. */
   seed: z.number().int(),
   /** The polarity word list the model was trained with (`polarity-de.json` beside the model), if any. */
-  polarity: z
-    .object({
-      name: z.string().regex(/^polarity-[a-z]{2}$/),
-      /** `polarityDigest` of the list: a model trained with another version of it is refused. */
-      digest: z.string().regex(/^[0-9a-f]{16}$/),
-    })
-    .optional(),
+  polarity: listReference("polarity").optional(),
   /**
    * The word-embedding vocabulary the model was trained with (`embedding-en.json` beside the model), if any:
    * the post's mean word vector is part of the features, and each linear model stores one score per word.
    */
-  embedding: z
-    .object({
-      name: z.string().regex(/^embedding-[a-z]{2}$/),
-      /** `embeddingDigest` of the vocabulary: a model trained with another version of it is refused. */
-      digest: z.string().regex(/^[0-9a-f]{16}$/),
-    })
-    .optional(),
+  embedding: listReference("embedding").optional(),
 });
 export type FeatureConfigFile = z.infer<typeof FeatureConfigSchema>;
 
@@ -46,7 +47,7 @@ export type FeatureConfigFile = z.infer<typeof FeatureConfigSchema>;
 export const PolarityFileSchema = z.object({
   format: z.literal(1),
   /** `polarity-<lang>`, the name of the file. */
-  name: z.string().regex(/^polarity-[a-z]{2}$/),
+  name: listName("polarity"),
   lang: z.enum(classifierLanguages),
   /** Where the words and their polarity come from (for the model cards). */
   source: z.string(),
@@ -70,7 +71,7 @@ export type PolarityFile = z.infer<typeof PolarityFileSchema>;
 export const EmbeddingFileSchema = z.object({
   format: z.literal(1),
   /** `embedding-<lang>`, the name of the file. */
-  name: z.string().regex(/^embedding-[a-z]{2}$/),
+  name: listName("embedding"),
   lang: z.enum(classifierLanguages),
   /** Where the vectors come from (for the model cards). */
   source: z.string(),

@@ -220,7 +220,7 @@ export function rawLogit(model: ClassifierModel, extractor: FeatureExtractor): n
 }
 
 /** A linear model's mean int8 word score over the words of the extracted text that have a row (0 if none). */
-export function meanWordScore(model: LinearClassifier, extractor: FeatureExtractor): number {
+function meanWordScore(model: LinearClassifier, extractor: FeatureExtractor): number {
   if (extractor.embeddedCount === 0) return 0;
   let sum = 0;
   const { words, wordCount } = extractor;
