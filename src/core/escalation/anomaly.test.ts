@@ -134,6 +134,27 @@ describe("createAnomalyDetector", () => {
     expect(alarmsAfter(2000, 10)).toBe(0);
   });
 
+  it("lengthens the quiet period while alarm follows alarm, and shortens it again after a calm", () => {
+    const alarmsAt = (options = {}, restartAt = 0) => {
+      const values = quietTopic(4200);
+      // Each spike a little higher than the last (none a new extreme): alarm-worthy on its own.
+      const spikes = { 1900: 20, 2010: 22, 2130: 24.9, 3900: 24.9, 4010: 27 };
+      for (const [at, value] of Object.entries(spikes)) values[Number(at)] = value;
+      let detector = createAnomalyDetector(options);
+      const scores = values.map((v, i) => {
+        if (i === restartAt) detector = restoreAnomalyDetector(JSON.parse(JSON.stringify(detector.toJSON())));
+        return detector.update(i * fiveMinutes, v);
+      });
+      return Object.keys(spikes).filter((at) => (scores[Number(at)] as number) >= 0.5);
+    };
+    // 2010 comes 110 steps after 1900 (refractory 100): an alarm that chains, so the next period is 150
+    // steps and holds 2130 back. 3900 follows a calm of 1,770 steps (> 1,500): the period is 100 again.
+    expect(alarmsAt()).toEqual(["1900", "2010", "3900", "4010"]);
+    expect(alarmsAt({}, 2050)).toEqual(["1900", "2010", "3900", "4010"]);
+    expect(alarmsAt({ chainFactor: 1 })).toEqual(["1900", "2010", "2130", "3900", "4010"]);
+    expect(alarmsAt({ chainWindow: 0 })).toEqual(["1900", "2010", "2130", "3900", "4010"]);
+  });
+
   it("treats a value clearly beyond everything seen as news, a small new high not", () => {
     const secondScore = (second: number, options = {}) => {
       const values = quietTopic(2200);

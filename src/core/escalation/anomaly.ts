@@ -71,6 +71,15 @@ export interface AnomalyDetectorOptions {
   rangeRatio: number;
   /** …provided the other components find it at least this surprising (ratio to the record): not noise alone. */
   rangeMinRatio: number;
+  /**
+   * An alarm this many steps or fewer after the previous one (once its refractory period is over) means the
+   * topic keeps alarming: the refractory period after it is `chainFactor` times the last one, at most
+   * `chainMax` steps. An alarm after a longer calm, or a second wave breaking through, sets it back to
+   * `refractorySteps`.
+   */
+  chainWindow: number;
+  chainFactor: number;
+  chainMax: number;
 }
 
 /** The parameter set used when no options are given, tuned on NAB without realTweets (scripts/bench-nab.ts). */
@@ -101,6 +110,9 @@ export const defaultAnomalyDetectorOptions: Readonly<AnomalyDetectorOptions> = {
   rangeFloor: 3,
   rangeRatio: 3,
   rangeMinRatio: 0.3,
+  chainWindow: 1500,
+  chainFactor: 1.5,
+  chainMax: 600,
 };
 
 /** Everything the detector has learnt, as plain JSON, so a topic's detector survives a restart. */
@@ -120,6 +132,8 @@ export interface AnomalyDetectorState {
   hourMeans: number[];
   hourCounts: number[];
   stepsSinceAlarm: number;
+  /** Steps the scores are held below the alarm level after the last alarm; absent in older states (the default). */
+  refractory?: number;
   /** Coarse points of the pattern memory, oldest first. */
   patternPoints: number[];
   /** Sum and number of the raw values of the coarse point being filled. */
@@ -212,6 +226,7 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
   // The smallest non-zero change seen so far, this step's included; Infinity until the first change.
   let resolution = state?.resolution ?? Number.POSITIVE_INFINITY;
   let stepsSinceAlarm = state?.stepsSinceAlarm ?? Number.MAX_SAFE_INTEGER;
+  let refractory = state?.refractory ?? o.refractorySteps;
   let patternSum = state?.patternSum ?? 0;
   let patternCount = state?.patternCount ?? 0;
   // A state written before the range was kept: the long baseline's values stand in for it.
@@ -332,8 +347,13 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
     let score = ratio === Number.POSITIVE_INFINITY ? 1 : ratio / (1 + ratio);
     stepsSinceAlarm++;
     const breaksThrough = ratio >= o.refractoryBreakRatio && stepsSinceAlarm > o.refractoryBreakAfter;
-    if (stepsSinceAlarm <= o.refractorySteps && !breaksThrough) score = Math.min(score, o.alarmLevel * 0.99);
-    else if (score >= o.alarmLevel) stepsSinceAlarm = 0;
+    if (stepsSinceAlarm <= refractory && !breaksThrough) score = Math.min(score, o.alarmLevel * 0.99);
+    else if (score >= o.alarmLevel) {
+      // Alarm after alarm lengthens the period; a calm, or a second wave breaking through (a new event), resets it.
+      const chained = stepsSinceAlarm > refractory && stepsSinceAlarm <= o.chainWindow;
+      refractory = chained ? Math.min(o.chainMax, refractory * o.chainFactor) : o.refractorySteps;
+      stepsSinceAlarm = 0;
+    }
     return score;
   }
 
@@ -353,6 +373,7 @@ function detectorFrom(o: AnomalyDetectorOptions, state: AnomalyDetectorState | u
       hourMeans: Array.from(hourMeans),
       hourCounts: Array.from(hourCounts),
       stepsSinceAlarm,
+      refractory,
       patternPoints: patterns.values(),
       patternSum,
       patternCount,
