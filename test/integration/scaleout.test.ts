@@ -159,11 +159,12 @@ describe.skipIf(!testDatabaseUrl || !testNatsUrl)(
         async () => (await count("select count(*) n from alerts")) >= alertsExpected,
         60_000,
       );
+      // A delivery the killed worker had claimed is taken over when its claim runs out (2 minutes).
       await until(
         "every alert delivered",
         async () =>
           (await count("select count(*) n from alert_deliveries where state = 'sent'")) >= alertsExpected,
-        60_000,
+        150_000,
       );
       // A moment for late duplicates to show if there were any.
       await new Promise((r) => setTimeout(r, 2_000));
