@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSmsSpam } from "./datasets.ts";
+import { loadSmsSpam, loadWrittenComplaints } from "./datasets.ts";
 
 const dirs: string[] = [];
 function datasetsWith(sms: string): string {
@@ -30,5 +30,44 @@ describe("loadSmsSpam", () => {
     expect(() => loadSmsSpam(dir)).toThrow(
       'sms-spam/SMSSpamCollection.train line 2: label must be ham or spam, got "hamm"',
     );
+  });
+});
+
+describe("loadWrittenComplaints", () => {
+  function fileWith(lines: string): string {
+    const dir = mkdtempSync(join(tmpdir(), "brandwache-written-"));
+    dirs.push(dir);
+    const file = join(dir, "complaints-de-x.jsonl");
+    writeFileSync(file, lines);
+    return file;
+  }
+
+  it("reads each line as text and label complaint/kind, blank lines and CRLF accepted", () => {
+    const file = fileWith(
+      '{"text":"Paket seit 3 Wochen weg.","complaint":1,"kind":"complaint","domain":"parcel"}\r\n\n' +
+        '{"text":"Liefert ihr nach Wien?","complaint":0,"kind":"question","domain":"shop"}\n',
+    );
+    expect(loadWrittenComplaints(file)).toEqual([
+      { text: "Paket seit 3 Wochen weg.", label: "1/complaint", source: "complaints-de-x" },
+      { text: "Liefert ihr nach Wien?", label: "0/question", source: "complaints-de-x" },
+    ]);
+  });
+
+  it.each([
+    ['{"text":"ok","complaint":1,"kind":"complaint"', "line 2: not JSON"],
+    ['{"text":"ok","complaint":2,"kind":"complaint","domain":"shop"}', "line 2: complaint: must be 0 or 1"],
+    ['{"text":" ","complaint":0,"kind":"praise","domain":"shop"}', "line 2: text: must not be empty"],
+    ['{"text":"ok","complaint":0,"kind":"rant","domain":"shop"}', "line 2: kind:"],
+    [
+      '{"text":"ok","complaint":0,"kind":"complaint","domain":"shop"}',
+      'line 2: kind: a complaint (1) has kind "complaint"',
+    ],
+    [
+      '{"text":"ok","complaint":0,"kind":"praise","domain":"shop","extra":1}',
+      "line 2: post: Unrecognized key",
+    ],
+  ])("names the file, line and field of a bad line: %s", (line, message) => {
+    const file = fileWith(`{"text":"gut","complaint":0,"kind":"praise","domain":"shop"}\n${line}\n`);
+    expect(() => loadWrittenComplaints(file)).toThrow(`${file} ${message}`);
   });
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { datasetsDir } from "../lib/args.ts";
@@ -98,6 +98,60 @@ export function loadSmsSpam(dir: string): LabelledText[] {
       );
     return [{ text: line.slice(tab + 1), label, source: "sms-spam" }];
   });
+}
+
+/** What a post of the written German complaint sets may be, besides a complaint. */
+export const writtenPostKinds = [
+  "complaint",
+  "question",
+  "praise",
+  "neutral",
+  "chatter",
+  "news",
+  "ad",
+  "job",
+  "offtopic_negative",
+  "support_reply",
+  "opinion",
+] as const;
+
+const WrittenPost = z
+  .object({
+    text: z.string().trim().min(1, "must not be empty"),
+    complaint: z.union([z.literal(0), z.literal(1)], { message: "must be 0 or 1" }),
+    kind: z.enum(writtenPostKinds),
+    domain: z.string().min(1, "must not be empty"),
+  })
+  .strict()
+  .refine((post) => (post.kind === "complaint") === (post.complaint === 1), {
+    message: 'a complaint (1) has kind "complaint", any other post another kind',
+    path: ["kind"],
+  });
+
+/**
+ * German posts written and labelled for the project (no German complaint corpus exists): JSON lines
+ * `{"text", "complaint": 0|1, "kind", "domain"}` in `scripts/train/data/` (README there). Label "1/<kind>" or
+ * "0/<kind>". A bad line throws, naming the file, the line and the field.
+ */
+export function loadWrittenComplaints(file: string): LabelledText[] {
+  const source = basename(file, ".jsonl");
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .flatMap((line, i) => {
+      if (line.trim() === "") return [];
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new Error(`${file} line ${i + 1}: not JSON (${(error as Error).message})`);
+      }
+      const parsed = WrittenPost.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`${file} line ${i + 1}: ${issue?.path.join(".") || "post"}: ${issue?.message}`);
+      }
+      return [{ text: parsed.data.text, label: `${parsed.data.complaint}/${parsed.data.kind}`, source }];
+    });
 }
 
 /**

@@ -37,6 +37,7 @@ const expectedCost: Readonly<Record<string, number>> = {
   "negative-de": 50,
   "fact_claim-de": 15,
   "complaint-en": 10,
+  "complaint-de": 10,
 };
 
 const options = scriptArgs(
