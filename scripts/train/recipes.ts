@@ -539,6 +539,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           "Written posts, not collected ones: real complaints are more varied, and the figures on set b (written the same way) are likely to overstate the quality on real posts. German complaint labels of real posts would be the next step.",
           "Questions that mention a problem word sit close to the boundary ('Wo finde ich in der App meine Rechnung?' scores near the threshold); praise after a fixed problem ('Endlich wieder Netz, danke!') is sometimes flagged.",
           "Organisation names in the written posts are invented; the model has not learned any real brand.",
+          "Small data: a complaint among other sentences can fall below the threshold ('Der Techniker ist jetzt zum zweiten Mal nicht gekommen.' 0.58, flagged; with '@nordwind_hilfe' before it and 'Drei Tage Urlaub umsonst genommen.' after it 0.17, not flagged).",
         ],
       },
     };
