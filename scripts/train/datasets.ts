@@ -100,8 +100,8 @@ export function loadSmsSpam(dir: string): LabelledText[] {
   });
 }
 
-/** What a post of the written German complaint sets may be, besides a complaint. */
-export const writtenPostKinds = [
+/** What a post of the written complaint files may be, besides a complaint. */
+const writtenPostKinds = [
   "complaint",
   "question",
   "praise",
@@ -129,7 +129,8 @@ const WrittenPost = z
   });
 
 /**
- * German posts written and labelled for the project (no German complaint corpus exists): JSON lines
+ * Posts written and labelled for the project where the datasets lack them (German complaints; English praise and
+ * questions to companies): JSON lines
  * `{"text", "complaint": 0|1, "kind", "domain"}` in `scripts/train/data/` (README there). Label "1/<kind>" or
  * "0/<kind>". A bad line throws, naming the file, the line and the field.
  */

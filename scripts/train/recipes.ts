@@ -131,6 +131,8 @@ function lazySplits(dataDir: string) {
     hate: splitOf("tweeteval-hate", () => loadTweetEval(dataDir, "hate")),
     complaints: splitOf("complaints", () => loadComplaints(dataDir)),
     sms: splitOf("sms-spam", () => loadSmsSpam(dataDir)),
+    writtenDe: splitOf("complaints-de-a", () => loadWritten("complaints-de-a1", "complaints-de-a2")),
+    writtenEn: splitOf("complaints-en-a", () => loadWritten("complaints-en-a")),
   };
 }
 
@@ -153,25 +155,16 @@ export function germanTrainingTexts(dataDir: string): string[] {
 function writtenFile(name: string): string {
   return fileURLToPath(new URL(`./data/${name}.jsonl`, import.meta.url));
 }
-const writtenSplits = new Map<string, Split>();
-/** The written files `names` (scripts/train/data) together, split like a dataset; loaded and split once. */
-function writtenSplit(...names: string[]): Split {
-  const key = names.join(",");
-  let split = writtenSplits.get(key);
-  if (!split) {
-    split = stratifiedSplit(
-      names.flatMap((name) => loadWrittenComplaints(writtenFile(name))),
-      devFraction,
-      splitSeed,
-    );
-    writtenSplits.set(key, split);
-  }
-  return split;
+
+/** The written files `names` (scripts/train/data) together, as one dataset. */
+function loadWritten(...names: string[]): LabelledText[] {
+  return names.flatMap((name) => loadWrittenComplaints(writtenFile(name)));
 }
 
 /** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
 export function listRecipes(dataDir: string): RecipeEntry[] {
-  const { ge18, ge19, ge21, hasocDe, hasocEn, offensive, hate, complaints, sms } = datasetSplits(dataDir);
+  const { ge18, ge19, ge21, hasocDe, hasocEn, offensive, hate, complaints, sms, writtenDe, writtenEn } =
+    datasetSplits(dataDir);
 
   const offenseLabel = (row: LabelledText) => row.label.startsWith("OFFENSE");
   const abuseLabel = (row: LabelledText) => row.label === "OFFENSE/ABUSE";
@@ -441,21 +434,21 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     dev: join(
       "complaints dev + written English posts dev",
       set("", complaints().dev, oneLabel),
-      set("", writtenSplit("complaints-en-a").dev, complaintLabel),
+      set("", writtenEn().dev, complaintLabel),
     ),
     variants: [
       set("complaints", complaints().train, oneLabel),
       join(
         "complaints + written English posts",
         set("", complaints().train, oneLabel),
-        set("", writtenSplit("complaints-en-a").train, complaintLabel),
+        set("", writtenEn().train, complaintLabel),
       ),
     ],
     extraDevs: [
       set("complaints dev (the corpus alone)", complaints().dev, oneLabel),
       set(
         "written English posts, set b (written apart, never used to train or tune)",
-        loadWrittenComplaints(writtenFile("complaints-en-b")),
+        loadWritten("complaints-en-b"),
         complaintLabel,
       ),
     ],
@@ -508,7 +501,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   }));
 
   add("complaint-de", () => {
-    const written = writtenSplit("complaints-de-a1", "complaints-de-a2");
+    const written = writtenDe();
     return {
       kind: "linear",
       name: "complaint-de",
@@ -519,7 +512,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       extraDevs: [
         set(
           "written German posts, set b (written apart, never used to train or tune)",
-          loadWrittenComplaints(writtenFile("complaints-de-b")),
+          loadWritten("complaints-de-b"),
           complaintLabel,
         ),
         set("sb10k dev, negative=positive (weak check)", loadSb10k(dataDir, "dev"), negativeLabel),
