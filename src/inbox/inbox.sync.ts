@@ -207,6 +207,17 @@ async function placePost(place: Placement, post: repo.ThreadPost) {
     await fileInto(place, joined, [...chain.reverse(), post]);
     return;
   }
+  const root = chain.at(-1) ?? post;
+  // Replies stored before the post they answer: one that needed attention opened a conversation rooted at
+  // itself. The post it answers (and the stored ancestors above) now join that conversation as its root, so
+  // the thread stays one conversation, whatever the post alone would need.
+  const adopting = await conversationOfEarlyReply(place, post);
+  if (adopting) {
+    await reroot(place, adopting, root);
+    await fileInto(place, adopting.id, [...chain.reverse(), post], { earlier: true });
+    await fileInto(place, adopting.id, await descendants(place, root));
+    return;
+  }
   const reasons = attentionReasons(
     {
       platform: post.platform,
@@ -220,11 +231,56 @@ async function placePost(place: Placement, post: repo.ThreadPost) {
     place.settings.attentionThreshold,
   );
   if (reasons.length === 0) return;
-  const root = chain.at(-1) ?? post;
   const conversation =
     (await conversationOfRoot(place, root)) ?? openConversation(place, post, root, reasons);
   const thread = [...chain.reverse(), post, ...(await descendants(place, root))];
   await fileInto(place, conversation.id, thread);
+}
+
+/**
+ * The conversation rooted at a stored reply to the post, opened before the post was stored (the one with the
+ * lowest ticket when several replies opened one); null when there is none.
+ */
+async function conversationOfEarlyReply(
+  place: Placement,
+  post: repo.ThreadPost,
+): Promise<repo.ConversationRow | null> {
+  if (place.hasReplies.get(repo.threadKey(post)) === false) return null;
+  let best: repo.ConversationRow | null = null;
+  for (const reply of await repo.repliesTo(place.tx, place.orgId, post.platform, [post.externalId])) {
+    const id = conversationOf(place, reply);
+    if (!id) continue;
+    const row = await conversationRow(place, id);
+    if (row?.rootPostId === reply.id && (!best || row.ticket < best.ticket)) best = row;
+  }
+  return best;
+}
+
+/** A conversation by id: opened or read in this batch, or now. */
+async function conversationRow(place: Placement, id: string) {
+  const known = place.opened.get(id) ?? place.read.get(id);
+  if (known) return known;
+  const row = await repo.findConversation(place.tx, place.orgId, id);
+  if (row) place.read.set(id, row);
+  return row;
+}
+
+/** Makes `root` the root of the conversation (its thread key moves with it), with an audit entry. */
+async function reroot(place: Placement, conversation: repo.ConversationRow, root: repo.ThreadPost) {
+  const from = conversation.rootExternalId;
+  place.threads.set(repo.threadKey({ platform: conversation.platform, externalId: from }), null);
+  place.threads.set(repo.threadKey(root), conversation);
+  const set = { rootExternalId: root.externalId, rootPostId: root.id, updatedAt: place.now };
+  Object.assign(conversation, set);
+  if (!place.opened.has(conversation.id)) {
+    await repo.updateConversation(place.tx, place.orgId, conversation.id, set);
+  }
+  place.audits.push({
+    action: "conversation.reroot",
+    entityType: "conversation",
+    entityId: conversation.id,
+    detail: { ticket: conversation.ticket, from, to: root.externalId, postId: root.id },
+  });
 }
 
 /** Stored replies below the root, breadth first, that are in no conversation yet (at most 500). */
@@ -295,8 +351,17 @@ function openConversation(
   return row;
 }
 
-/** Files posts into a conversation and updates its priority, activity and status. */
-async function fileInto(place: Placement, conversationId: string, thread: repo.ThreadPost[]) {
+/**
+ * Files posts into a conversation and updates its priority, activity and status. `earlier`: the posts come
+ * before the conversation's own (the thread it was opened in, stored late); they raise its priority but do
+ * not reopen it.
+ */
+async function fileInto(
+  place: Placement,
+  conversationId: string,
+  thread: repo.ThreadPost[],
+  { earlier = false } = {},
+) {
   const { tx, orgId, now } = place;
   const fresh = [...new Map(thread.filter((p) => !conversationOf(place, p)).map((p) => [p.id, p])).values()];
   if (fresh.length === 0) return;
@@ -336,7 +401,12 @@ async function fileInto(place: Placement, conversationId: string, thread: repo.T
   // The customer wrote again: a conversation that waited for them, or was done, is open again.
   const lastCustomer = customerPosts.at(-1);
   const isInitial = conversation.createdAt.getTime() === now.getTime() && conversation.status === "new";
-  if (lastCustomer && !isInitial && (conversation.status === "waiting" || conversation.status === "done")) {
+  if (
+    lastCustomer &&
+    !isInitial &&
+    !earlier &&
+    (conversation.status === "waiting" || conversation.status === "done")
+  ) {
     set.status = "open";
     if (conversation.status === "done") {
       set.resolvedAt = null;

@@ -1,3 +1,4 @@
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPost } from "../../test/factories.ts";
 import {
@@ -8,6 +9,7 @@ import {
   startTestRuntime,
   testPassword,
 } from "../../test/harness.ts";
+import { auditLog } from "../audit/audit.table.ts";
 import { addBusinessMinutes, defaultServiceCalendar } from "../core/sla/calendar.ts";
 import { defaultServiceTargets } from "../core/sla/targets.ts";
 import { addMember } from "../orgs/orgs.service.ts";
@@ -49,6 +51,23 @@ describe.each(databaseKinds)("inbox on %s", (kind) => {
     const res = await api("POST", "/api/posts", { posts }, as);
     expect(res.statusCode).toBe(202);
     await runtime.ctx.bus.idle();
+    await clock.advance(10_000);
+    return syncInbox(runtime.ctx);
+  };
+  /**
+   * `ingest`, with the flags of some posts (by external id) set before the sync: tests of how threads are
+   * built must not hang on what the classifiers make of a text.
+   */
+  const ingestFlagged = async (posts: unknown[], flags: Record<string, string[]>) => {
+    const res = await api("POST", "/api/posts", { posts });
+    expect(res.statusCode).toBe(202);
+    await runtime.ctx.bus.idle();
+    for (const [externalId, set] of Object.entries(flags)) {
+      await runtime.ctx.db.execute(
+        sql`update assessments set priority = 0, flags = ${sql.raw(`'{${set.join(",")}}'::text[]`)}
+            where post_id = (select id from posts where org_id = ${orgId} and external_id = ${externalId})`,
+      );
+    }
     await clock.advance(10_000);
     return syncInbox(runtime.ctx);
   };
@@ -208,21 +227,24 @@ describe.each(databaseKinds)("inbox on %s", (kind) => {
 
     it("files replies that were stored before the post they answer, however deep", async () => {
       const r = thread();
-      await ingest([
-        buildPost({
-          externalId: `${r}-1`,
-          inReplyTo: `${r}-root`,
-          text: "Bei mir auch, seit gestern.",
-          postedAt: "2026-11-30T08:05:00Z",
-        }),
-        buildPost({
-          externalId: `${r}-2`,
-          inReplyTo: `${r}-1`,
-          text: "Hier ebenfalls.",
-          postedAt: "2026-11-30T08:06:00Z",
-        }),
-        buildPost({ externalId: `${r}-x`, inReplyTo: `${r}-elsewhere`, text: "Anderer Faden." }),
-      ]);
+      await ingestFlagged(
+        [
+          buildPost({
+            externalId: `${r}-1`,
+            inReplyTo: `${r}-root`,
+            text: "Bei mir auch, seit gestern.",
+            postedAt: "2026-11-30T08:05:00Z",
+          }),
+          buildPost({
+            externalId: `${r}-2`,
+            inReplyTo: `${r}-1`,
+            text: "Hier ebenfalls.",
+            postedAt: "2026-11-30T08:06:00Z",
+          }),
+          buildPost({ externalId: `${r}-x`, inReplyTo: `${r}-elsewhere`, text: "Anderer Faden." }),
+        ],
+        { [`${r}-1`]: [], [`${r}-2`]: [], [`${r}-x`]: [] },
+      );
       expect((await conversations("?q=Stromzähler")).items).toHaveLength(0);
       const counts = await ingest([
         buildPost({
@@ -239,6 +261,111 @@ describe.each(databaseKinds)("inbox on %s", (kind) => {
         `${r}-1`,
         `${r}-2`,
       ]);
+    });
+
+    it("keeps a thread whose reply came first in one conversation, rooted at the post it answers", async () => {
+      const r = thread();
+      const first = await ingestFlagged(
+        [
+          buildPost({
+            externalId: `${r}-1`,
+            inReplyTo: `${r}-root`,
+            text: "Gleiches Problem, Abschlag viel zu hoch.",
+            postedAt: "2026-11-30T08:05:00Z",
+          }),
+          buildPost({
+            externalId: `${r}-2`,
+            inReplyTo: `${r}-1`,
+            text: "Hier ebenfalls.",
+            postedAt: "2026-11-30T08:06:00Z",
+          }),
+        ],
+        { [`${r}-1`]: ["complaint"], [`${r}-2`]: [] },
+      );
+      expect(first).toEqual({ opened: 1, added: 2 });
+      const [opened] = (await conversations("?q=Abschlag")).items;
+      expect(opened.subject).toBe("Gleiches Problem, Abschlag viel zu hoch.");
+      // The team answered and closed it before the post it answers was stored.
+      expect(
+        (await api("PATCH", `/api/inbox/conversations/${opened.id}`, { status: "done" })).statusCode,
+      ).toBe(200);
+      const later = await ingestFlagged(
+        [
+          buildPost({
+            externalId: `${r}-root`,
+            text: "Neue Tarife ab Januar, Abschläge werden angepasst.",
+            postedAt: "2026-11-30T08:00:00Z",
+          }),
+        ],
+        { [`${r}-root`]: ["complaint"] },
+      );
+      // It joins as the root: no second conversation, and the thread it started does not reopen the first.
+      expect(later).toEqual({ opened: 0, added: 1 });
+      expect((await conversations("?q=Abschl")).items).toHaveLength(1);
+      const detail = (await api("GET", `/api/inbox/conversations/${opened.id}`)).json();
+      expect(detail.ticket).toBe(opened.ticket);
+      expect(detail.subject).toBe(opened.subject);
+      expect(detail.status).toBe("done");
+      expect(detail.posts.map((p: { externalId: string }) => p.externalId)).toEqual([
+        `${r}-root`,
+        `${r}-1`,
+        `${r}-2`,
+      ]);
+      const moves = await runtime.ctx.db
+        .select({ detail: auditLog.detail })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "conversation.reroot"), eq(auditLog.entityId, opened.id)));
+      expect(moves.map((m) => m.detail)).toEqual([
+        expect.objectContaining({ ticket: opened.ticket, from: `${r}-1`, to: `${r}-root` }),
+      ]);
+      // A reply to the new root finds the thread, and a customer writing again reopens it.
+      expect(
+        await ingestFlagged(
+          [buildPost({ externalId: `${r}-3`, inReplyTo: `${r}-root`, text: "Und jetzt?" })],
+          { [`${r}-3`]: [] },
+        ),
+      ).toEqual({ opened: 0, added: 1 });
+      const reopened = (await api("GET", `/api/inbox/conversations/${opened.id}`)).json();
+      expect(reopened.status).toBe("open");
+      expect(reopened.postCount).toBe(4);
+    });
+
+    it("keeps two early replies that opened conversations apart, rooting the lower ticket", async () => {
+      const r = thread();
+      await ingestFlagged(
+        [
+          buildPost({ externalId: `${r}-a`, inReplyTo: `${r}-root`, text: "Zählerstand falsch abgelesen." }),
+          buildPost({
+            externalId: `${r}-b`,
+            inReplyTo: `${r}-root`,
+            text: "Zählerstand bei mir auch falsch.",
+          }),
+        ],
+        { [`${r}-a`]: ["complaint"], [`${r}-b`]: ["complaint"] },
+      );
+      const before = (await conversations("?q=Zählerstand")).items;
+      expect(before).toHaveLength(2);
+      const lower = Math.min(...before.map((c: { ticket: number }) => c.ticket));
+      expect(
+        await ingestFlagged(
+          [
+            buildPost({
+              externalId: `${r}-root`,
+              text: "Ablesung läuft.",
+              postedAt: "2026-11-25T08:00:00Z",
+            }),
+          ],
+          {
+            [`${r}-root`]: [],
+          },
+        ),
+      ).toEqual({ opened: 0, added: 1 });
+      const after = (await conversations("?q=Zählerstand")).items;
+      expect(after).toHaveLength(2);
+      const rooted = after.find((c: { ticket: number }) => c.ticket === lower);
+      const detail = (await api("GET", `/api/inbox/conversations/${rooted.id}`)).json();
+      expect(detail.posts[0].externalId).toBe(`${r}-root`);
+      expect(detail.postCount).toBe(2);
     });
 
     it.runIf(kind === "postgres")("files a thread once when two syncs run at the same time", async () => {
