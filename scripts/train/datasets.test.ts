@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSmsSpam, loadWrittenComplaints } from "./datasets.ts";
+import { loadSmsSpam, loadWrittenPosts } from "./datasets.ts";
 
 const dirs: string[] = [];
 function datasetsWith(sms: string): string {
@@ -33,7 +33,7 @@ describe("loadSmsSpam", () => {
   });
 });
 
-describe("loadWrittenComplaints", () => {
+describe("loadWrittenPosts", () => {
   function fileWith(lines: string): string {
     const dir = mkdtempSync(join(tmpdir(), "brandwache-written-"));
     dirs.push(dir);
@@ -47,7 +47,7 @@ describe("loadWrittenComplaints", () => {
       '{"text":"Paket seit 3 Wochen weg.","complaint":1,"kind":"complaint","domain":"parcel"}\r\n\n' +
         '{"text":"Liefert ihr nach Wien?","complaint":0,"kind":"question","domain":"shop"}\n',
     );
-    expect(loadWrittenComplaints(file)).toEqual([
+    expect(loadWrittenPosts(file, "complaint")).toEqual([
       { text: "Paket seit 3 Wochen weg.", label: "1/complaint", source: "complaints-de-x" },
       { text: "Liefert ihr nach Wien?", label: "0/question", source: "complaints-de-x" },
     ]);
@@ -60,7 +60,7 @@ describe("loadWrittenComplaints", () => {
     ['{"text":"ok","complaint":0,"kind":"rant","domain":"shop"}', "line 2: kind:"],
     [
       '{"text":"ok","complaint":0,"kind":"complaint","domain":"shop"}',
-      'line 2: kind: a complaint (1) has kind "complaint"',
+      'line 2: kind: a post labelled 1 has kind "complaint", any other post another kind',
     ],
     [
       '{"text":"ok","complaint":0,"kind":"praise","domain":"shop","extra":1}',
@@ -68,6 +68,23 @@ describe("loadWrittenComplaints", () => {
     ],
   ])("names the file, line and field of a bad line: %s", (line, message) => {
     const file = fileWith(`{"text":"gut","complaint":0,"kind":"praise","domain":"shop"}\n${line}\n`);
-    expect(() => loadWrittenComplaints(file)).toThrow(`${file} ${message}`);
+    expect(() => loadWrittenPosts(file, "complaint")).toThrow(`${file} ${message}`);
+  });
+
+  it("reads fact-claim files by their own label and kinds", () => {
+    const file = fileWith(
+      '{"text":"Profit rose 40% last year.","fact_claim":1,"kind":"statistic","domain":"bank"}\n' +
+        '{"text":"Worst bank ever.","fact_claim":0,"kind":"opinion","domain":"bank"}\n',
+    );
+    expect(loadWrittenPosts(file, "fact_claim").map((row) => row.label)).toEqual([
+      "1/statistic",
+      "0/opinion",
+    ]);
+    // A complaint file is not a fact-claim file: its label field is unknown there.
+    expect(() => loadWrittenPosts(file, "complaint")).toThrow(`${file} line 1: complaint: must be 0 or 1`);
+    const wrongKind = fileWith('{"text":"Profit rose.","fact_claim":0,"kind":"statistic","domain":"bank"}\n');
+    expect(() => loadWrittenPosts(wrongKind, "fact_claim")).toThrow(
+      `${wrongKind} line 1: kind: a post labelled 1 has kind "statistic" or "event"`,
+    );
   });
 });

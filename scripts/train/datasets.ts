@@ -100,42 +100,74 @@ export function loadSmsSpam(dir: string): LabelledText[] {
   });
 }
 
-/** What a post of the written complaint files may be, besides a complaint. */
-const writtenPostKinds = [
-  "complaint",
-  "question",
-  "praise",
-  "neutral",
-  "chatter",
-  "news",
-  "ad",
-  "job",
-  "offtopic_negative",
-  "support_reply",
-  "opinion",
-] as const;
+/**
+ * The labels of the written files, and the kinds a post of each may have: `positive` kinds go with 1, the
+ * others with 0 (scripts/train/data/README.md).
+ */
+const writtenLabels = {
+  complaint: {
+    positive: ["complaint"],
+    negative: [
+      "question",
+      "praise",
+      "neutral",
+      "chatter",
+      "news",
+      "ad",
+      "job",
+      "offtopic_negative",
+      "support_reply",
+      "opinion",
+    ],
+  },
+  fact_claim: {
+    positive: ["statistic", "event", "allegation", "product_fact", "causal", "quote", "report", "rumour"],
+    negative: [
+      "opinion",
+      "insult",
+      "question",
+      "request",
+      "feeling",
+      "personal",
+      "joke",
+      "greeting",
+      "ad",
+      "job",
+      "support_reply",
+      "complaint",
+    ],
+  },
+} as const;
 
-const WrittenPost = z
-  .object({
-    text: z.string().trim().min(1, "must not be empty"),
-    complaint: z.union([z.literal(0), z.literal(1)], { message: "must be 0 or 1" }),
-    kind: z.enum(writtenPostKinds),
-    domain: z.string().min(1, "must not be empty"),
-  })
-  .strict()
-  .refine((post) => (post.kind === "complaint") === (post.complaint === 1), {
-    message: 'a complaint (1) has kind "complaint", any other post another kind',
-    path: ["kind"],
-  });
+/** The label a written file carries. */
+export type WrittenLabel = keyof typeof writtenLabels;
+
+function writtenPost(label: WrittenLabel) {
+  const { positive, negative } = writtenLabels[label];
+  const kinds: readonly string[] = positive;
+  return z
+    .object({
+      text: z.string().trim().min(1, "must not be empty"),
+      [label]: z.union([z.literal(0), z.literal(1)], { message: "must be 0 or 1" }),
+      kind: z.enum([...positive, ...negative] as [string, ...string[]]),
+      domain: z.string().min(1, "must not be empty"),
+    })
+    .strict()
+    .refine((post: Record<string, unknown>) => kinds.includes(String(post.kind)) === (post[label] === 1), {
+      message: `a post labelled 1 has kind ${positive.map((k) => `"${k}"`).join(" or ")}, any other post another kind`,
+      path: ["kind"],
+    });
+}
 
 /**
- * Posts written and labelled for the project where the datasets lack them (German complaints; English praise and
- * questions to companies): JSON lines
- * `{"text", "complaint": 0|1, "kind", "domain"}` in `scripts/train/data/` (README there). Label "1/<kind>" or
- * "0/<kind>". A bad line throws, naming the file, the line and the field.
+ * Posts written and labelled for the project where the datasets lack them (German complaints; English praise
+ * and questions to companies; English fact claims): JSON lines `{"text", "<label>": 0|1, "kind", "domain"}` in
+ * `scripts/train/data/` (README there). Label "1/<kind>" or "0/<kind>". A bad line throws, naming the file, the
+ * line and the field.
  */
-export function loadWrittenComplaints(file: string): LabelledText[] {
+export function loadWrittenPosts(file: string, label: WrittenLabel): LabelledText[] {
   const source = basename(file, ".jsonl");
+  const schema = writtenPost(label);
   return readFileSync(file, "utf8")
     .split(/\r?\n/)
     .flatMap((line, i) => {
@@ -146,12 +178,13 @@ export function loadWrittenComplaints(file: string): LabelledText[] {
       } catch (error) {
         throw new Error(`${file} line ${i + 1}: not JSON (${(error as Error).message})`);
       }
-      const parsed = WrittenPost.safeParse(value);
+      const parsed = schema.safeParse(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new Error(`${file} line ${i + 1}: ${issue?.path.join(".") || "post"}: ${issue?.message}`);
       }
-      return [{ text: parsed.data.text, label: `${parsed.data.complaint}/${parsed.data.kind}`, source }];
+      const post = parsed.data as { text: string; kind: string } & Record<WrittenLabel, 0 | 1>;
+      return [{ text: post.text, label: `${post[label]}/${post.kind}`, source }];
     });
 }
 

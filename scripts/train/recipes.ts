@@ -13,7 +13,8 @@ import {
   loadSb10k,
   loadSmsSpam,
   loadTweetEval,
-  loadWrittenComplaints,
+  loadWrittenPosts,
+  type WrittenLabel,
 } from "./datasets.ts";
 import { factClaimEnglishLexicon } from "./lexicons/fact-claim-en.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
@@ -158,9 +159,14 @@ function writtenFile(name: string): string {
   return fileURLToPath(new URL(`./data/${name}.jsonl`, import.meta.url));
 }
 
-/** The written files `names` (scripts/train/data) together, as one dataset. */
+/** The written complaint files `names` (scripts/train/data) together, as one dataset. */
 function loadWritten(...names: string[]): LabelledText[] {
-  return names.flatMap((name) => loadWrittenComplaints(writtenFile(name)));
+  return loadWrittenLabelled("complaint", ...names);
+}
+
+/** The written files `names` with the label `label`, together. */
+function loadWrittenLabelled(label: WrittenLabel, ...names: string[]): LabelledText[] {
+  return names.flatMap((name) => loadWrittenPosts(writtenFile(name), label));
 }
 
 /** Lists every recipe over the datasets folder; each dataset is loaded and split once, on first use. */
