@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +13,45 @@ const inputs = {
   org: { brandNames: ["Nordwind"], domains: [], officialAccounts: [], executives: [], watchlist: [] },
 };
 
+/**
+ * The shipped models with fact_claim-en replaced by a small word list in the same feature space that weighs
+ * numbers: the span tests need an explanation that marks "¼" and "½", whatever the shipped model learnt.
+ */
+async function modelsMarkingNumbers() {
+  const dir = mkdtempSync(join(tmpdir(), "brandwache-models-"));
+  for (const file of readdirSync(modelsDir)) {
+    if (file !== "fact_claim-en.json") symlinkSync(join(modelsDir, file), join(dir, file));
+  }
+  const shipped = JSON.parse(readFileSync(join(modelsDir, "fact_claim-en.json"), "utf8"));
+  const lexicon = {
+    format: 1,
+    kind: "lexicon",
+    name: "fact_claim-en",
+    category: "fact_claim",
+    lang: "en",
+    features: shipped.features,
+    bias: -3,
+    calibration: { slope: 1, intercept: 0 },
+    threshold: 0.5,
+    metadata: {},
+    terms: [
+      ["0", 1.5],
+      ["lied", 1],
+      ["fact", 1.5],
+    ],
+  };
+  writeFileSync(join(dir, "fact_claim-en.json"), JSON.stringify(lexicon));
+  try {
+    return await loadModels(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("assessPost: learned spans in the original text", () => {
   let engine: RiskEngine;
   beforeAll(async () => {
-    engine = createRiskEngine(await loadModels(modelsDir));
+    engine = createRiskEngine(await modelsMarkingNumbers());
   });
 
   it("marks a character once when its visible form is two words ('¼' reads '1⁄4')", () => {
