@@ -137,6 +137,23 @@ const writtenLabels = {
       "complaint",
     ],
   },
+  negative: {
+    positive: ["complaint", "anger", "disappointment", "sarcasm", "criticism", "insult", "worry", "mockery"],
+    negative: [
+      "praise",
+      "thanks",
+      "excitement",
+      "neutral",
+      "question",
+      "news",
+      "ad",
+      "job",
+      "support_reply",
+      "chatter",
+      "joke",
+      "mixed_positive",
+    ],
+  },
 } as const;
 
 /** The label a written file carries. */
@@ -161,9 +178,9 @@ function writtenPost(label: WrittenLabel) {
 
 /**
  * Posts written and labelled for the project where the datasets lack them (German complaints; English praise
- * and questions to companies; English fact claims): JSON lines `{"text", "<label>": 0|1, "kind", "domain"}` in
- * `scripts/train/data/` (README there). Label "1/<kind>" or "0/<kind>". A bad line throws, naming the file, the
- * line and the field.
+ * and questions to companies; English fact claims; sentiment labelled by its writer rather than by VADER):
+ * JSON lines `{"text", "<label>": 0|1, "kind", "domain"}` in `scripts/train/data/` (README there). Label
+ * "1/<kind>" or "0/<kind>". A bad line throws, naming the file, the line and the field.
  */
 export function loadWrittenPosts(file: string, label: WrittenLabel): LabelledText[] {
   const source = basename(file, ".jsonl");
