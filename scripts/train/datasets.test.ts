@@ -71,6 +71,23 @@ describe("loadWrittenPosts", () => {
     expect(() => loadWrittenPosts(file, "complaint")).toThrow(`${file} ${message}`);
   });
 
+  it("reads sentiment files: a support agent's apology is a kind of 0, sarcasm of 1", () => {
+    const file = fileWith(
+      '{"text":"Toll, wieder Verspätung.","negative":1,"kind":"sarcasm","domain":"rail"}\n' +
+        '{"text":"Das tut uns leid!","negative":0,"kind":"support_reply","domain":"rail"}\n',
+    );
+    expect(loadWrittenPosts(file, "negative").map((row) => row.label)).toEqual([
+      "1/sarcasm",
+      "0/support_reply",
+    ]);
+    const wrongKind = fileWith(
+      '{"text":"Das tut uns leid!","negative":1,"kind":"support_reply","domain":"rail"}\n',
+    );
+    expect(() => loadWrittenPosts(wrongKind, "negative")).toThrow(
+      `${wrongKind} line 1: kind: a post labelled 1 has kind`,
+    );
+  });
+
   it("reads fact-claim files by their own label and kinds", () => {
     const file = fileWith(
       '{"text":"Profit rose 40% last year.","fact_claim":1,"kind":"statistic","domain":"bank"}\n' +

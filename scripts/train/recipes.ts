@@ -132,10 +132,11 @@ function lazySplits(dataDir: string) {
     complaints: splitOf("complaints", () => loadComplaints(dataDir)),
     sms: splitOf("sms-spam", () => loadSmsSpam(dataDir)),
     writtenDe: splitOf("complaints-de-a", () =>
-      loadWritten("complaints-de-a1", "complaints-de-a2", "complaints-de-a3", "complaints-de-a4"),
+      loadWritten("complaints-de-a1", "complaints-de-a2", "complaints-de-a3"),
     ),
     writtenEn: splitOf("complaints-en-a", () => loadWritten("complaints-en-a")),
     claimsEn: splitOf("factclaims-en-a", () => loadWrittenLabelled("fact_claim", "factclaims-en-a")),
+    sentimentEn: splitOf("negative-en-a", () => loadWrittenLabelled("negative", "negative-en-a")),
   };
 }
 
@@ -184,6 +185,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     writtenDe,
     writtenEn,
     claimsEn,
+    sentimentEn,
   } = datasetSplits(dataDir);
 
   const offenseLabel = (row: LabelledText) => row.label.startsWith("OFFENSE");
@@ -389,15 +391,22 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     extraDevs: [
       set("sb10k dev", loadSb10k(dataDir, "dev"), negativeLabel),
       set("potts dev", loadPotts(dataDir, "dev"), negativeLabel),
+      set(
+        "written German posts, set b (written for the project, never used to train or tune)",
+        loadWrittenLabelled("negative", "negative-de-b"),
+        writtenPositive,
+      ),
     ],
     card: {
       definition: "Negative sentiment of a German post (label `negative` vs positive, neutral and mixed).",
       data: [
         "SB10k (Cieliebak et al. 2017; corpus licence unstated) and PotTS (Sidarenka 2016; MIT), train/dev splits of the CGSA repository; the shipped dev splits are the dev set.",
+        "`scripts/train/data/negative-de-b.jsonl`: 400 German posts (200 negative) written for the project by an AI writing assistant (customers to companies, sport, politics, weather, everyday life), only for the figure below. Training on 797 more such posts (`negative-de-a.jsonl`) was measured and not taken (docs/RISK-ENGINE.md).",
       ],
       limits: [
         "The texts are tokenised (spaces around punctuation); real posts are not, which char n-grams mostly absorb.",
         "2013 tweets (elections, the papal election, general); PotTS `mixed` counts as not negative.",
+        "Posts to and about companies are rare in the tweets: on the written set b (mostly such posts) recall is low; a complaint that only states the facts is seldom flagged.",
       ],
     },
   }));
@@ -415,10 +424,21 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     name: "negative-en",
     category: "negative",
     lang: "en",
-    dev: set(
-      "VADER-labelled dev (tweeteval, hasoc2019-en, complaints dev parts)",
-      englishTexts((s) => s.dev),
-      vaderLabel,
+    // VADER's labels on the corpora's dev parts and the written posts' dev part together choose the model and
+    // its threshold; 600 of the 4,779 VADER-labelled dev posts, so that people's judgement (the written posts,
+    // about 120 in dev) weighs in and the choice is not only agreement with VADER. The written posts also enter
+    // training five times over in one variant: 670 posts beside 27,000 VADER-labelled ones barely move the model.
+    dev: join(
+      "VADER-labelled dev (600 of tweeteval, hasoc2019-en, complaints dev parts) + written English posts dev",
+      set(
+        "",
+        evenSample(
+          englishTexts((s) => s.dev),
+          600,
+        ),
+        vaderLabel,
+      ),
+      set("", sentimentEn().dev, writtenPositive),
     ),
     variants: [
       set(
@@ -426,19 +446,50 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         englishTexts((s) => s.train),
         vaderLabel,
       ),
+      join(
+        "VADER-labelled training parts + written English posts",
+        set(
+          "",
+          englishTexts((s) => s.train),
+          vaderLabel,
+        ),
+        set("", sentimentEn().train, writtenPositive),
+      ),
+      join(
+        "VADER-labelled training parts + written English posts x5",
+        set(
+          "",
+          englishTexts((s) => s.train),
+          vaderLabel,
+        ),
+        ...Array.from({ length: 5 }, () => set("", sentimentEn().train, writtenPositive)),
+      ),
     ],
     extraDevs: [
+      set(
+        "written English posts, set b (written apart, never used to train or tune)",
+        loadWrittenLabelled("negative", "negative-en-b"),
+        writtenPositive,
+      ),
+      set(
+        "VADER-labelled dev alone (agreement with VADER)",
+        englishTexts((s) => s.dev),
+        vaderLabel,
+      ),
       set("complaints dev, complaint=positive (weak check)", complaints().dev, oneLabel),
       set("tweeteval/offensive dev, offensive=positive (weak check)", offensive().dev, oneLabel),
     ],
     card: {
       definition:
-        "Negative sentiment of an English post, distilled from VADER (Hutto & Gilbert 2014): a post is negative when VADER's compound score is ≤ −0.05, VADER's own recommended cut.",
+        "Negative sentiment of an English post: the author's own dominant attitude toward what the post is about is negative (displeasure, anger, disappointment, worry, contempt, mockery, sarcasm, a complaint also when it only states the facts); positive, neutral and mostly positive mixed posts, neutral news of bad events and support agents' apologies are not negative. Learnt from VADER's judgement (Hutto & Gilbert 2014; compound ≤ −0.05) on tweets and from posts labelled by their writer.",
       data: [
-        "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time; the model learns VADER's judgement with char/word n-grams, which generalises it to misspellings and unseen word forms.",
+        "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time.",
+        "`scripts/train/data/negative-en-a.jsonl`: 791 English posts (397 negative) written for this project by an AI writing assistant from the definition above, across 25 subjects, with sarcasm, positive slang ('sick', 'brutal'), support agents' apologies, neutral news of outages and other hard cases, and labelled by their writer; 15 % to dev, the rest in training once or five times over (both variants compared). Dev: 600 of the VADER-labelled dev posts and the written posts' dev part. Not real posts; published with the project under its licence.",
+        "`scripts/train/data/negative-en-b.jsonl`: 400 more such posts (200 negative) written separately by another assistant, without sight of the training file or of this model; used only for the figure below, never to train or tune.",
       ],
       limits: [
-        "Dev figures measure agreement with VADER, not with human judgement; VADER's errors (sarcasm, domain words like 'cancelled', 'delayed') are learned too.",
+        "Most training labels are VADER's, not people's: VADER's errors (sarcasm, domain words like 'cancelled', 'delayed') are partly learnt; the written posts correct some of them.",
+        "The written posts are written, not collected: figures on set b (written the same way) overstate the quality on real posts.",
         "The two weak checks below (complaints, offensive tweets) only show that the score rises with related human labels.",
       ],
     },
@@ -545,7 +596,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         definition:
           "A complaint in German: the author reports that a product, service or organisation they deal with fell short of what they expected (late, broken, wrong, overcharged, unanswered, rude) or demands redress — explicitly, implicitly or sarcastically (the definition of Preoţiuc-Pietro et al. 2019).",
         data: [
-          "No German complaint corpus exists in the datasets folder. `scripts/train/data/complaints-de-a1.jsonl` to `-a4.jsonl`: 2,099 German posts (1,050 complaints, 1,049 not: questions, praise, chatter, news, ads, job posts, support replies, opinions and angry posts about other things; a3 mostly longer posts of several sentences, a4 mostly short ones with a wide vocabulary of what goes wrong, implicit complaints, and non-complaints in the same words) written for this project by AI writing assistants from a written label definition, across 16 to 23 kinds of organisation (telecoms, energy, water, heating, banks, insurers, authorities, landlords, streaming, gyms, shops, parcel services, rail, airlines, travel, food, mobility, software, electronics, hotels, health, cars, schools), with invented names, dialect, slang, typos and sarcasm, and labelled by their writer. Not real posts; published with the project under its licence.",
+          "No German complaint corpus exists in the datasets folder. `scripts/train/data/complaints-de-a1.jsonl`, `-a2.jsonl` and `-a3.jsonl`: 1,498 German posts (750 complaints, 748 not: questions, praise, chatter, news, ads, job posts, support replies, opinions and angry posts about other things; a3 mostly longer posts of several sentences) written for this project by AI writing assistants from a written label definition, across 16 kinds of organisation (telecoms, energy, banks, insurers, authorities, landlords, streaming, gyms, shops, parcel services, travel, food, mobility, software, electronics, hotels), with invented names, dialect, slang, typos and sarcasm, and labelled by their writer. Not real posts; published with the project under its licence.",
           "`scripts/train/data/complaints-de-b.jsonl`: 400 more such posts (200 complaints) written separately by another assistant from its own brief, without sight of the training files or of this model; used only for the figure below, never to train or tune.",
           "SB10k + PotTS (neutral and positive tweets) as everyday German posts, all negatives: 1,000 of the training parts, the dev parts for the false-alarm figure.",
         ],
@@ -553,7 +604,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           "Written posts, not collected ones: real complaints are more varied, and the figures on set b (written the same way) are likely to overstate the quality on real posts. German complaint labels of real posts would be the next step.",
           "Questions that mention a problem word sit close to the boundary ('Wo finde ich in der App meine Rechnung?' scores near the threshold); praise after a fixed problem ('Endlich wieder Netz, danke!') is sometimes flagged.",
           "Organisation names in the written posts are invented; the model has not learned any real brand.",
-          "Small data: a complaint among other sentences scores lower than alone ('Der Techniker ist jetzt zum zweiten Mal nicht gekommen.' 0.87, flagged; with '@nordwind_hilfe' before it and 'Drei Tage Urlaub umsonst genommen.' after it 0.43, not flagged), and wording the written posts lack is missed ('Stromzähler zeigt viel zu hohen Verbrauch an!' 0.005); the threshold (0.63) is set for few false alarms, so recall on set b (0.80) is below precision (0.98).",
+          "Small data: a complaint among other sentences scores lower than alone ('Der Techniker ist jetzt zum zweiten Mal nicht gekommen.' 0.97; with '@nordwind_hilfe' before it and 'Drei Tage Urlaub umsonst genommen.' after it 0.64, both flagged), and wording the written posts lack is missed ('Stromzähler zeigt viel zu hohen Verbrauch an!' 0.003); ads and angry posts about other things are the most frequent false alarms on set b.",
         ],
       },
     };
