@@ -369,11 +369,9 @@ async function fileInto(
     place.filed.set(p.id, conversationId);
     place.toFile.push({ postId: p.id, conversationId });
   }
-  const pending = place.opened.get(conversationId);
-  const conversation =
-    pending ?? place.read.get(conversationId) ?? (await repo.findConversation(tx, orgId, conversationId));
+  const pending = place.opened.has(conversationId);
+  const conversation = await conversationRow(place, conversationId);
   if (!conversation) return;
-  place.read.set(conversationId, conversation);
   const { calendar, targets } = place.settings;
   const set: Partial<repo.ConversationRow> = {};
   const customerPosts = fresh.filter((p) => !isOfficialHandle(place.accounts, p.platform, p.authorHandle));
