@@ -3,13 +3,7 @@ import {
   extractFeatures,
   type FeatureConfig,
 } from "../../src/core/risk/classify/classify.features.ts";
-import {
-  type ClassifierModel,
-  featureSpaceFile,
-  type LinearClassifier,
-  lexiconInSpace,
-} from "../../src/core/risk/classify/classify.model.ts";
-import type { LexiconModelFile } from "../../src/core/risk/classify/classify.schema.ts";
+import type { ClassifierModel, LinearClassifier } from "../../src/core/risk/classify/classify.model.ts";
 import { calibrate, rawLogit } from "../../src/core/risk/classify/classify.score.ts";
 import type { EmbeddingVectors } from "./embedding.ts";
 import {
@@ -20,7 +14,7 @@ import {
   fitPlatt,
   metricsAt,
 } from "./evaluate.ts";
-import type { Example, ExampleSet, LexiconRecipe, LinearRecipe } from "./recipes.ts";
+import type { Example, ExampleSet, LinearRecipe } from "./recipes.ts";
 import {
   type DenseWords,
   featurise,
@@ -262,43 +256,6 @@ export function fitLinear(
   };
   model.metadata = metadata;
   return { model, metadata };
-}
-
-/** Builds a lexicon model and its sanity figures (flag rates on related labelled data). */
-export function fitLexicon(
-  recipe: LexiconRecipe,
-  config: FeatureConfig,
-): {
-  file: LexiconModelFile;
-  model: ClassifierModel;
-  metadata: Record<string, unknown>;
-} {
-  const file: LexiconModelFile = {
-    format: 1,
-    kind: "lexicon",
-    name: recipe.name,
-    category: recipe.category,
-    lang: recipe.lang,
-    features: featureSpaceFile(config),
-    bias: recipe.bias,
-    calibration: { slope: 1, intercept: 0 },
-    threshold: 0.5,
-    terms: recipe.terms.map(([term, weight]) => [term, weight]),
-    metadata: {},
-  };
-  const model = lexiconInSpace(file, config);
-  const sanity = recipe.sanity.map((check) => {
-    const scores = logitsOf(model, check.examples).map((logit) => calibrate(model, logit));
-    const flaggedAmong = (label: 0 | 1) => {
-      const indices = check.examples.flatMap((example, i) => (example.y === label ? [i] : []));
-      const flagged = indices.filter((i) => (scores[i] ?? 0) >= file.threshold).length;
-      return round(flagged / Math.max(1, indices.length), 4);
-    };
-    return { ...describeSet(check), flagRatePositive: flaggedAmong(1), flagRateNegative: flaggedAmong(0) };
-  });
-  const metadata = { terms: file.terms.length, sanity };
-  file.metadata = metadata;
-  return { file, model: { ...model, metadata }, metadata };
 }
 
 /** A trained model with its folded weights and its logits on the tuning set. */

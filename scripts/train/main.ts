@@ -5,16 +5,10 @@ import { defaultFeatureConfig } from "../../src/core/risk/classify/classify.feat
 import { scriptArgs } from "../lib/args.ts";
 import { defaultDataDir } from "./datasets.ts";
 import { checkEmbeddingPackage, englishEmbedding, englishFeatureSpace } from "./embedding.ts";
-import { fitLexicon, fitLinear } from "./fit.ts";
+import { fitLinear } from "./fit.ts";
 import { buildGermanPolarity, germanFeatureSpace } from "./polarity.ts";
 import { listRecipes } from "./recipes.ts";
-import {
-  writeCard,
-  writeEmbeddingFile,
-  writeLexiconModel,
-  writeLinearModel,
-  writePolarityFile,
-} from "./writer.ts";
+import { writeCard, writeEmbeddingFile, writeLinearModel, writePolarityFile } from "./writer.ts";
 
 const Args = z.object({
   /** Comma-separated model names to train (default: all), e.g. `toxic-de,hate-de`. */
@@ -117,22 +111,15 @@ for (const entry of entries) {
       ? englishFeatureSpace(vectors.file)
       : defaultFeatureConfig;
   // The vectors themselves only for a recipe that uses them (the space has the vocabulary either way).
-  const dense = recipe.kind === "linear" && recipe.wordVectors ? vectors : undefined;
+  const dense = recipe.wordVectors ? vectors : undefined;
   const lists = { polarity, embedding: vectors?.file, vectorsUsed: dense !== undefined };
-  if (recipe.kind === "linear") {
-    const { model, metadata } = fitLinear(recipe, space, log, dense);
-    writeLinearModel(args.out, model);
-    writeCard(args.out, recipe, model, metadata, lists);
-    const m = model.metadata.devMetrics as { f1: number; macroF1: number };
-    log(
-      `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
-    );
-  } else {
-    const { file, metadata } = fitLexicon(recipe, space);
-    writeLexiconModel(args.out, file);
-    writeCard(args.out, recipe, file, metadata, lists);
-    log(`${recipe.name}: lexicon of ${file.terms.length} terms (${elapsed(modelStarted)})`);
-  }
+  const { model, metadata } = fitLinear(recipe, space, log, dense);
+  writeLinearModel(args.out, model);
+  writeCard(args.out, recipe, model, metadata, lists);
+  const m = model.metadata.devMetrics as { f1: number; macroF1: number };
+  log(
+    `${recipe.name}: threshold ${model.threshold}, dev F1 ${m.f1}, macro-F1 ${m.macroF1} (${elapsed(modelStarted)})`,
+  );
 }
 log(`done in ${elapsed(started)}`);
 

@@ -74,20 +74,7 @@ export interface LinearRecipe {
   card: CardText;
 }
 
-/** A hand-written lexicon model, checked on whatever related labelled data exists. */
-export interface LexiconRecipe {
-  kind: "lexicon";
-  name: string;
-  category: ClassifiedCategory;
-  lang: ClassifierLanguage;
-  bias: number;
-  terms: ReadonlyArray<readonly [string, number]>;
-  /** Labelled sets for a sanity check (flag rate per label), not for tuning. */
-  sanity: ExampleSet[];
-  card: CardText;
-}
-
-export type Recipe = LinearRecipe | LexiconRecipe;
+export type Recipe = LinearRecipe;
 
 /** Share of each training file held out as dev, and the seed of every split. */
 export const devFraction = 0.15;
@@ -132,9 +119,9 @@ function lazySplits(dataDir: string) {
     complaints: splitOf("complaints", () => loadComplaints(dataDir)),
     sms: splitOf("sms-spam", () => loadSmsSpam(dataDir)),
     writtenDe: splitOf("complaints-de-a", () =>
-      loadWritten("complaints-de-a1", "complaints-de-a2", "complaints-de-a3"),
+      loadWrittenLabelled("complaint", "complaints-de-a1", "complaints-de-a2", "complaints-de-a3"),
     ),
-    writtenEn: splitOf("complaints-en-a", () => loadWritten("complaints-en-a")),
+    writtenEn: splitOf("complaints-en-a", () => loadWrittenLabelled("complaint", "complaints-en-a")),
     claimsEn: splitOf("factclaims-en-a", () => loadWrittenLabelled("fact_claim", "factclaims-en-a")),
     sentimentEn: splitOf("negative-en-a", () => loadWrittenLabelled("negative", "negative-en-a")),
   };
@@ -160,12 +147,7 @@ function writtenFile(name: string): string {
   return fileURLToPath(new URL(`./data/${name}.jsonl`, import.meta.url));
 }
 
-/** The written complaint files `names` (scripts/train/data) together, as one dataset. */
-function loadWritten(...names: string[]): LabelledText[] {
-  return loadWrittenLabelled("complaint", ...names);
-}
-
-/** The written files `names` with the label `label`, together. */
+/** The written files `names` (scripts/train/data) with the label `label`, together, as one dataset. */
 function loadWrittenLabelled(label: WrittenLabel, ...names: string[]): LabelledText[] {
   return names.flatMap((name) => loadWrittenPosts(writtenFile(name), label));
 }
@@ -197,7 +179,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   const ge21Toxic = (row: LabelledText) => row.label.split("/")[0] === "1";
   const ge21Fact = (row: LabelledText) => row.label.split("/")[2] === "1";
   const negativeLabel = (row: LabelledText) => row.label === "negative";
-  /** Label 1 of a written file (scripts/train/data): a complaint, a fact claim. */
+  /** Label 1 of a written file (scripts/train/data): a complaint, a fact claim, negative sentiment. */
   const writtenPositive = (row: LabelledText) => row.label.startsWith("1/");
 
   const ordinaryGerman = (limit = Number.POSITIVE_INFINITY) => ({
@@ -520,7 +502,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       set("complaints dev (the corpus alone)", complaints().dev, oneLabel),
       set(
         "written English posts, set b (written apart, never used to train or tune)",
-        loadWritten("complaints-en-b"),
+        loadWrittenLabelled("complaint", "complaints-en-b"),
         writtenPositive,
       ),
     ],
@@ -584,7 +566,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       extraDevs: [
         set(
           "written German posts, set b (written apart, never used to train or tune)",
-          loadWritten("complaints-de-b"),
+          loadWrittenLabelled("complaint", "complaints-de-b"),
           writtenPositive,
         ),
         set("sb10k dev, negative=positive (weak check)", loadSb10k(dataDir, "dev"), negativeLabel),

@@ -4,7 +4,6 @@ import { featureSpaceFile, type LinearClassifier } from "../../src/core/risk/cla
 import type {
   EmbeddingFile,
   FeatureConfigFile,
-  LexiconModelFile,
   LinearModelFile,
   PolarityFile,
 } from "../../src/core/risk/classify/classify.schema.ts";
@@ -67,11 +66,6 @@ export function writeEmbeddingFile(dir: string, file: EmbeddingFile): void {
   );
 }
 
-/** Writes `<name>.json` of a lexicon model. */
-export function writeLexiconModel(dir: string, file: LexiconModelFile): void {
-  writeFileSync(join(dir, `${file.name}.json`), `${JSON.stringify(file, null, 1)}\n`);
-}
-
 /** What a card says about the language's feature space: its word lists, and whether the model uses the vectors. */
 interface CardSpace {
   polarity?: PolarityFile | undefined;
@@ -126,86 +120,66 @@ function renderCard(
     ...recipe.card.data.map((line) => `- ${line}`),
     "",
   ];
-  if (recipe.kind === "linear") {
-    const m = metadata as unknown as LinearMetadata;
-    const features = model.features;
+  const m = metadata as unknown as LinearMetadata;
+  const features = model.features;
+  lines.push(
+    "## Features and training",
+    "",
+    "- Text folded with `foldText` (lowercase, ä→ae, ö→oe, ü→ue, ß→ss, diacritics removed); @mentions, URLs and numbers replaced by placeholders; zero-width characters dropped; runs of one character capped at two.",
+    `- Hashed character ${features.charMin}–${features.charMax}-grams (spaces included) plus word unigrams${features.wordBigrams ? " and bigrams" : ""}, 2^${features.hashBits} buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models of the language share this feature space, so a post is hashed once for all its classifiers.`,
+    ...(polarity ? [polarityLine(polarity)] : []),
+    ...(embedding ? [embeddingLine(embedding, vectorsUsed === true)] : []),
+    `- L2-regularised logistic regression (L-BFGS, at most ${m.maxIterations ?? 100} iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (${blendWeights.slice(0, -1).join(", ")} or ${blendWeights.at(-1)} of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least ${blendMargin} over the best single model.`,
+    `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
+    m.ordinary
+      ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
+      : "- No ordinary posts were added: selection, calibration and the threshold use the dev set alone.",
+    "- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises dev F1 of the positive class.",
+    "",
+    "## Dev-split results",
+    "",
+    `Dev set: ${m.dev.name}, ${m.dev.size} texts, ${m.dev.positives} positive (${(100 * 0.15).toFixed(0)} % stratified hold-out of the training files, fixed seed, unless the dataset ships a dev split). All figures measured with the quantised production scorer.`,
+    "",
+    "| setting | threshold | precision | recall | F1 (positive) | macro-F1 | AUC |",
+    "|---|---|---|---|---|---|---|",
+    metricRow("operating point (max F1 positive)", model.threshold, m.devMetrics),
+    metricRow("probability 0.5", 0.5, m.devMetricsAtHalf),
+    metricRow("best macro-F1 threshold", m.devBestMacroF1.threshold, m.devBestMacroF1),
+    "",
+    `Average precision on dev: ${m.devAveragePrecision}. The threshold and the calibration were chosen on this same dev set, so these figures are slightly optimistic; dev is not the official test split.`,
+    "",
+    ...(m.ordinary
+      ? [
+          `False alarms on everyday posts: ${pct(m.ordinary.flagRate)} of ${m.ordinary.size} ${m.ordinary.name} are flagged at the operating threshold.`,
+          "",
+        ]
+      : []),
+  );
+  if (m.extraDevs.length > 0) {
     lines.push(
-      "## Features and training",
+      "Other held-out sets (at the operating threshold; in brackets macro-F1 at that set's own best threshold):",
       "",
-      "- Text folded with `foldText` (lowercase, ä→ae, ö→oe, ü→ue, ß→ss, diacritics removed); @mentions, URLs and numbers replaced by placeholders; zero-width characters dropped; runs of one character capped at two.",
-      `- Hashed character ${features.charMin}–${features.charMax}-grams (spaces included) plus word unigrams${features.wordBigrams ? " and bigrams" : ""}, 2^${features.hashBits} buckets, signed hashing (murmur3 fmix32 over FNV-1a), sublinear tf (1 + ln count), L2-normalised. All models of the language share this feature space, so a post is hashed once for all its classifiers.`,
-      ...(polarity ? [polarityLine(polarity)] : []),
-      ...(embedding ? [embeddingLine(embedding, vectorsUsed === true)] : []),
-      `- L2-regularised logistic regression (L-BFGS, at most ${m.maxIterations ?? 100} iterations), positives weighted to balance the classes; NB log-count-ratio scaling (NB-LR, Wang & Manning 2012) at λ ∈ {3e-6, 1e-5} and plain LR at λ = 1e-5 were compared for every data variant, and blends of two variants' best models (${blendWeights.slice(0, -1).join(", ")} or ${blendWeights.at(-1)} of the first, each model's weights divided by the spread of its dev logits: one linear model again); the best by dev average precision is kept, a blend only when it gains at least ${blendMargin} over the best single model.`,
-      `- Selected: ${m.trainedWith}; ${m.selected.trainSize} training texts (dev texts removed from training data).`,
-      m.ordinary
-        ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
-        : "- No ordinary posts were added: selection, calibration and the threshold use the dev set alone.",
-      "- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises dev F1 of the positive class.",
-      "",
-      "## Dev-split results",
-      "",
-      `Dev set: ${m.dev.name}, ${m.dev.size} texts, ${m.dev.positives} positive (${(100 * 0.15).toFixed(0)} % stratified hold-out of the training files, fixed seed, unless the dataset ships a dev split). All figures measured with the quantised production scorer.`,
-      "",
-      "| setting | threshold | precision | recall | F1 (positive) | macro-F1 | AUC |",
-      "|---|---|---|---|---|---|---|",
-      metricRow("operating point (max F1 positive)", model.threshold, m.devMetrics),
-      metricRow("probability 0.5", 0.5, m.devMetricsAtHalf),
-      metricRow("best macro-F1 threshold", m.devBestMacroF1.threshold, m.devBestMacroF1),
-      "",
-      `Average precision on dev: ${m.devAveragePrecision}. The threshold and the calibration were chosen on this same dev set, so these figures are slightly optimistic; dev is not the official test split.`,
-      "",
-      ...(m.ordinary
-        ? [
-            `False alarms on everyday posts: ${pct(m.ordinary.flagRate)} of ${m.ordinary.size} ${m.ordinary.name} are flagged at the operating threshold.`,
-            "",
-          ]
-        : []),
-    );
-    if (m.extraDevs.length > 0) {
-      lines.push(
-        "Other held-out sets (at the operating threshold; in brackets macro-F1 at that set's own best threshold):",
-        "",
-        "| set | texts | positive | precision | recall | F1 | macro-F1 | AUC |",
-        "|---|---|---|---|---|---|---|---|",
-        ...m.extraDevs.map(
-          (extra) =>
-            `| ${extra.name} | ${extra.size} | ${extra.positives} | ${fmt(extra.atThreshold.precision)} | ${fmt(extra.atThreshold.recall)} | ${fmt(extra.atThreshold.f1)} | ${fmt(extra.atThreshold.macroF1)} (${fmt(extra.bestMacroF1.macroF1)}) | ${fmt(extra.atThreshold.auc)} |`,
-        ),
-        "",
-      );
-    }
-    lines.push(
-      "Training variants and hyperparameters compared (dev average precision):",
-      "",
-      "| data variant | training texts | model | λ | dev AP | dev AUC |",
-      "|---|---|---|---|---|---|",
-      ...m.grid.map((row) =>
-        row.blendWeight === undefined
-          ? `| ${row.variant} | ${row.trainSize} | ${row.nb ? "NB-LR" : "LR"} | ${row.lambda} | ${fmt(row.devAveragePrecision)} | ${fmt(row.devAuc)} |`
-          : `| ${row.variant} | ${row.trainSize} | blend | – | ${fmt(row.devAveragePrecision)} | ${fmt(row.devAuc)} |`,
-      ),
-      "",
-    );
-  } else {
-    const m = metadata as unknown as LexiconMetadata;
-    lines.push(
-      "## Model",
-      "",
-      `- ${m.terms} terms (words or two-word phrases) with logit weights; bias ${model.bias}; probability = sigmoid(bias + Σ weights of the terms in the post); threshold ${model.threshold}.`,
-      "- Terms are matched on the same folded, hashed words as the learned models use (32-bit hash, exact match), so the lexicon costs one table look-up per word.",
-      "",
-      "## Sanity check (no labelled data for this task)",
-      "",
-      "| set | texts | flag rate, label positive | flag rate, label negative |",
-      "|---|---|---|---|",
-      ...m.sanity.map(
-        (check) =>
-          `| ${check.name} | ${check.size} | ${pct(check.flagRatePositive)} | ${pct(check.flagRateNegative)} |`,
+      "| set | texts | positive | precision | recall | F1 | macro-F1 | AUC |",
+      "|---|---|---|---|---|---|---|---|",
+      ...m.extraDevs.map(
+        (extra) =>
+          `| ${extra.name} | ${extra.size} | ${extra.positives} | ${fmt(extra.atThreshold.precision)} | ${fmt(extra.atThreshold.recall)} | ${fmt(extra.atThreshold.f1)} | ${fmt(extra.atThreshold.macroF1)} (${fmt(extra.bestMacroF1.macroF1)}) | ${fmt(extra.atThreshold.auc)} |`,
       ),
       "",
     );
   }
+  lines.push(
+    "Training variants and hyperparameters compared (dev average precision):",
+    "",
+    "| data variant | training texts | model | λ | dev AP | dev AUC |",
+    "|---|---|---|---|---|---|",
+    ...m.grid.map((row) =>
+      row.blendWeight === undefined
+        ? `| ${row.variant} | ${row.trainSize} | ${row.nb ? "NB-LR" : "LR"} | ${row.lambda} | ${fmt(row.devAveragePrecision)} | ${fmt(row.devAuc)} |`
+        : `| ${row.variant} | ${row.trainSize} | blend | – | ${fmt(row.devAveragePrecision)} | ${fmt(row.devAuc)} |`,
+    ),
+    "",
+  );
   if (recipe.card.anchors) {
     lines.push(
       "## Published anchors",
@@ -246,11 +220,6 @@ interface LinearMetadata {
     devAuc: number;
     blendWeight?: number;
   }>;
-}
-
-interface LexiconMetadata {
-  terms: number;
-  sanity: Array<{ name: string; size: number; flagRatePositive: number; flagRateNegative: number }>;
 }
 
 function metricRow(label: string, threshold: number, metrics: BinaryMetrics): string {
