@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { averagePrecision } from "./evaluate.ts";
-import { blendOf, type Candidate, type GridResult } from "./fit.ts";
+import { averagePrecision, type BinaryMetrics } from "./evaluate.ts";
+import { blendOf, type Candidate, fitLinear, type GridResult } from "./fit.ts";
+import type { LinearRecipe } from "./recipes.ts";
 
 function candidate(variant: string, weights: number[], bias: number, logits: number[]): Candidate {
   const result: GridResult = {
@@ -49,5 +50,43 @@ describe("blendOf", () => {
   it("keeps a model whose logits do not vary at its own scale", () => {
     const flat = candidate("flat", [1, 1, 1], 0, [2, 2, 2, 2]);
     expectClose(blendOf(flat, second, 0.5, labels).weights, [0.5, 0.5 + 1, 0.5 + 1]);
+  });
+});
+
+describe("fitLinear's operating point", () => {
+  // Two words decide the label, noisily: the best F1 of the positive class and the best macro-F1 sit at
+  // different thresholds on this dev set, as they do on real ones with few positives.
+  const texts = (n: number, offset: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const k = i + offset;
+      const bad = k % 5 === 0 || k % 7 === 0;
+      const text = `${bad ? "awful" : "fine"} ${k % 3 === 0 ? "awful" : "day"} post ${k}`;
+      return { text, y: (k % 5 === 0 ? 1 : 0) as 0 | 1, source: "test" };
+    });
+  const recipe = (operatingPoint?: "f1" | "macroF1"): LinearRecipe => ({
+    kind: "linear",
+    name: "toy",
+    category: "negative",
+    lang: "en",
+    variants: [{ name: "toy", examples: texts(300, 0) }],
+    dev: { name: "toy dev", examples: texts(200, 1000) },
+    extraDevs: [],
+    ...(operatingPoint && { operatingPoint }),
+    card: { definition: "", data: [], limits: [] },
+  });
+  const config = { hashBits: 10, charMin: 2, charMax: 3, wordBigrams: false, seed: 1 };
+  const fitToy = (operatingPoint?: "f1" | "macroF1") => {
+    const { model, metadata } = fitLinear(recipe(operatingPoint), config, () => {});
+    const m = metadata as { devMetrics: BinaryMetrics; devBestMacroF1: { threshold: number } };
+    return { threshold: model.threshold, metrics: m.devMetrics, macroThreshold: m.devBestMacroF1.threshold };
+  };
+
+  it("maximises the positive class's F1 by default and macro-F1 when the recipe asks", () => {
+    const byF1 = fitToy();
+    const byMacro = fitToy("macroF1");
+    expect(byMacro.threshold).toBe(byMacro.macroThreshold);
+    expect(fitToy("f1").threshold).toBe(byF1.threshold);
+    expect(byMacro.metrics.macroF1).toBeGreaterThanOrEqual(byF1.metrics.macroF1);
+    expect(byF1.metrics.f1).toBeGreaterThanOrEqual(byMacro.metrics.f1);
   });
 });

@@ -209,7 +209,8 @@ export function fitLinear(
   const calibration = fitPlatt(tuningLogits, devLabels);
   const model: LinearClassifier = { ...uncalibrated, calibration };
   const tuningScores = tuningLogits.map((logit) => calibrate(model, logit));
-  model.threshold = round(bestF1Threshold(tuningScores, devLabels), 4);
+  const operatingThreshold = recipe.operatingPoint === "macroF1" ? bestMacroF1Threshold : bestF1Threshold;
+  model.threshold = round(operatingThreshold(tuningScores, devLabels), 4);
   // The figures are reported on the dev set alone, comparable with its published anchors.
   const devScores = tuningScores.slice(0, recipe.dev.examples.length);
   const reportLabels = labelsOf(recipe.dev.examples);

@@ -122,6 +122,7 @@ function renderCard(
   ];
   const m = metadata as unknown as LinearMetadata;
   const features = model.features;
+  const macroOperating = recipe.operatingPoint === "macroF1";
   lines.push(
     "## Features and training",
     "",
@@ -134,7 +135,7 @@ function renderCard(
     m.ordinary
       ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
       : "- No ordinary posts were added: selection, calibration and the threshold use the dev set alone.",
-    "- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises dev F1 of the positive class.",
+    `- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises ${macroOperating ? "dev macro-F1 (both classes' errors weigh alike, so the share of flagged posts is not inflated)" : "dev F1 of the positive class"}.`,
     "",
     "## Dev-split results",
     "",
@@ -142,7 +143,11 @@ function renderCard(
     "",
     "| setting | threshold | precision | recall | F1 (positive) | macro-F1 | AUC |",
     "|---|---|---|---|---|---|---|",
-    metricRow("operating point (max F1 positive)", model.threshold, m.devMetrics),
+    metricRow(
+      `operating point (max ${macroOperating ? "macro-F1" : "F1 positive"})`,
+      model.threshold,
+      m.devMetrics,
+    ),
     metricRow("probability 0.5", 0.5, m.devMetricsAtHalf),
     metricRow("best macro-F1 threshold", m.devBestMacroF1.threshold, m.devBestMacroF1),
     "",
