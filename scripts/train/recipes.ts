@@ -192,14 +192,6 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   /** Label 1 of a written file (scripts/train/data): a complaint, a fact claim, negative sentiment. */
   const writtenPositive = (row: LabelledText) => row.label.startsWith("1/");
 
-  const ordinaryGerman = (limit = Number.POSITIVE_INFINITY) => ({
-    train: set("ordinary German posts", evenSample(loadOrdinaryGerman(dataDir, "train"), limit), () => false),
-    dev: set(
-      "ordinary German posts dev (SB10k + PotTS neutral/positive)",
-      loadOrdinaryGerman(dataDir, "dev"),
-      () => false,
-    ),
-  });
   // Posts written to companies that are neither complaints nor angry about something else (questions,
   // praise, chatter, news, adverts, job posts, support replies, opinions): everyday traffic of the product's
   // own domain, which the 2013 tweets of SB10k and PotTS do not have.
@@ -216,16 +208,20 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   ]);
   const customerPosts = (rows: LabelledText[]) =>
     rows.filter((row) => row.label.startsWith("0/") && customerKinds.has(row.label.slice(2)));
-  const ordinaryGermanWithCustomers = (limit: number) => ({
-    train: join(
+  /** SB10k and PotTS neutral/positive tweets (at most `limit` in training), with `customers` also those posts. */
+  const ordinaryGerman = (limit = Number.POSITIVE_INFINITY, { customers = false } = {}) => ({
+    train: set(
       "ordinary German posts",
-      set("", evenSample(loadOrdinaryGerman(dataDir, "train"), limit), () => false),
-      set("", customerPosts(writtenDe().train), () => false),
+      [
+        ...evenSample(loadOrdinaryGerman(dataDir, "train"), limit),
+        ...(customers ? customerPosts(writtenDe().train) : []),
+      ],
+      () => false,
     ),
-    dev: join(
-      "ordinary German posts dev (SB10k + PotTS neutral/positive, written posts to companies that are not complaints)",
-      set("", loadOrdinaryGerman(dataDir, "dev"), () => false),
-      set("", customerPosts(writtenDe().dev), () => false),
+    dev: set(
+      `ordinary German posts dev (SB10k + PotTS neutral/positive${customers ? ", written posts to companies that are not complaints" : ""})`,
+      [...loadOrdinaryGerman(dataDir, "dev"), ...(customers ? customerPosts(writtenDe().dev) : [])],
+      () => false,
     ),
   });
   // Tweets to brands' service accounts that are not complaints: questions, thanks, orders.
@@ -272,7 +268,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     // all → 0.759 / 0.9 %; none → 0.759 / 3.0 %, or 0.785 / 9.1 % with the threshold set on GermEval alone).
     // The written posts to companies among them (2026-12-05): GermEval 2018 dev macro-F1 0.782 → 0.778, AP 0.774
     // → 0.769; on the written set b (complaints-de-b, never trained on) 20 of 400 posts flagged → 1.
-    ordinary: ordinaryGermanWithCustomers(1000),
+    ordinary: ordinaryGerman(1000, { customers: true }),
     card: {
       definition:
         "Offensive language (GermEval OFFENSE: insult, abuse or profanity) in a German post; with the optional sources also GermEval 2021 `Sub1_Toxic` and HASOC 2019 `HOF`.",
