@@ -439,7 +439,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       limits: [
         "The texts are tokenised (spaces around punctuation); real posts are not, which char n-grams mostly absorb.",
         "2013 tweets (elections, the papal election, general); PotTS `mixed` counts as not negative.",
-        "Posts to and about companies are rare in the tweets: on the written set b (mostly such posts) recall is low; a complaint that only states the facts is seldom flagged.",
+        "Posts to and about companies are rare in the tweets and the written training posts are few: on the written set b (mostly such posts) half the negative posts are missed, most often a complaint that only states the facts; praise that mentions times or past problems ('ging in zwei Minuten', 'nie Probleme gehabt') is sometimes flagged.",
       ],
     },
   }));
