@@ -104,7 +104,7 @@ export function loadSmsSpam(dir: string): LabelledText[] {
  * The labels of the written files, and the kinds a post of each may have: `positive` kinds go with 1, the
  * others with 0 (scripts/train/data/README.md).
  */
-const writtenLabels = {
+export const writtenLabels = {
   complaint: {
     positive: ["complaint"],
     negative: [

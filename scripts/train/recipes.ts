@@ -15,6 +15,7 @@ import {
   loadTweetEval,
   loadWrittenPosts,
   type WrittenLabel,
+  writtenLabels,
 } from "./datasets.ts";
 import { type Split, stratifiedSplit } from "./split.ts";
 
@@ -195,17 +196,9 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   // Posts written to companies that are neither complaints nor angry about something else (questions,
   // praise, chatter, news, adverts, job posts, support replies, opinions): everyday traffic of the product's
   // own domain, which the 2013 tweets of SB10k and PotTS do not have.
-  const customerKinds = new Set([
-    "question",
-    "praise",
-    "neutral",
-    "chatter",
-    "news",
-    "ad",
-    "job",
-    "support_reply",
-    "opinion",
-  ]);
+  const customerKinds = new Set<string>(
+    writtenLabels.complaint.negative.filter((kind) => kind !== "offtopic_negative"),
+  );
   const customerPosts = (rows: LabelledText[]) =>
     rows.filter((row) => row.label.startsWith("0/") && customerKinds.has(row.label.slice(2)));
   /** SB10k and PotTS neutral/positive tweets (at most `limit` in training), with `customers` also those posts. */
