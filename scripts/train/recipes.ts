@@ -383,59 +383,58 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     },
   }));
 
-  add("negative-de", () => ({
-    kind: "linear",
-    name: "negative-de",
-    category: "negative",
-    lang: "de",
-    // The negative share of a topic's posts is one of the escalation level's criteria, so the threshold weighs
-    // both classes' errors alike instead of favouring recall.
-    operatingPoint: "macroF1",
-    dev: join(
-      "sb10k dev + potts dev + written German posts dev",
-      set("", loadSb10k(dataDir, "dev"), negativeLabel),
-      set("", loadPotts(dataDir, "dev"), negativeLabel),
-      set("", sentimentDe().dev, writtenPositive),
-    ),
-    variants: [
-      join(
-        "sb10k+potts",
-        set("", loadSb10k(dataDir, "train"), negativeLabel),
-        set("", loadPotts(dataDir, "train"), negativeLabel),
+  add("negative-de", () => {
+    const tweets = join(
+      "sb10k+potts",
+      set("", loadSb10k(dataDir, "train"), negativeLabel),
+      set("", loadPotts(dataDir, "train"), negativeLabel),
+    );
+    return {
+      kind: "linear",
+      name: "negative-de",
+      category: "negative",
+      lang: "de",
+      // The negative share of a topic's posts is one of the escalation level's criteria, so the threshold weighs
+      // both classes' errors alike instead of favouring recall.
+      operatingPoint: "macroF1",
+      dev: join(
+        "sb10k dev + potts dev + written German posts dev",
+        set("", loadSb10k(dataDir, "dev"), negativeLabel),
+        set("", loadPotts(dataDir, "dev"), negativeLabel),
+        set("", sentimentDe().dev, writtenPositive),
       ),
-      balancedBeside(
-        "sb10k+potts + written German posts (balanced)",
-        join(
-          "",
-          set("", loadSb10k(dataDir, "train"), negativeLabel),
-          set("", loadPotts(dataDir, "train"), negativeLabel),
+      variants: [
+        tweets,
+        balancedBeside(
+          "sb10k+potts + written German posts (balanced)",
+          tweets,
+          set("", sentimentDe().train, writtenPositive),
         ),
-        set("", sentimentDe().train, writtenPositive),
-      ),
-    ],
-    extraDevs: [
-      set("sb10k dev", loadSb10k(dataDir, "dev"), negativeLabel),
-      set("potts dev", loadPotts(dataDir, "dev"), negativeLabel),
-      set(
-        "written German posts, set b (written for the project, never used to train or tune)",
-        loadWrittenLabelled("negative", "negative-de-b"),
-        writtenPositive,
-      ),
-    ],
-    card: {
-      definition: "Negative sentiment of a German post (label `negative` vs positive, neutral and mixed).",
-      data: [
-        "SB10k (Cieliebak et al. 2017; corpus licence unstated) and PotTS (Sidarenka 2016; MIT), train/dev splits of the CGSA repository; the shipped dev splits are the dev set.",
-        "`scripts/train/data/negative-de-a.jsonl`: 797 German posts (399 negative) written for the project by an AI writing assistant from a definition of negative sentiment toward the post's subject (customers to companies, sport, politics, weather, everyday life; sarcasm, complaints that only state the facts, support agents' apologies, praise after a fixed problem), labelled by their writer; 15 % to dev, the rest in one training variant with its not-negative posts repeated so that its two classes weigh alike beside the tweets (`balancedBeside` in scripts/train/recipes.ts: without it the positive-class weight of the tweets, about 5, made the written posts look 85 % negative, and their style and their words of time were learnt as negative). Not real posts; published with the project under its licence.",
-        "`scripts/train/data/negative-de-b.jsonl`: 400 German posts (200 negative) written the same way by another assistant, without sight of the training file; only for the figure below, never to train or tune.",
       ],
-      limits: [
-        "The texts are tokenised (spaces around punctuation); real posts are not, which char n-grams mostly absorb.",
-        "2013 tweets (elections, the papal election, general); PotTS `mixed` counts as not negative.",
-        "Posts to and about companies are rare in the tweets and the written training posts are few: on the written set b (mostly such posts) half the negative posts are missed, most often a complaint that only states the facts; praise that mentions times or past problems ('ging in zwei Minuten', 'nie Probleme gehabt') is sometimes flagged.",
+      extraDevs: [
+        set("sb10k dev", loadSb10k(dataDir, "dev"), negativeLabel),
+        set("potts dev", loadPotts(dataDir, "dev"), negativeLabel),
+        set(
+          "written German posts, set b (written for the project, never used to train or tune)",
+          loadWrittenLabelled("negative", "negative-de-b"),
+          writtenPositive,
+        ),
       ],
-    },
-  }));
+      card: {
+        definition: "Negative sentiment of a German post (label `negative` vs positive, neutral and mixed).",
+        data: [
+          "SB10k (Cieliebak et al. 2017; corpus licence unstated) and PotTS (Sidarenka 2016; MIT), train/dev splits of the CGSA repository; the shipped dev splits are the dev set.",
+          "`scripts/train/data/negative-de-a.jsonl`: 797 German posts (399 negative) written for the project by an AI writing assistant from a definition of negative sentiment toward the post's subject (customers to companies, sport, politics, weather, everyday life; sarcasm, complaints that only state the facts, support agents' apologies, praise after a fixed problem), labelled by their writer; 15 % to dev, the rest in one training variant with its not-negative posts repeated so that its two classes weigh alike beside the tweets (`balancedBeside` in scripts/train/recipes.ts: without it the positive-class weight of the tweets, about 5, made the written posts look 85 % negative, and their style and their words of time were learnt as negative). Not real posts; published with the project under its licence.",
+          "`scripts/train/data/negative-de-b.jsonl`: 400 German posts (200 negative) written the same way by another assistant, without sight of the training file; only for the figure below, never to train or tune.",
+        ],
+        limits: [
+          "The texts are tokenised (spaces around punctuation); real posts are not, which char n-grams mostly absorb.",
+          "2013 tweets (elections, the papal election, general); PotTS `mixed` counts as not negative.",
+          "Posts to and about companies are rare in the tweets and the written training posts are few: on the written set b (mostly such posts) half the negative posts are missed, most often a complaint that only states the facts; praise that mentions times or past problems ('ging in zwei Minuten', 'nie Probleme gehabt') is sometimes flagged.",
+        ],
+      },
+    };
+  });
 
   const analyser = vader.SentimentIntensityAnalyzer;
   const vaderLabel = (row: LabelledText) => analyser.polarity_scores(row.text).compound <= -0.05;
@@ -445,81 +444,74 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     ...split(hasocEn()),
     ...split(complaints()),
   ];
-  add("negative-en", () => ({
-    kind: "linear",
-    name: "negative-en",
-    category: "negative",
-    lang: "en",
-    // VADER's labels on the corpora's dev parts and the written posts' dev part together choose the model and
-    // its threshold; 600 of the 4,779 VADER-labelled dev posts, so that people's judgement (the written posts,
-    // about 120 in dev) weighs in and the choice is not only agreement with VADER. The written posts also enter
-    // training five times over in one variant: 670 posts beside 27,000 VADER-labelled ones barely move the model.
-    dev: join(
-      "VADER-labelled dev (600 of tweeteval, hasoc2019-en, complaints dev parts) + written English posts dev",
-      set(
-        "",
-        evenSample(
+  add("negative-en", () => {
+    // VADER labels the 27,000 training texts once for all three variants.
+    const vaderLabelled = set(
+      "VADER-labelled training parts",
+      englishTexts((s) => s.train),
+      vaderLabel,
+    );
+    const written = set("", sentimentEn().train, writtenPositive);
+    return {
+      kind: "linear",
+      name: "negative-en",
+      category: "negative",
+      lang: "en",
+      // VADER's labels on the corpora's dev parts and the written posts' dev part together choose the model and
+      // its threshold; 600 of the 4,779 VADER-labelled dev posts, so that people's judgement (the written posts,
+      // about 120 in dev) weighs in and the choice is not only agreement with VADER. The written posts also enter
+      // training five times over in one variant: 670 posts beside 27,000 VADER-labelled ones barely move the model.
+      dev: join(
+        "VADER-labelled dev (600 of tweeteval, hasoc2019-en, complaints dev parts) + written English posts dev",
+        set(
+          "",
+          evenSample(
+            englishTexts((s) => s.dev),
+            600,
+          ),
+          vaderLabel,
+        ),
+        set("", sentimentEn().dev, writtenPositive),
+      ),
+      variants: [
+        vaderLabelled,
+        join("VADER-labelled training parts + written English posts", vaderLabelled, written),
+        join(
+          "VADER-labelled training parts + written English posts x5",
+          vaderLabelled,
+          ...Array.from({ length: 5 }, () => written),
+        ),
+      ],
+      extraDevs: [
+        set(
+          "written English posts, set b (written apart, never used to train or tune)",
+          loadWrittenLabelled("negative", "negative-en-b"),
+          writtenPositive,
+        ),
+        set(
+          "VADER-labelled dev alone (agreement with VADER)",
           englishTexts((s) => s.dev),
-          600,
-        ),
-        vaderLabel,
-      ),
-      set("", sentimentEn().dev, writtenPositive),
-    ),
-    variants: [
-      set(
-        "VADER-labelled training parts",
-        englishTexts((s) => s.train),
-        vaderLabel,
-      ),
-      join(
-        "VADER-labelled training parts + written English posts",
-        set(
-          "",
-          englishTexts((s) => s.train),
           vaderLabel,
         ),
-        set("", sentimentEn().train, writtenPositive),
-      ),
-      join(
-        "VADER-labelled training parts + written English posts x5",
-        set(
-          "",
-          englishTexts((s) => s.train),
-          vaderLabel,
-        ),
-        ...Array.from({ length: 5 }, () => set("", sentimentEn().train, writtenPositive)),
-      ),
-    ],
-    extraDevs: [
-      set(
-        "written English posts, set b (written apart, never used to train or tune)",
-        loadWrittenLabelled("negative", "negative-en-b"),
-        writtenPositive,
-      ),
-      set(
-        "VADER-labelled dev alone (agreement with VADER)",
-        englishTexts((s) => s.dev),
-        vaderLabel,
-      ),
-      set("complaints dev, complaint=positive (weak check)", complaints().dev, oneLabel),
-      set("tweeteval/offensive dev, offensive=positive (weak check)", offensive().dev, oneLabel),
-    ],
-    card: {
-      definition:
-        "Negative sentiment of an English post: the author's own dominant attitude toward what the post is about is negative (displeasure, anger, disappointment, worry, contempt, mockery, sarcasm, a complaint also when it only states the facts); positive, neutral and mostly positive mixed posts, neutral news of bad events and support agents' apologies are not negative. Learnt from VADER's judgement (Hutto & Gilbert 2014; compound ≤ −0.05) on tweets and from posts labelled by their writer.",
-      data: [
-        "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time.",
-        "`scripts/train/data/negative-en-a.jsonl`: 791 English posts (397 negative) written for this project by an AI writing assistant from the definition above, across 25 subjects, with sarcasm, positive slang ('sick', 'brutal'), support agents' apologies, neutral news of outages and other hard cases, and labelled by their writer; 15 % to dev, the rest in training once or five times over (both variants compared). Dev: 600 of the VADER-labelled dev posts and the written posts' dev part. Not real posts; published with the project under its licence.",
-        "`scripts/train/data/negative-en-b.jsonl`: 400 more such posts (200 negative) written separately by another assistant, without sight of the training file or of this model; used only for the figure below, never to train or tune.",
+        set("complaints dev, complaint=positive (weak check)", complaints().dev, oneLabel),
+        set("tweeteval/offensive dev, offensive=positive (weak check)", offensive().dev, oneLabel),
       ],
-      limits: [
-        "Most training labels are VADER's, not people's: VADER's errors (sarcasm, domain words like 'cancelled', 'delayed') are partly learnt; the written posts correct some of them.",
-        "The written posts are written, not collected: figures on set b (written the same way) overstate the quality on real posts.",
-        "The two weak checks below (complaints, offensive tweets) only show that the score rises with related human labels.",
-      ],
-    },
-  }));
+      card: {
+        definition:
+          "Negative sentiment of an English post: the author's own dominant attitude toward what the post is about is negative (displeasure, anger, disappointment, worry, contempt, mockery, sarcasm, a complaint also when it only states the facts); positive, neutral and mostly positive mixed posts, neutral news of bad events and support agents' apologies are not negative. Learnt from VADER's judgement (Hutto & Gilbert 2014; compound ≤ −0.05) on tweets and from posts labelled by their writer.",
+        data: [
+          "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time.",
+          "`scripts/train/data/negative-en-a.jsonl`: 791 English posts (397 negative) written for this project by an AI writing assistant from the definition above, across 25 subjects, with sarcasm, positive slang ('sick', 'brutal'), support agents' apologies, neutral news of outages and other hard cases, and labelled by their writer; 15 % to dev, the rest in training once or five times over (both variants compared). Dev: 600 of the VADER-labelled dev posts and the written posts' dev part. Not real posts; published with the project under its licence.",
+          "`scripts/train/data/negative-en-b.jsonl`: 400 more such posts (200 negative) written separately by another assistant, without sight of the training file or of this model; used only for the figure below, never to train or tune.",
+        ],
+        limits: [
+          "Most training labels are VADER's, not people's: VADER's errors (sarcasm, domain words like 'cancelled', 'delayed') are partly learnt; the written posts correct some of them.",
+          "The written posts are written, not collected: figures on set b (written the same way) overstate the quality on real posts.",
+          "The two weak checks below (complaints, offensive tweets) only show that the score rises with related human labels.",
+        ],
+      },
+    };
+  });
 
   add("complaint-en", () => ({
     kind: "linear",
@@ -706,14 +698,11 @@ function evenSample<T>(rows: readonly T[], limit: number): T[] {
  * variant's weight w = (B0 + k·P0) ÷ (B1 + P1).
  */
 export function balancedBeside(name: string, base: ExampleSet, part: ExampleSet, times = 1): ExampleSet {
-  const count = (examples: readonly Example[], y: number) => examples.filter((e) => e.y === y).length;
-  const b0 = count(base.examples, 0);
-  const b1 = count(base.examples, 1);
-  const p0 = count(part.examples, 0);
-  const p1 = count(part.examples, 1);
-  const k = b1 === 0 || p0 === 0 ? 1 : (b0 / b1) * (p1 / p0);
+  const b1 = base.examples.filter((e) => e.y === 1).length;
+  const b0 = base.examples.length - b1;
   const positives = part.examples.filter((e) => e.y === 1);
   const negatives = part.examples.filter((e) => e.y === 0);
+  const k = b1 === 0 || negatives.length === 0 ? 1 : (b0 / b1) * (positives.length / negatives.length);
   const repeat = (examples: Example[], n: number) => Array.from({ length: n }, () => examples).flat();
   return {
     name,
