@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSmsSpam, loadWrittenPosts } from "./datasets.ts";
+import { loadSmsSpam, loadWrittenPosts, type WrittenLabel } from "./datasets.ts";
 
 const dirs: string[] = [];
 function datasetsWith(sms: string): string {
@@ -103,5 +103,26 @@ describe("loadWrittenPosts", () => {
     expect(() => loadWrittenPosts(wrongKind, "fact_claim")).toThrow(
       `${wrongKind} line 1: kind: a post labelled 1 has kind "statistic" or "event"`,
     );
+  });
+});
+
+describe("the written files of scripts/train/data", () => {
+  const dataDir = new URL("./data/", import.meta.url);
+  const labelOf: Record<string, WrittenLabel> = {
+    complaints: "complaint",
+    factclaims: "fact_claim",
+    negative: "negative",
+    hate: "hate",
+  };
+  const files = readdirSync(dataDir).filter((name) => name.endsWith(".jsonl"));
+
+  it.each(files)("%s loads with the label its name gives, both classes present, no text twice", (name) => {
+    const label = labelOf[name.split("-")[0] ?? ""];
+    expect(label, `no label known for ${name}`).toBeDefined();
+    const rows = loadWrittenPosts(new URL(name, dataDir).pathname, label as WrittenLabel);
+    const positives = rows.filter((row) => row.label.startsWith("1/")).length;
+    expect(positives).toBeGreaterThan(0);
+    expect(positives).toBeLessThan(rows.length);
+    expect(new Set(rows.map((row) => row.text)).size).toBe(rows.length);
   });
 });

@@ -154,6 +154,21 @@ export const writtenLabels = {
       "mixed_positive",
     ],
   },
+  hate: {
+    positive: ["dehumanisation", "incitement", "slur", "stereotype", "exclusion", "conspiracy", "contempt"],
+    negative: [
+      "insult_individual",
+      "profanity",
+      "criticism_org",
+      "criticism_politics",
+      "group_neutral",
+      "group_positive",
+      "news",
+      "counter_speech",
+      "complaint",
+      "chatter",
+    ],
+  },
 } as const;
 
 /** The label a written file carries. */

@@ -135,6 +135,7 @@ function lazySplits(dataDir: string) {
     sentimentEn: splitOf("negative-en-a", () => loadWrittenLabelled("negative", "negative-en-a")),
     sentimentDe: splitOf("negative-de-a", () => loadWrittenLabelled("negative", "negative-de-a")),
     sentimentDeHard: splitOf("negative-de-a2", () => loadWrittenLabelled("negative", "negative-de-a2")),
+    hateDe: splitOf("hate-de-a", () => loadWrittenLabelled("hate", "hate-de-a")),
   };
 }
 
@@ -181,6 +182,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     sentimentEn,
     sentimentDe,
     sentimentDeHard,
+    hateDe,
   } = datasetSplits(dataDir);
 
   const offenseLabel = (row: LabelledText) => row.label.startsWith("OFFENSE");
@@ -353,37 +355,60 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   const hasocHateDev = () => set("hasoc2019-de dev (HATE only)", hasocDe().dev, hateLabel);
   const abuseDev = () =>
     join("germeval2018+2019 dev (ABUSE)", set("", ge18().dev, abuseLabel), set("", ge19().dev, abuseLabel));
-  add("hate-de", () => ({
-    kind: "linear",
-    name: "hate-de",
-    category: "hate",
-    lang: "de",
-    dev: join("hasoc2019-de HATE + germeval ABUSE dev", hasocHateDev(), abuseDev()),
-    variants: [
-      set("hasoc2019-de HATE", hasocDe().train, hateLabel),
-      join(
-        "hasoc2019-de HATE + germeval2018/2019 ABUSE",
-        set("", hasocDe().train, hateLabel),
-        set("", ge18().train, abuseLabel),
-        set("", ge19().train, abuseLabel),
+  add("hate-de", () => {
+    const proxy = join(
+      "hasoc2019-de HATE + germeval2018/2019 ABUSE",
+      set("", hasocDe().train, hateLabel),
+      set("", ge18().train, abuseLabel),
+      set("", ge19().train, abuseLabel),
+    );
+    return {
+      kind: "linear",
+      name: "hate-de",
+      category: "hate",
+      lang: "de",
+      dev: join(
+        "hasoc2019-de HATE + germeval ABUSE dev + written German comments dev",
+        hasocHateDev(),
+        abuseDev(),
+        set("", hateDe().dev, writtenPositive),
       ),
-    ],
-    extraDevs: [hasocHateDev(), abuseDev()],
-    ordinary: ordinaryGerman(),
-    card: {
-      definition:
-        "A weak proxy for hate speech in German: HASOC 2019 `HATE` (111 of 3,819 posts) together with GermEval 2018/2019 `ABUSE` (degrading, often group-directed abuse — broader than hate speech in the legal or DSA sense).",
-      data: [
-        "HASOC 2019 German training split, `task_2` HATE vs rest (no licence stated).",
-        "GermEval 2018 (CC BY 4.0) and 2019 (no licence stated) training splits, fine label ABUSE vs rest.",
+      variants: [
+        set("hasoc2019-de HATE", hasocDe().train, hateLabel),
+        proxy,
+        balancedBeside(
+          "hasoc2019-de HATE + germeval2018/2019 ABUSE + written German comments (balanced)",
+          proxy,
+          set("", hateDe().train, writtenPositive),
+        ),
       ],
-      limits: [
-        "There is no proper German hate-speech training set here: most positives are GermEval ABUSE, which includes strong abuse of individuals and politicians that is not hate speech, so the model over-flags harsh political abuse.",
-        "Only ~17 HASOC HATE posts are in dev: figures on that subset are very noisy.",
-        "Do not use the score alone for legal judgements (§ 130 StGB Volksverhetzung needs a human).",
+      extraDevs: [
+        hasocHateDev(),
+        abuseDev(),
+        set(
+          "written German comments, set b (written for the project, never used to train or tune)",
+          loadWrittenLabelled("hate", "hate-de-b"),
+          writtenPositive,
+        ),
       ],
-    },
-  }));
+      ordinary: ordinaryGerman(),
+      card: {
+        definition:
+          "Hate speech in German: posts that attack, demean, dehumanise or incite against people for their origin, religion, gender, sexual orientation, disability or age. Learnt from HASOC 2019 `HATE` (111 of 3,819 posts), GermEval 2018/2019 `ABUSE` (degrading, often group-directed abuse — a broader proxy) and German comments written for the project with exactly this definition.",
+        data: [
+          "HASOC 2019 German training split, `task_2` HATE vs rest (no licence stated).",
+          "GermEval 2018 (CC BY 4.0) and 2019 (no licence stated) training splits, fine label ABUSE vs rest.",
+          "`scripts/train/data/hate-de-a.jsonl`: 600 German comments (250 hate) written for the project by an AI writing assistant from the definition above, set under companies' posts and in general comment sections: explicit and coded hate against more than ten groups, and as hard negatives insults of individuals, profanity, sharp criticism of companies, politics and religious institutions, neutral and friendly mentions of the groups and counter-speech; 15 % to dev, the rest in a training variant beside the proxy with its not-hate posts repeated so that its classes weigh alike (`balancedBeside`). Not real posts; published with the project under its licence.",
+          "`scripts/train/data/hate-de-b.jsonl`: 400 German comments (150 hate) written by another assistant from its own brief, without sight of the training file; only for the figure below, never to train or tune.",
+        ],
+        limits: [
+          "There is no collected German hate-speech training set of this definition here: most positives are GermEval ABUSE, which includes strong abuse of individuals and politicians that is not hate speech, so the model over-flags harsh political abuse; the written comments are few and written, not collected.",
+          "Only ~17 HASOC HATE posts are in dev: figures on that subset are very noisy.",
+          "Do not use the score alone for legal judgements (§ 130 StGB Volksverhetzung needs a human).",
+        ],
+      },
+    };
+  });
 
   add("negative-de", () => {
     const tweets = join(
