@@ -94,9 +94,21 @@ type Lane = (typeof lanes)[number];
 /** One Lighthouse run in a lane's worker. */
 function runLighthouse(lane: Lane, url: string, flags: Record<string, unknown>): Promise<PageAudit> {
   return new Promise((resolve, reject) => {
-    lane.worker.once("message", (reply: { ok: true; audit: PageAudit } | { ok: false; error: string }) =>
-      reply.ok ? resolve(reply.audit) : reject(new Error(reply.error)),
-    );
+    // A worker that dies instead of answering fails the page rather than leaving the run waiting.
+    const died = (error: unknown) => {
+      lane.worker.off("message", answered);
+      reject(
+        error instanceof Error
+          ? error
+          : new Error(`the Lighthouse worker exited (${String(error)}) on ${url}`),
+      );
+    };
+    const answered = (reply: { ok: true; audit: PageAudit } | { ok: false; error: string }) => {
+      lane.worker.off("error", died).off("exit", died);
+      if (reply.ok) resolve(reply.audit);
+      else reject(new Error(reply.error));
+    };
+    lane.worker.once("message", answered).once("error", died).once("exit", died);
     lane.worker.postMessage({ url, flags: { ...flags, port: lane.chrome.port } });
   });
 }
