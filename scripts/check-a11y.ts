@@ -1,6 +1,5 @@
 // Lighthouse accessibility audit of every page of the web app, signed in to the demo workspace.
 // Fails when a page scores below 90. Usage: npm run check:a11y (after npm run build).
-
 import { Worker } from "node:worker_threads";
 import * as chromeLauncher from "chrome-launcher";
 import { chromiumPath, startServer } from "../test/e2e/server.ts";
@@ -35,7 +34,6 @@ const pages = [
 // conversation), the pages above meanwhile.
 const livePages = ["/overview", "/mentions", "/mentions?sort=priority&risk=complaint", "/inbox", "/alerts"];
 
-const server = await startServer();
 /** What a lane's worker sends back for one page: the score and where each failed audit found its problem. */
 interface PageAudit {
   score: number;
@@ -96,7 +94,7 @@ function runLighthouse(lane: Lane, url: string, flags: Record<string, unknown>):
   return new Promise((resolve, reject) => {
     // A worker that dies instead of answering fails the page rather than leaving the run waiting.
     const died = (error: unknown) => {
-      lane.worker.off("message", answered);
+      lane.worker.off("message", answered).off("error", died).off("exit", died);
       reject(
         error instanceof Error
           ? error
@@ -112,6 +110,7 @@ function runLighthouse(lane: Lane, url: string, flags: Record<string, unknown>):
     lane.worker.postMessage({ url, flags: { ...flags, port: lane.chrome.port } });
   });
 }
+const server = await startServer();
 const scores: Record<string, number> = {};
 const failures: string[] = [];
 try {
