@@ -1,16 +1,18 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startServer } from "./server.ts";
+import { collectPageErrors, launchBrowser, startServer } from "./server.ts";
 
 describe("a newcomer's first minutes with the demo", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
   let page: Page;
+  let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ locale: "de-DE" });
+    pageErrors = collectPageErrors(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -106,5 +108,16 @@ describe("a newcomer's first minutes with the demo", () => {
     await expect
       .poll(() => page.getByTestId("topic-row").allTextContents(), { timeout: 10_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining("Funkloch Kiel")]));
+  });
+
+  it("logs no error on the pages a newcomer opens first", async () => {
+    for (const path of ["/overview", "/inbox", "/alerts", "/incidents"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+    }
+    await page.waitForTimeout(500);
+    // Before signing in, the app asks who is signed in and is told 401: the one error that belongs there.
+    const unexpected = pageErrors.filter((e) => !/status of 401 .*\/api\/auth\/me\)$/.test(e));
+    expect(unexpected).toEqual([]);
   });
 });

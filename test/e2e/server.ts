@@ -70,6 +70,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The errors a page logs from now on, as they come: console errors (a Content-Security-Policy violation, a
+ * failed request) with the URL they came from, and uncaught exceptions.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
 /** Opens `url` and signs in there as a demo member (every demo member has the same password). */
 export async function signIn(page: Page, url: string, email: string) {
   await page.goto(url);
