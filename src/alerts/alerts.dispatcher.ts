@@ -19,7 +19,11 @@ export const retryDelaysMs: readonly number[] = [30_000, 2 * 60_000, 8 * 60_000,
 export const maxAttempts = retryDelaysMs.length + 1;
 
 // A dispatcher that dies mid-send releases its claim after this long; another takes the delivery over.
-const claimMs = 2 * 60_000;
+export const claimMs = 2 * 60_000;
+// A send may take its channel's timeouts (10 s each for a webhook's request, an SMTP server's connection and
+// greeting); a pass starts no send with less of its claim left than this, so no delivery is taken over while
+// it is still being sent. The rest go back to the outbox for the next pass.
+export const claimReserveMs = 30_000;
 
 /** What one pass over the outbox did. */
 export interface DispatchResult {
@@ -88,8 +92,9 @@ export async function dispatchDueDeliveries(
 ): Promise<DispatchResult> {
   const log = categoryLogger(ctx.log, "alerts");
   const now = ctx.clock.now();
+  const claimedUntil = new Date(now.getTime() + claimMs);
   const claimed = await ctx.db.transaction((tx) =>
-    repo.claimDueDeliveries(tx, now, new Date(now.getTime() + claimMs), options.limit ?? 20),
+    repo.claimDueDeliveries(tx, now, claimedUntil, options.limit ?? 20),
   );
   const result: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
   // An alert usually goes to several channels: read each organisation's names once per pass.
@@ -105,10 +110,30 @@ export async function dispatchDueDeliveries(
     }
     return found;
   };
-  for (const delivery of claimed) {
+  for (const [index, delivery] of claimed.entries()) {
+    if (claimedUntil.getTime() - ctx.clock.now().getTime() < claimReserveMs) {
+      const rest = claimed.slice(index).map((d) => d.id);
+      await repo.releaseClaims(ctx.db, rest, claimedUntil);
+      log.warn(
+        { released: rest.length, claimMs },
+        "alert deliveries given back unsent: this pass's claim runs out soon (slow channels)",
+      );
+      break;
+    }
     const attempts = delivery.attempts + 1;
-    const finish = async (set: Partial<repo.AlertDeliveryRow>) =>
-      repo.updateDelivery(ctx.db, delivery.id, { attempts, lockedUntil: null, ...set });
+    const finish = async (set: Partial<repo.AlertDeliveryRow>) => {
+      const recorded = await repo.updateClaimedDelivery(ctx.db, delivery.id, claimedUntil, {
+        attempts,
+        lockedUntil: null,
+        ...set,
+      });
+      if (!recorded) {
+        log.warn(
+          { deliveryId: delivery.id, alertId: delivery.alertId, state: set.state ?? "pending" },
+          "alert delivery was taken over by another dispatcher before this outcome was recorded",
+        );
+      }
+    };
     const alert = await repo.findAlert(ctx.db, delivery.orgId, delivery.alertId);
     const [channel] = delivery.channelId
       ? await repo.findChannels(ctx.db, delivery.orgId, [delivery.channelId])

@@ -236,9 +236,31 @@ export async function claimDueDeliveries(
     .returning();
 }
 
-/** Records the outcome of one attempt. */
-export async function updateDelivery(tx: Tx, id: string, set: Partial<AlertDeliveryRow>) {
-  await tx.update(alertDeliveries).set(set).where(eq(alertDeliveries.id, id));
+/**
+ * Records the outcome of one attempt, if the delivery is still claimed until `claimedUntil` (the claim this
+ * dispatcher took): a delivery another dispatcher took over meanwhile keeps that one's record. Whether it was.
+ */
+export async function updateClaimedDelivery(
+  tx: Tx,
+  id: string,
+  claimedUntil: Date,
+  set: Partial<AlertDeliveryRow>,
+): Promise<boolean> {
+  const updated = await tx
+    .update(alertDeliveries)
+    .set(set)
+    .where(and(eq(alertDeliveries.id, id), eq(alertDeliveries.lockedUntil, claimedUntil)))
+    .returning({ id: alertDeliveries.id });
+  return updated.length > 0;
+}
+
+/** Gives claimed deliveries back unsent (those still claimed until `claimedUntil`), for the next pass. */
+export async function releaseClaims(tx: Tx, ids: readonly string[], claimedUntil: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(alertDeliveries)
+    .set({ lockedUntil: null })
+    .where(and(inArray(alertDeliveries.id, [...ids]), eq(alertDeliveries.lockedUntil, claimedUntil)));
 }
 
 /** One alert by id without organisation scope, for the dispatcher (which works for every organisation). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimMs, claimReserveMs, dispatchDueDeliveries } from "../../src/alerts/alerts.dispatcher.ts";
 import { lockKeyOf, raiseAlert } from "../../src/alerts/alerts.service.ts";
 import { verifyWebhookSignature } from "../../src/core/alerts/render.ts";
 import type { AlertCandidate } from "../../src/core/alerts/rules.ts";
@@ -541,5 +542,82 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
     const res = await api("GET", "/api/posts?ids=a,,b");
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe("querystring.ids");
+  });
+  // Last, as they move the shared clock on by minutes.
+  describe("slow channels and several dispatchers", () => {
+    it("gives deliveries back unsent when slow channels use up a pass's claim, and sends each once", async () => {
+      const drain = async () => {
+        while (Object.values(await runtime.alerts.dispatch()).some((n) => n > 0)) {}
+      };
+      await drain();
+      const rule = (
+        await api("POST", "/api/alert-rules", {
+          name: "Langsamer Webhook",
+          condition: { kind: "priority_post", minPriority: 0.65 },
+          cooldownMinutes: 0,
+          channelIds: [channels.webhook],
+        })
+      ).json();
+      await post(
+        ["slow1", "slow2", "slow3"].map((handle) =>
+          buildPost({ text: threat, postedAt: clock.now().toISOString(), author: { handle } }),
+        ),
+      );
+      const sent: string[] = [];
+      // Each send takes 50 s: after two, less than the reserve is left of the 2-minute claim.
+      const slowSend = async (_config: unknown, message: { deliveryId: string }) => {
+        sent.push(message.deliveryId);
+        await clock.advance(50_000);
+      };
+      const options = { publicUrl: "https://brandwache.nordwind.example" };
+      expect(claimMs - 2 * 50_000).toBeLessThan(claimReserveMs);
+      const first = await dispatchDueDeliveries(runtime.ctx, slowSend, options);
+      expect(first.sent).toBe(2);
+      const ours = async () =>
+        (await alertList()).items
+          .filter((a: { ruleId: string }) => a.ruleId === rule.id)
+          .flatMap((a: { deliveries: { state: string }[] }) => a.deliveries);
+      expect((await ours()).filter((d: { state: string }) => d.state === "pending").length).toBeGreaterThan(
+        0,
+      );
+      // The rest was given back, not left claimed: the next pass sends it at once.
+      const fast = async (_config: unknown, message: { deliveryId: string }) => {
+        sent.push(message.deliveryId);
+      };
+      while ((await dispatchDueDeliveries(runtime.ctx, fast, options)).sent > 0) {}
+      expect((await ours()).map((d: { state: string }) => d.state)).toEqual(["sent", "sent", "sent"]);
+      expect(new Set(sent).size).toBe(sent.length);
+      await api("DELETE", `/api/alert-rules/${rule.id}`);
+    });
+
+    it("keeps the record of the dispatcher that took a delivery over, not of the one whose claim ran out", async () => {
+      const rule = (
+        await api("POST", "/api/alert-rules", {
+          name: "Übernommener Webhook",
+          condition: { kind: "priority_post", minPriority: 0.65 },
+          cooldownMinutes: 0,
+          channelIds: [channels.webhook],
+        })
+      ).json();
+      await post([
+        buildPost({ text: threat, postedAt: clock.now().toISOString(), author: { handle: "hang1" } }),
+      ]);
+      const options = { publicUrl: "https://brandwache.nordwind.example" };
+      let tookOver = { sent: 0, retrying: 0, failed: 0 };
+      // The first dispatcher's send hangs past its claim; meanwhile another process takes the delivery over and
+      // sends it; then the first send fails.
+      const hanging = async () => {
+        await clock.advance(claimMs + 1_000);
+        tookOver = await dispatchDueDeliveries(runtime.ctx, async () => {}, options);
+        throw Object.assign(new Error("timeout after 10000 ms"), { retryable: true });
+      };
+      await dispatchDueDeliveries(runtime.ctx, hanging, options);
+      expect(tookOver.sent).toBeGreaterThan(0);
+      const [delivery] = (await alertList()).items
+        .filter((a: { ruleId: string }) => a.ruleId === rule.id)
+        .flatMap((a: { deliveries: unknown[] }) => a.deliveries);
+      expect(delivery).toMatchObject({ state: "sent", attempts: 1, lastError: null, nextAttemptAt: null });
+      await api("DELETE", `/api/alert-rules/${rule.id}`);
+    });
   });
 });

@@ -174,9 +174,12 @@ describe.skipIf(!testDatabaseUrl || !testNatsUrl)(
       expect(await count("select count(*) n from alerts")).toBe(alertsExpected);
       expect(await count("select count(distinct post_ids->>0) n from alerts")).toBe(alertsExpected);
       expect(await count("select count(*) n from alert_deliveries")).toBe(alertsExpected);
+      // Every alert reached the receiver under its own delivery id. The killed worker may have died with one
+      // send in flight — the receiver answered, the answer was never recorded — and that delivery went out once
+      // more, with the same id, when its claim ran out: at least once, de-duplicated on the id (docs/ALERTS.md).
       const deliveryIds = receiver.requests.map((r) => r.headers["x-brandwache-delivery"]);
       expect(new Set(deliveryIds).size).toBe(alertsExpected);
-      expect(deliveryIds).toHaveLength(alertsExpected);
+      expect(deliveryIds.length).toBeLessThanOrEqual(alertsExpected + 1);
     }, 300_000);
   },
 );
