@@ -545,19 +545,27 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
   });
   // Last, as they move the shared clock on by minutes.
   describe("slow channels and several dispatchers", () => {
-    it("gives deliveries back unsent when slow channels use up a pass's claim, and sends each once", async () => {
-      const drain = async () => {
-        while (Object.values(await runtime.alerts.dispatch()).some((n) => n > 0)) {}
-      };
-      await drain();
-      const rule = (
+    const options = { publicUrl: "https://brandwache.nordwind.example" };
+    // A rule that raises an alert for every threatening post and sends it to the webhook alone.
+    const webhookRule = async (name: string) =>
+      (
         await api("POST", "/api/alert-rules", {
-          name: "Langsamer Webhook",
+          name,
           condition: { kind: "priority_post", minPriority: 0.65 },
           cooldownMinutes: 0,
           channelIds: [channels.webhook],
         })
       ).json();
+    const deliveriesOf = async (ruleId: string) =>
+      (await alertList()).items
+        .filter((a: { ruleId: string }) => a.ruleId === ruleId)
+        .flatMap((a: { deliveries: { state: string }[] }) => a.deliveries);
+    it("gives deliveries back unsent when slow channels use up a pass's claim, and sends each once", async () => {
+      const drain = async () => {
+        while (Object.values(await runtime.alerts.dispatch()).some((n) => n > 0)) {}
+      };
+      await drain();
+      const rule = await webhookRule("Langsamer Webhook");
       await post(
         ["slow1", "slow2", "slow3"].map((handle) =>
           buildPost({ text: threat, postedAt: clock.now().toISOString(), author: { handle } }),
@@ -569,40 +577,31 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
         sent.push(message.deliveryId);
         await clock.advance(50_000);
       };
-      const options = { publicUrl: "https://brandwache.nordwind.example" };
       expect(claimMs - 2 * 50_000).toBeLessThan(claimReserveMs);
       const first = await dispatchDueDeliveries(runtime.ctx, slowSend, options);
       expect(first.sent).toBe(2);
-      const ours = async () =>
-        (await alertList()).items
-          .filter((a: { ruleId: string }) => a.ruleId === rule.id)
-          .flatMap((a: { deliveries: { state: string }[] }) => a.deliveries);
-      expect((await ours()).filter((d: { state: string }) => d.state === "pending").length).toBeGreaterThan(
-        0,
-      );
+      expect(
+        (await deliveriesOf(rule.id)).filter((d: { state: string }) => d.state === "pending").length,
+      ).toBeGreaterThan(0);
       // The rest was given back, not left claimed: the next pass sends it at once.
       const fast = async (_config: unknown, message: { deliveryId: string }) => {
         sent.push(message.deliveryId);
       };
       while ((await dispatchDueDeliveries(runtime.ctx, fast, options)).sent > 0) {}
-      expect((await ours()).map((d: { state: string }) => d.state)).toEqual(["sent", "sent", "sent"]);
+      expect((await deliveriesOf(rule.id)).map((d: { state: string }) => d.state)).toEqual([
+        "sent",
+        "sent",
+        "sent",
+      ]);
       expect(new Set(sent).size).toBe(sent.length);
       await api("DELETE", `/api/alert-rules/${rule.id}`);
     });
 
     it("keeps the record of the dispatcher that took a delivery over, not of the one whose claim ran out", async () => {
-      const rule = (
-        await api("POST", "/api/alert-rules", {
-          name: "Übernommener Webhook",
-          condition: { kind: "priority_post", minPriority: 0.65 },
-          cooldownMinutes: 0,
-          channelIds: [channels.webhook],
-        })
-      ).json();
+      const rule = await webhookRule("Übernommener Webhook");
       await post([
         buildPost({ text: threat, postedAt: clock.now().toISOString(), author: { handle: "hang1" } }),
       ]);
-      const options = { publicUrl: "https://brandwache.nordwind.example" };
       let tookOver = { sent: 0, retrying: 0, failed: 0 };
       // The first dispatcher's send hangs past its claim; meanwhile another process takes the delivery over and
       // sends it; then the first send fails.
@@ -613,9 +612,7 @@ describe.each(databaseKinds)("alerts on %s", (kind) => {
       };
       await dispatchDueDeliveries(runtime.ctx, hanging, options);
       expect(tookOver.sent).toBeGreaterThan(0);
-      const [delivery] = (await alertList()).items
-        .filter((a: { ruleId: string }) => a.ruleId === rule.id)
-        .flatMap((a: { deliveries: unknown[] }) => a.deliveries);
+      const [delivery] = await deliveriesOf(rule.id);
       expect(delivery).toMatchObject({ state: "sent", attempts: 1, lastError: null, nextAttemptAt: null });
       await api("DELETE", `/api/alert-rules/${rule.id}`);
     });
