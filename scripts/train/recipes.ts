@@ -436,12 +436,20 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   // negative; questions, praise, news, chatter, support replies, ads and job posts are not; opinions are left out
   // (their sentiment was not asked for).
   const upsetAtSomething = (row: LabelledText) => writtenPositive(row) || row.label === "0/offtopic_negative";
+  const withoutOpinions = (rows: LabelledText[]) => rows.filter((row) => row.label !== "0/opinion");
   const toCompanies = (part: (split: Split) => LabelledText[], lang: "de" | "en" = "de") =>
-    (lang === "de" ? [writtenDe, writtenDeSocial, writtenDeEveryday] : [writtenEn])
-      .flatMap((split) => part(split()))
-      .filter((row) => row.label !== "0/opinion");
+    withoutOpinions(
+      (lang === "de" ? [writtenDe, writtenDeSocial, writtenDeEveryday] : [writtenEn]).flatMap((split) =>
+        part(split()),
+      ),
+    );
   add("negative-de", () => {
     const written = [sentimentDe, sentimentDeHard, sentimentDeQuestions];
+    const writtenTrain = set(
+      "",
+      written.flatMap((part) => part().train),
+      writtenPositive,
+    );
     const tweets = join(
       "sb10k+potts",
       set("", loadSb10k(dataDir, "train"), negativeLabel),
@@ -467,25 +475,13 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       ),
       variants: [
         tweets,
-        balancedBeside(
-          "sb10k+potts + written German posts (balanced)",
-          tweets,
-          set(
-            "",
-            written.flatMap((part) => part().train),
-            writtenPositive,
-          ),
-        ),
+        balancedBeside("sb10k+potts + written German posts (balanced)", tweets, writtenTrain),
         balancedBeside(
           "sb10k+potts + written German posts + posts to companies (balanced)",
           tweets,
           join(
             "",
-            set(
-              "",
-              written.flatMap((part) => part().train),
-              writtenPositive,
-            ),
+            writtenTrain,
             set(
               "",
               toCompanies((part) => part.train),
@@ -499,7 +495,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         set("potts dev", loadPotts(dataDir, "dev"), negativeLabel),
         set(
           "written social-media-style posts to companies, set c, complaints and angry posts = negative (never trained on)",
-          loadWrittenLabelled("complaint", "complaints-de-c").filter((row) => row.label !== "0/opinion"),
+          withoutOpinions(loadWrittenLabelled("complaint", "complaints-de-c")),
           upsetAtSomething,
         ),
         set(
@@ -543,6 +539,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       vaderLabel,
     );
     const written = set("", sentimentEn().train, writtenPositive);
+    const toCompaniesTrain = set(
+      "",
+      toCompanies((part) => part.train, "en"),
+      upsetAtSomething,
+    );
     return {
       kind: "linear",
       name: "negative-en",
@@ -576,13 +577,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           "VADER-labelled training parts + written English posts x5 + posts to companies x3",
           vaderLabelled,
           ...Array.from({ length: 5 }, () => written),
-          ...Array.from({ length: 3 }, () =>
-            set(
-              "",
-              toCompanies((part) => part.train, "en"),
-              upsetAtSomething,
-            ),
-          ),
+          ...Array.from({ length: 3 }, () => toCompaniesTrain),
         ),
       ],
       extraDevs: [
@@ -593,7 +588,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         ),
         set(
           "written English posts to companies, set b of the complaint model, complaints and angry posts = negative (never trained on)",
-          loadWrittenLabelled("complaint", "complaints-en-b").filter((row) => row.label !== "0/opinion"),
+          withoutOpinions(loadWrittenLabelled("complaint", "complaints-en-b")),
           upsetAtSomething,
         ),
         set(
