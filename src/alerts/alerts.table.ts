@@ -73,8 +73,8 @@ export const alerts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    index("alerts_org_created_idx").on(t.orgId, t.createdAt.desc()),
-    index("alerts_org_dedup_idx").on(t.orgId, t.dedupKey, t.createdAt.desc()),
+    index("alerts_org_created_idx").on(t.orgId, t.createdAt.desc().nullsFirst()),
+    index("alerts_org_dedup_idx").on(t.orgId, t.dedupKey, t.createdAt.desc().nullsFirst()),
     // Which alerts name a post (a redelivered post must not raise again): a few look-ups, not a scan.
     index("alerts_post_ids_idx").using("gin", sql`${t.postIds} jsonb_path_ops`),
   ],

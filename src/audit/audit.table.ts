@@ -23,7 +23,7 @@ export const auditLog = pgTable(
     hash: text("hash"),
   },
   (t) => [
-    index("audit_org_at_idx").on(t.orgId, t.at.desc()),
+    index("audit_org_at_idx").on(t.orgId, t.at.desc().nullsFirst()),
     // The chain is walked per organisation in seq order; recordAudit reads its newest entry.
     index("audit_org_seq_idx").on(t.orgId, t.seq),
     index("audit_unsealed_idx").on(t.orgId, t.seq).where(sql`${t.hash} is null`),

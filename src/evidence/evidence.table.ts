@@ -55,7 +55,7 @@ export const evidenceItems = pgTable(
     renderError: text("render_error"),
   },
   (t) => [
-    index("evidence_items_org_idx").on(t.orgId, t.capturedAt.desc()),
+    index("evidence_items_org_idx").on(t.orgId, t.capturedAt.desc().nullsFirst()),
     index("evidence_items_incident_idx").on(t.orgId, t.incidentId),
   ],
 );

@@ -71,7 +71,7 @@ export const conversations = pgTable(
   (t) => [
     uniqueIndex("conversations_org_thread_idx").on(t.orgId, t.platform, t.rootExternalId),
     uniqueIndex("conversations_org_ticket_idx").on(t.orgId, t.ticket),
-    index("conversations_org_activity_idx").on(t.orgId, t.lastActivityAt.desc()),
+    index("conversations_org_activity_idx").on(t.orgId, t.lastActivityAt.desc().nullsFirst()),
     index("conversations_due_idx").on(t.status, t.firstResponseDueAt),
   ],
 );

@@ -42,7 +42,7 @@ export const incidents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("incidents_org_idx").on(t.orgId, t.createdAt.desc())],
+  (t) => [index("incidents_org_idx").on(t.orgId, t.createdAt.desc().nullsFirst())],
 );
 
 /** Per-organisation incident settings (NIS2 scope decides whether NIS2 clocks run). */

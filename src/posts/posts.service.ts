@@ -335,7 +335,7 @@ function toRow(id: string, item: AssessedPost, authorId: string, now: Date) {
 }
 
 /** One category of a stored verdict (the JSON of `assessments.categories`). */
-type StoredRiskResult = {
+export type StoredRiskResult = {
   score: number;
   flagged: boolean;
   spans: { start: number; end: number; reason: string; detail?: string }[];
@@ -483,14 +483,21 @@ export async function listPosts(ctx: AppContext, actor: Actor, query: PostListQu
   const rows = await repo.listPosts(ctx.db, actor.orgId, query, cursor, query.limit + 1, query.sort);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const next = last && {
-    postedAt: last.postedAt,
-    id: last.id,
-    ...(query.sort === "priority" ? { priority: last.priority ?? -1 } : {}),
-  };
   return {
     items: page.map(presentPost),
-    nextCursor: rows.length > query.limit && next ? encodeCursor(next) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(cursorAfter(last, query.sort)) : null,
+  };
+}
+
+/** The keyset cursor that continues after a row, in the list's order. */
+export function cursorAfter(
+  row: Pick<repo.PostListRow, "postedAt" | "id" | "priority">,
+  sort: "time" | "priority",
+): repo.PostCursor {
+  return {
+    postedAt: row.postedAt,
+    id: row.id,
+    ...(sort === "priority" ? { priority: row.priority ?? -1 } : {}),
   };
 }
 

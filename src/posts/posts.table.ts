@@ -51,7 +51,7 @@ export const posts = pgTable(
   },
   (t) => [
     uniqueIndex("posts_org_platform_external_idx").on(t.orgId, t.platform, t.externalId),
-    index("posts_org_posted_idx").on(t.orgId, t.postedAt.desc(), t.id.desc()),
+    index("posts_org_posted_idx").on(t.orgId, t.postedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("posts_search_idx").using("gin", t.search),
     // Replies of a thread (the inbox files them into their conversation).
     index("posts_org_reply_idx").on(t.orgId, t.platform, t.inReplyTo).where(sql`${t.inReplyTo} is not null`),
@@ -140,7 +140,7 @@ export const assessments = pgTable(
   (t) => [
     primaryKey({ columns: [t.postId, t.engine] }),
     index("assessments_flags_idx").using("gin", t.flags),
-    index("assessments_priority_idx").on(t.orgId, t.priority.desc()),
+    index("assessments_priority_idx").on(t.orgId, t.priority.desc().nullsFirst()),
     // The inbox sync reads what was assessed since its cursor, in this order, batch after batch.
     index("assessments_org_assessed_idx").on(t.orgId, t.engine, t.assessedAt, t.postId),
   ],

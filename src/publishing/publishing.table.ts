@@ -61,7 +61,7 @@ export const drafts = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
-    index("drafts_org_state_idx").on(t.orgId, t.state, t.updatedAt.desc()),
+    index("drafts_org_state_idx").on(t.orgId, t.state, t.updatedAt.desc().nullsFirst()),
     index("drafts_org_conversation_idx").on(t.orgId, t.conversationId),
   ],
 );
