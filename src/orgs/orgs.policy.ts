@@ -31,6 +31,8 @@ export const canManageTokens = (actor: Actor) => atLeast(actor, "admin");
 export const canEditTopics = (actor: Actor) => atLeast(actor, "manager");
 /** Sending posts into the pipeline through the API. */
 export const canIngestPosts = (actor: Actor) => atLeast(actor, "agent");
+/** Downloading mentions as a file (bulk personal data, so it is audited and not for read-only roles). */
+export const canExportPosts = (actor: Actor) => atLeast(actor, "agent");
 /** Opening and changing incidents. */
 export const canEditIncidents = (actor: Actor) => atLeast(actor, "agent");
 /** Reading the audit log. */

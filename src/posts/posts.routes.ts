@@ -1,10 +1,13 @@
+import { Readable } from "node:stream";
 import { z } from "zod";
 import type { App, AppOptions } from "../platform/http/app.ts";
 import { requireActor } from "../platform/http/auth.ts";
 import { problemResponses } from "../platform/http/problem.ts";
+import { exportPosts } from "./posts.export.ts";
 import {
   IngestResult,
   PostBatch,
+  PostExportQuery,
   PostFilter,
   PostList,
   PostListQuery,
@@ -15,7 +18,7 @@ import { getPost, ingestPosts, listPostRevisions, listPosts, postStats } from ".
 import { PostStats, PostStatsQuery } from "./posts.stats.schema.ts";
 import { streamPosts } from "./posts.stream.ts";
 
-/** Mentions: batch ingest, list and search, volume, live stream. */
+/** Mentions: batch ingest, list and search, export, volume, live stream. */
 export function registerPostRoutes(app: App, { ctx, metrics }: Pick<AppOptions, "ctx" | "metrics">) {
   app.post(
     "/api/posts",
@@ -84,6 +87,39 @@ export function registerPostRoutes(app: App, { ctx, metrics }: Pick<AppOptions, 
       },
     },
     async (request, reply) => streamPosts(ctx, requireActor(request), request.query, request, reply),
+  );
+
+  app.get(
+    "/api/posts/export",
+    {
+      schema: {
+        operationId: "exportPosts",
+        tags: ["posts"],
+        summary: "Download the posts that pass the filters as CSV or JSONL (agents and above; audited)",
+        description:
+          "The list's filters and order; at most `limit` posts (100,000). CSV: UTF-8 with a byte order mark, RFC 4180 quoting, a text cell that starts with = + - @ or a tab gets a leading apostrophe so that no spreadsheet runs it as a formula; `separator=semicolon` writes semicolons and decimal commas for spreadsheets set to German. JSONL: one post per line as `GET /api/posts` returns it, plus `scores` (every category's score, null before the assessment). Every export is written to the audit log.",
+        querystring: PostExportQuery,
+        response: {
+          200: {
+            description:
+              'The file, as an attachment (`content-disposition: attachment; filename="brandwache-mentions-<yyyymmddThhmm>Z.csv"`, or `.jsonl`)',
+            content: {
+              "text/csv": { schema: z.string() },
+              "application/x-ndjson": { schema: z.string() },
+            },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportPosts(ctx, requireActor(request), request.query);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", `attachment; filename="${file.fileName}"`)
+        .header("cache-control", "no-store")
+        .send(Readable.from(file.body) as unknown as string);
+    },
   );
 
   app.get(

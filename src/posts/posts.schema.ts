@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryLanguages, queryPlatforms } from "../core/query/query.ast.ts";
 import { riskCategories } from "../core/risk/risk.types.ts";
+import { csvSeparators } from "../core/text/csv.ts";
 
 /** Platforms a post can come from; `scenario` is the demo and training simulator. */
 export const Platform = z.enum(queryPlatforms);
@@ -197,6 +198,22 @@ export const PostListQuery = PostFilter.extend({
   sort: z.enum(["time", "priority"]).default("time"),
 });
 export type PostListQuery = z.infer<typeof PostListQuery>;
+
+/** The most posts one export writes. */
+export const maxExportPosts = 100_000;
+
+/** Query string of `GET /api/posts/export`: the list's filters and order, and the file's form. */
+export const PostExportQuery = PostFilter.extend({
+  /** `time`: newest first; `priority`: what to look at first, then newest. */
+  sort: z.enum(["time", "priority"]).default("time"),
+  /** `csv` for spreadsheets; `jsonl`: one post per line as `GET /api/posts` returns it, plus its `scores`. */
+  format: z.enum(["csv", "jsonl"]).default("csv"),
+  /** CSV only: `comma` (decimal point), or `semicolon` (decimal comma) for spreadsheets set to German. */
+  separator: z.enum(csvSeparators).default("comma"),
+  /** At most this many posts, the first ones in the chosen order. */
+  limit: z.coerce.number().int().min(1).max(maxExportPosts).default(maxExportPosts),
+});
+export type PostExportQuery = z.infer<typeof PostExportQuery>;
 
 /** A page of posts, newest first. */
 export const PostList = z.object({

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectPageErrors, launchBrowser, startServer } from "./server.ts";
@@ -93,6 +95,25 @@ describe("a newcomer's first minutes with the demo", () => {
         { timeout: 30_000 },
       )
       .toBe(true);
+    await page.getByTestId("filter-risk").selectOption("");
+  });
+
+  it("exports the filtered mentions as a CSV file a German spreadsheet reads", async () => {
+    await page.getByTestId("filter-risk").selectOption("complaint");
+    await expect.poll(() => page.url()).toContain("risk=complaint");
+    await page.getByTestId("post-item").first().waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("mentions-export").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^brandwache-mentions-\d{8}T\d{4}Z\.csv$/);
+    const file = await readFile(await download.path(), "utf8");
+    expect(file.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(file, { delimiter: ";", bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.flags?.split(" ")).toContain("complaint");
+    // Decimal commas, as a spreadsheet set to German reads numbers.
+    expect(rows[0]?.priority).toMatch(/^\d(,\d+)?$/);
     await page.getByTestId("filter-risk").selectOption("");
   });
 

@@ -300,6 +300,9 @@ export const de: Messages = {
     shown_other: "{{count}} Erwähnungen angezeigt",
     empty: "Noch keine Erwähnungen zu diesen Filtern. Neue erscheinen hier, sobald sie eintreffen.",
     loadOlder: "Ältere laden",
+    export: "Als CSV exportieren",
+    exportHint:
+      "Lädt bis zu 100.000 Erwähnungen mit diesen Filtern als CSV-Datei (Semikolon und Dezimalkomma, wie Excel auf Deutsch sie liest).",
     idsNotLive:
       "Es werden die Beiträge eines Alarms oder einer Gruppe gezeigt; neue Erwähnungen kommen nicht live hinzu.",
     live: {

@@ -296,6 +296,8 @@ export const en = {
     shown_other: "{{count}} mentions shown",
     empty: "No mentions match these filters yet. New ones appear here as they arrive.",
     loadOlder: "Load older",
+    export: "Export as CSV",
+    exportHint: "Downloads up to 100,000 mentions with these filters as a CSV file.",
     idsNotLive: "Showing the posts of an alert or a group; new mentions are not added live.",
     live: { open: "Live", connecting: "Connecting…", closed: "Disconnected — retrying", paused: "Paused" },
     ownAccount: "Our account",

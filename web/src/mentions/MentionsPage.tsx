@@ -5,18 +5,21 @@ import { useSearchParams } from "react-router-dom";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
+import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useRiskProfile } from "../risk/useRiskProfile.ts";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { LiveIndicator } from "./LiveIndicator.tsx";
 import { initialLiveState, liveReducer, mergePosts } from "./liveList.ts";
 import { MentionFiltersBar } from "./MentionFiltersBar.tsx";
 import {
+  exportUrl,
   filtersFromSearch,
   filtersToSearch,
   followsLiveStream,
   type MentionFilters,
   matchesLiveFilters,
 } from "./mentionFilters.ts";
+import { canExportMentions } from "./mentionPermissions.ts";
 import { isOwnPost } from "./ownAccount.ts";
 import { PostItem } from "./PostItem.tsx";
 import { usePostStream } from "./usePostStream.ts";
@@ -24,7 +27,8 @@ import { usePosts } from "./usePosts.ts";
 
 /** Mentions: the list for the filters in the URL, with new matching posts arriving live on top. */
 export function MentionsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { role } = useCurrentSession();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const setFilters = useCallback(
@@ -101,9 +105,24 @@ export function MentionsPage() {
             {t("mentions.idsNotLive")}
           </Text>
         )}
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {t("mentions.shown", { count: shown.length })}
-        </Text>
+        <Group gap="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t("mentions.shown", { count: shown.length })}
+          </Text>
+          {canExportMentions(role) && (
+            <Button
+              component="a"
+              href={exportUrl(filters, now, i18n.language.startsWith("de") ? "semicolon" : "comma")}
+              download
+              size="compact-sm"
+              variant="default"
+              title={t("mentions.exportHint")}
+              data-testid="mentions-export"
+            >
+              {t("mentions.export")}
+            </Button>
+          )}
+        </Group>
       </Group>
       {filters.sort === "priority" && (
         <Text size="sm" c="dimmed" data-testid="priority-live-hint">

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PostRead } from "../../../src/posts/posts.schema.ts";
+import { PostExportQuery } from "../../../src/posts/posts.schema.ts";
 import {
   defaultFilters,
+  exportUrl,
   filtersFromSearch,
   filtersToSearch,
   followsLiveStream,
@@ -15,6 +17,7 @@ import {
   rangeStart,
   streamQuery,
 } from "./mentionFilters.ts";
+import { canExportMentions } from "./mentionPermissions.ts";
 
 describe("mention filters in the URL", () => {
   it("reads every filter from a linked view", () => {
@@ -220,5 +223,44 @@ describe("matchesLiveFilters", () => {
   it("keeps out every post that is not one of the chosen ids", () => {
     expect(matchesLiveFilters(post(null), { ...defaultFilters, ids: ["p1"] })).toBe(true);
     expect(matchesLiveFilters(post(null), { ...defaultFilters, ids: ["p2", "p3"] })).toBe(false);
+  });
+});
+
+describe("exporting the view", () => {
+  const now = Date.parse("2026-11-25T10:00:00Z");
+
+  it("asks the export for exactly the posts of the list, in its order, with the separator", () => {
+    const filters: MentionFilters = {
+      ...defaultFilters,
+      platform: "x",
+      range: "1h",
+      q: "kündigung störung",
+      risk: "complaint",
+      sort: "priority",
+      author: "kundin_a",
+    };
+    const url = new URL(exportUrl(filters, now, "semicolon"), "http://localhost");
+    expect(url.pathname).toBe("/api/posts/export");
+    const query = Object.fromEntries(url.searchParams);
+    expect(query).toEqual({
+      platform: "x",
+      q: "kündigung störung",
+      risk: "complaint",
+      author: "kundin_a",
+      from: "2026-11-25T09:00:00.000Z",
+      sort: "priority",
+      separator: "semicolon",
+    });
+    // The server accepts what the page sends.
+    expect(PostExportQuery.safeParse(query).success).toBe(true);
+  });
+
+  it("sends no empty parameters for the default view", () => {
+    expect(exportUrl(defaultFilters, now, "comma")).toBe("/api/posts/export?separator=comma");
+  });
+
+  it("offers the download to agents and above, as the server allows it", () => {
+    expect(["admin", "manager", "agent"].every((r) => canExportMentions(r as "agent"))).toBe(true);
+    expect(["viewer", "trainer", "trainee"].some((r) => canExportMentions(r as "viewer"))).toBe(false);
   });
 });

@@ -160,6 +160,18 @@ export function listQuery(filters: MentionFilters, now: number) {
 }
 
 /**
+ * The download address of the view's posts as CSV (`GET /api/posts/export`) at time `now`, in its order;
+ * `semicolon` writes semicolons and decimal commas, as spreadsheets set to German read them.
+ */
+export function exportUrl(filters: MentionFilters, now: number, separator: "comma" | "semicolon"): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...listQuery(filters, now), separator })) {
+    if (value !== undefined) params.set(key, value);
+  }
+  return `/api/posts/export?${params}`;
+}
+
+/**
  * Whether the view follows the live stream. Not for a fixed set of posts: the stream cannot filter by id,
  * and a post stored from now on is never one of them.
  */
