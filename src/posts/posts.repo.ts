@@ -116,8 +116,6 @@ export interface PostCursor {
 }
 
 const assessmentJoin = and(eq(assessments.postId, posts.id), eq(assessments.engine, riskEngineVersion));
-// Posts not (yet) assessed sort after every assessed one.
-const prioritySortKey = sql<number>`coalesce(${assessments.priority}, -1)`;
 
 function filterConditions(orgId: string, f: PostFilter): SQL[] {
   const where: SQL[] = [eq(posts.orgId, orgId)];
@@ -178,7 +176,12 @@ const postColumns = {
 
 export type PostListRow = Awaited<ReturnType<typeof listPosts>>[number];
 
-/** A page of posts after the cursor: newest first, or highest priority first. */
+/**
+ * A page of posts after the cursor: newest first, or highest priority first. By priority, the posts the
+ * engine has assessed come first (priority, then time, then id, all descending), read in that order from
+ * `assessments_priority_idx`; posts without a current assessment (an engine upgrade not yet caught up with)
+ * follow, newest first, as priority -1.
+ */
 export async function listPosts(
   tx: Tx,
   orgId: string,
@@ -187,42 +190,77 @@ export async function listPosts(
   limit: number,
   sort: "time" | "priority" = "time",
 ) {
-  return listPostsQuery(tx, orgId, f, cursor, limit, sort);
+  if (sort === "time") return listPostsQuery(tx, orgId, f, cursor, limit, sort);
+  const pastAssessed = cursor !== null && (cursor.priority ?? -1) < 0;
+  const assessed = pastAssessed ? [] : await assessedByPriorityQuery(tx, orgId, f, cursor, limit);
+  if (assessed.length >= limit) return assessed;
+  const rest = await listPostsQuery(
+    tx,
+    orgId,
+    f,
+    pastAssessed ? cursor : null,
+    limit - assessed.length,
+    "unassessed",
+  );
+  return [...assessed, ...rest];
 }
 
-/** The query of `listPosts`, unexecuted (its plan is tested: the time order must come from the index). */
+/**
+ * The query of a page by time (`time`: every post; `unassessed`: those without a current assessment),
+ * unexecuted (its plan is tested: the time order must come from the index).
+ */
 export function listPostsQuery(
   tx: Tx,
   orgId: string,
   f: PostFilter,
   cursor: PostCursor | null,
   limit: number,
-  sort: "time" | "priority" = "time",
+  which: "time" | "unassessed" = "time",
 ) {
   const where = filterConditions(orgId, f);
-  if (cursor && sort === "priority") {
-    // Row comparison: lexicographic on (priority, time, id), all descending.
-    where.push(
-      sql`(${prioritySortKey}, ${posts.postedAt}, ${posts.id}) < (${cursor.priority ?? -1}, ${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id})`,
-    );
-  } else if (cursor) {
+  if (which === "unassessed") where.push(isNull(assessments.postId));
+  if (cursor) {
     // A row comparison, so that the index on (org, time, id) starts the scan at the cursor; an `or` of the
     // two cases would read every newer post of the organisation again for each page.
     where.push(
       sql`(${posts.postedAt}, ${posts.id}) < (${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id})`,
     );
   }
-  const order =
-    sort === "priority"
-      ? [desc(prioritySortKey), desc(posts.postedAt), desc(posts.id)]
-      : [desc(posts.postedAt), desc(posts.id)];
   return tx
     .select(postColumns)
     .from(posts)
     .innerJoin(authors, eq(authors.id, posts.authorId))
     .leftJoin(assessments, assessmentJoin)
     .where(and(...where))
-    .orderBy(...order)
+    .orderBy(desc(posts.postedAt), desc(posts.id))
+    .limit(limit);
+}
+
+/** The query of a page of assessed posts by priority, then time, then id (all descending), unexecuted. */
+export function assessedByPriorityQuery(
+  tx: Tx,
+  orgId: string,
+  f: PostFilter,
+  cursor: PostCursor | null,
+  limit: number,
+) {
+  const where = [
+    ...filterConditions(orgId, f),
+    eq(assessments.orgId, orgId),
+    eq(assessments.engine, riskEngineVersion),
+  ];
+  if (cursor) {
+    where.push(
+      sql`(${assessments.priority}, ${assessments.postedAt}, ${assessments.postId}) < (${cursor.priority ?? -1}, ${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id})`,
+    );
+  }
+  return tx
+    .select(postColumns)
+    .from(assessments)
+    .innerJoin(posts, eq(posts.id, assessments.postId))
+    .innerJoin(authors, eq(authors.id, posts.authorId))
+    .where(and(...where))
+    .orderBy(desc(assessments.priority), desc(assessments.postedAt), desc(assessments.postId))
     .limit(limit);
 }
 

@@ -190,7 +190,7 @@ export async function storeAssessedPosts(ctx: AppContext, batch: AssessedPost[])
     );
     await repo.insertAssessments(
       tx,
-      fresh.map(({ item, row }) => assessmentRow(item, row.id, now)),
+      fresh.map(({ item, row }) => assessmentRow(item, row.id, row.postedAt, now)),
     );
     for (const { item, row } of fresh) {
       stored.push({
@@ -291,7 +291,13 @@ async function storeEdit(tx: Tx, ctx: AppContext, item: AssessedPost, now: Date)
   });
   if (!applied) return null;
   // The assess stage assessed the new text: its verdict and topics replace those of the old one.
-  await repo.replaceAssessment(tx, orgId, current.id, assessmentRow(item, current.id, now), item.topicIds);
+  await repo.replaceAssessment(
+    tx,
+    orgId,
+    current.id,
+    assessmentRow(item, current.id, current.postedAt, now),
+    item.topicIds,
+  );
   return current.id;
 }
 
@@ -300,10 +306,11 @@ const postKey = (orgId: string, platform: string, externalId: string) =>
   `${orgId}\u0000${platform}\u0000${externalId}`;
 const editKey = ({ orgId, post }: AssessedPost) => postKey(orgId, post.platform, post.externalId);
 
-function assessmentRow(item: AssessedPost, postId: string, now: Date) {
+function assessmentRow(item: AssessedPost, postId: string, postedAt: Date, now: Date) {
   return {
     orgId: item.orgId,
     postId,
+    postedAt,
     engine: item.assessment.engine,
     lang: item.assessment.lang,
     priority: item.assessment.priority,

@@ -136,11 +136,19 @@ export const assessments = pgTable(
     /** The flagged categories, for fast filtering ("show me everything toxic"). */
     flags: text("flags").array().notNull().default(sql`'{}'::text[]`),
     assessedAt: timestamp("assessed_at", { withTimezone: true }).notNull(),
+    /** The post's `posted_at`, copied so that "most important first" is one index read (priority, time, id). */
+    postedAt: timestamp("posted_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.postId, t.engine] }),
     index("assessments_flags_idx").using("gin", t.flags),
-    index("assessments_priority_idx").on(t.orgId, t.priority.desc().nullsFirst()),
+    index("assessments_priority_idx").on(
+      t.orgId,
+      t.engine,
+      t.priority.desc().nullsFirst(),
+      t.postedAt.desc().nullsFirst(),
+      t.postId.desc().nullsFirst(),
+    ),
     // The inbox sync reads what was assessed since its cursor, in this order, batch after batch.
     index("assessments_org_assessed_idx").on(t.orgId, t.engine, t.assessedAt, t.postId),
   ],
