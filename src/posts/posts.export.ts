@@ -60,7 +60,6 @@ export async function exportPosts(
   ctx: AppContext,
   actor: Actor,
   query: PostExportQuery,
-  now: Date = ctx.clock.now(),
 ): Promise<PostExport> {
   if (!canExportPosts(actor)) throw forbidden("export mentions");
   const topicNames = new Map((await listTopics(ctx.db, actor.orgId)).map((t) => [t.id, t.name]));
@@ -73,7 +72,7 @@ export async function exportPosts(
     Math.min(exportPage, query.limit),
     query.sort,
   );
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, "");
+  const stamp = ctx.clock.now().toISOString().slice(0, 16).replace(/[-:]/g, "");
   const csv = query.format === "csv";
   return {
     contentType: csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
@@ -166,12 +165,11 @@ function csvCells(
 
 /** The filters of an export as the audit log keeps them (what was asked for, not the posts). */
 function filtersOf(query: PostExportQuery): Record<string, string | number> {
-  const out: Record<string, string | number> = { sort: query.sort, limit: query.limit };
-  for (const key of ["risk", "topicId", "platform", "lang", "q", "author", "ids", "deleted"] as const) {
-    const value = query[key];
-    if (value !== undefined) out[key] = value;
+  const { format: _format, separator: _separator, ...asked } = query;
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(asked)) {
+    if (value instanceof Date) out[key] = value.toISOString();
+    else if (value !== undefined) out[key] = value;
   }
-  if (query.from) out.from = query.from.toISOString();
-  if (query.to) out.to = query.to.toISOString();
   return out;
 }

@@ -204,8 +204,8 @@ export const maxExportPosts = 100_000;
 
 /** Query string of `GET /api/posts/export`: the list's filters and order, and the file's form. */
 export const PostExportQuery = PostFilter.extend({
-  /** `time`: newest first; `priority`: what to look at first, then newest. */
-  sort: z.enum(["time", "priority"]).default("time"),
+  /** The list's order (`time` or `priority`). */
+  sort: PostListQuery.shape.sort,
   /** `csv` for spreadsheets; `jsonl`: one post per line as `GET /api/posts` returns it, plus its `scores`. */
   format: z.enum(["csv", "jsonl"]).default("csv"),
   /** CSV only: `comma` (decimal point), or `semicolon` (decimal comma) for spreadsheets set to German. */

@@ -1,5 +1,7 @@
 import { normalHandle } from "../../../src/core/risk/risk.types.ts";
+import type { CsvSeparator } from "../../../src/core/text/csv.ts";
 import { Lang, Platform, type PostRead, RiskCategory } from "../../../src/posts/posts.schema.ts";
+import { withQuery } from "../app/api.ts";
 
 /** The time ranges the Mentions view offers; `all` sets no lower bound. */
 export const timeRanges = ["15m", "1h", "24h", "7d", "all"] as const;
@@ -163,12 +165,8 @@ export function listQuery(filters: MentionFilters, now: number) {
  * The download address of the view's posts as CSV (`GET /api/posts/export`) at time `now`, in its order;
  * `semicolon` writes semicolons and decimal commas, as spreadsheets set to German read them.
  */
-export function exportUrl(filters: MentionFilters, now: number, separator: "comma" | "semicolon"): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...listQuery(filters, now), separator })) {
-    if (value !== undefined) params.set(key, value);
-  }
-  return `/api/posts/export?${params}`;
+export function exportUrl(filters: MentionFilters, now: number, separator: CsvSeparator): string {
+  return withQuery("/api/posts/export", { ...listQuery(filters, now), separator });
 }
 
 /**
