@@ -1,18 +1,17 @@
-import type { Actor } from "../orgs/orgs.policy.ts";
-import { atLeast, canEditIncidents } from "../orgs/orgs.policy.ts";
+import { atLeast, canEditIncidents, type RoleHolder } from "../orgs/orgs.policy.ts";
 import type { IncidentRow } from "./incidents.repo.ts";
 
 /** Whether the actor may change this incident: agents and above, and nobody reopens a closed one but managers. */
-export function canEditIncident(actor: Actor, incident: IncidentRow, nextStatus?: string): boolean {
+export function canEditIncident(actor: RoleHolder, incident: IncidentRow, nextStatus?: string): boolean {
   if (!canEditIncidents(actor)) return false;
   if (incident.status === "closed" && nextStatus && nextStatus !== "closed") {
-    return actor.role === "admin" || actor.role === "manager";
+    return atLeast(actor, "manager");
   }
   return true;
 }
 
 /** Whether the actor may change organisation-wide incident settings (NIS2 scope). */
-export const canChangeIncidentSettings = (actor: Actor) => atLeast(actor, "manager");
+export const canChangeIncidentSettings = (actor: RoleHolder) => atLeast(actor, "manager");
 
 /** Whether the actor may edit playbooks (every edit is a new version). */
-export const canEditPlaybooks = (actor: Actor) => atLeast(actor, "manager");
+export const canEditPlaybooks = (actor: RoleHolder) => atLeast(actor, "manager");

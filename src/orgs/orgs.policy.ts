@@ -8,11 +8,17 @@ export interface Actor {
   tokenId: string | null;
 }
 
+/**
+ * What a permission is decided on: the role alone. An {@link Actor} is one, and so is the web app's session,
+ * which asks the same functions to hide the controls the server would refuse.
+ */
+export type RoleHolder = Pick<Actor, "role">;
+
 // Trainers and trainees work in exercise workspaces; in the real workspace they read only.
 const rank: Record<Role, number> = { admin: 5, manager: 4, agent: 3, trainer: 1, trainee: 1, viewer: 0 };
 
 /** Whether the actor holds the role or a higher one. */
-export function atLeast(actor: Actor, role: Role): boolean {
+export function atLeast(actor: RoleHolder, role: Role): boolean {
   return rank[actor.role] >= rank[role];
 }
 
@@ -24,28 +30,28 @@ export function actorLabel(actor: Actor): string {
 }
 
 /** Adding, changing and removing members. */
-export const canManageMembers = (actor: Actor) => atLeast(actor, "admin");
+export const canManageMembers = (actor: RoleHolder) => atLeast(actor, "admin");
 /** Creating and revoking API tokens. */
-export const canManageTokens = (actor: Actor) => atLeast(actor, "admin");
+export const canManageTokens = (actor: RoleHolder) => atLeast(actor, "admin");
 /** Creating, changing and deleting tracked topics. */
-export const canEditTopics = (actor: Actor) => atLeast(actor, "manager");
+export const canEditTopics = (actor: RoleHolder) => atLeast(actor, "manager");
 /** Sending posts into the pipeline through the API. */
-export const canIngestPosts = (actor: Actor) => atLeast(actor, "agent");
+export const canIngestPosts = (actor: RoleHolder) => atLeast(actor, "agent");
 /** Downloading mentions as a file (bulk personal data, so it is audited and not for read-only roles). */
-export const canExportPosts = (actor: Actor) => atLeast(actor, "agent");
+export const canExportPosts = (actor: RoleHolder) => atLeast(actor, "agent");
 /** Opening and changing incidents. */
-export const canEditIncidents = (actor: Actor) => atLeast(actor, "agent");
+export const canEditIncidents = (actor: RoleHolder) => atLeast(actor, "agent");
 /** Reading the audit log. */
-export const canReadAudit = (actor: Actor) => atLeast(actor, "manager");
+export const canReadAudit = (actor: RoleHolder) => atLeast(actor, "manager");
 /** Acknowledging, resolving and reopening alerts. */
-export const canHandleAlerts = (actor: Actor) => atLeast(actor, "agent");
+export const canHandleAlerts = (actor: RoleHolder) => atLeast(actor, "agent");
 /** Creating, changing and deleting alert rules. */
-export const canManageAlertRules = (actor: Actor) => atLeast(actor, "manager");
+export const canManageAlertRules = (actor: RoleHolder) => atLeast(actor, "manager");
 /** Creating, changing, testing and deleting alert channels (they hold recipients, webhook URLs and secrets). */
-export const canManageAlertChannels = (actor: Actor) => atLeast(actor, "admin");
+export const canManageAlertChannels = (actor: RoleHolder) => atLeast(actor, "admin");
 /** Adding, changing and removing accounts on the stakeholder map. */
-export const canEditStakeholders = (actor: Actor) => atLeast(actor, "manager");
+export const canEditStakeholders = (actor: RoleHolder) => atLeast(actor, "manager");
 /** Adding, changing, polling and removing connectors (they hold platform credentials). */
-export const canManageConnectors = (actor: Actor) => atLeast(actor, "admin");
+export const canManageConnectors = (actor: RoleHolder) => atLeast(actor, "admin");
 /** Recording the security posture of the organisation's official accounts (owners, 2FA, recovery, access). */
-export const canEditAccountSecurity = (actor: Actor) => atLeast(actor, "manager");
+export const canEditAccountSecurity = (actor: RoleHolder) => atLeast(actor, "manager");

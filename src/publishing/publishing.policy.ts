@@ -1,18 +1,20 @@
-import { type Actor, actorLabel, atLeast } from "../orgs/orgs.policy.ts";
+import { type Actor, actorLabel, atLeast, type RoleHolder } from "../orgs/orgs.policy.ts";
 
 /** Writing, submitting and sending drafts. */
-export const canWriteDrafts = (actor: Actor) => atLeast(actor, "agent");
+export const canWriteDrafts = (actor: RoleHolder) => atLeast(actor, "agent");
 /** Changing someone else's draft (one's own: every agent). */
-export const canEditOthersDrafts = (actor: Actor) => atLeast(actor, "manager");
+export const canEditOthersDrafts = (actor: RoleHolder) => atLeast(actor, "manager");
+/** Approving and rejecting drafts others wrote (a person, never the author: see {@link approvalRefusal}). */
+export const canApproveDrafts = (actor: RoleHolder) => atLeast(actor, "manager");
 /** Changing the organisation's publishing rules. */
-export const canManagePublishingRules = (actor: Actor) => atLeast(actor, "manager");
+export const canManagePublishingRules = (actor: RoleHolder) => atLeast(actor, "manager");
 
 /**
  * Why the actor may not approve or reject a draft of `author`, or null when they may: a manager or admin,
  * a person (not an API token), and never the author (Vier-Augen-Prinzip).
  */
 export function approvalRefusal(actor: Actor, author: string): { de: string; en: string } | null {
-  if (!atLeast(actor, "manager"))
+  if (!canApproveDrafts(actor))
     return {
       de: "Freigeben dürfen nur Manager und Admins.",
       en: "Only managers and admins may approve.",

@@ -1,11 +1,11 @@
-import type { Actor } from "../orgs/orgs.policy.ts";
+import { atLeast, type RoleHolder } from "../orgs/orgs.policy.ts";
 
 /** Changing the risk profile and block lists: managers and admins. */
-export function canEditRiskProfile(actor: Actor): boolean {
-  return actor.role === "admin" || actor.role === "manager";
+export function canEditRiskProfile(actor: RoleHolder): boolean {
+  return atLeast(actor, "manager");
 }
 
 /** Analysing texts on demand: everyone who works on posts (agents check drafts). */
-export function canAnalyze(actor: Actor): boolean {
+export function canAnalyze(actor: RoleHolder): boolean {
   return actor.role !== "viewer";
 }

@@ -2,6 +2,7 @@ import { Anchor, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { canEditAccountSecurity, canEditIncidents } from "../../../src/orgs/orgs.policy.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
@@ -10,7 +11,6 @@ import { AccountCard } from "./AccountCard.tsx";
 import { AccountFigures } from "./AccountFigures.tsx";
 import { riskProfileSettings } from "./accountLinks.ts";
 import { sortAccounts, sortLookalikes } from "./accountOrder.ts";
-import { canEditAccountSecurity, canStartLockdown } from "./accountPermissions.ts";
 import { LookalikeTable } from "./LookalikeTable.tsx";
 import { summarizeAccounts } from "./summarizeAccounts.ts";
 import { TakeoverAlert } from "./TakeoverAlert.tsx";
@@ -27,8 +27,8 @@ export function AccountsPage() {
   const now = useNow(30_000);
   const overview = useAccounts();
   const { role } = useCurrentSession();
-  const editable = canEditAccountSecurity(role);
-  const canLockDown = canStartLockdown(role);
+  const editable = canEditAccountSecurity({ role });
+  const canLockDown = canEditIncidents({ role });
   const [editingKey, setEditingKey] = useState<string | undefined>(undefined);
 
   const data = overview.data;

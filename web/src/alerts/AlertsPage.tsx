@@ -3,6 +3,7 @@ import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import type { AlertRead, AlertState } from "../../../src/alerts/alerts.schema.ts";
+import { canHandleAlerts } from "../../../src/orgs/orgs.policy.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
@@ -10,7 +11,6 @@ import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { AlertItem } from "./AlertItem.tsx";
 import { alertStateFilterFromSearch, alertStateFilters, sortAlerts } from "./alertDisplay.ts";
-import { canHandleAlerts } from "./alertPermissions.ts";
 import { useAlerts } from "./useAlerts.ts";
 import { useUpdateAlert } from "./useUpdateAlert.ts";
 
@@ -21,7 +21,7 @@ export function AlertsPage() {
   const filter = alertStateFilterFromSearch(params);
   const alerts = useAlerts(filter === "all" ? undefined : filter);
   const update = useUpdateAlert();
-  const canHandle = canHandleAlerts(useCurrentSession().role);
+  const canHandle = canHandleAlerts(useCurrentSession());
   const topicNames = useTopicNames();
   const now = useNow(30_000);
   const items = useMemo(

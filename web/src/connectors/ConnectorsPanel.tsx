@@ -1,12 +1,12 @@
 import { Loader, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canManageConnectors } from "../../../src/orgs/orgs.policy.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { ConnectorCard, type PollOutcome } from "./ConnectorCard.tsx";
 import { ConnectorForm } from "./ConnectorForm.tsx";
-import { canManageConnectors } from "./connectorPermissions.ts";
 import { useConnectorKinds } from "./useConnectorKinds.ts";
 import { useConnectors } from "./useConnectors.ts";
 import { useDeleteConnector } from "./useDeleteConnector.ts";
@@ -17,7 +17,7 @@ import { useUpdateConnector } from "./useUpdateConnector.ts";
 export function ConnectorsPanel() {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
-  const editable = canManageConnectors(role);
+  const editable = canManageConnectors({ role });
   const connectors = useConnectors();
   const kinds = useConnectorKinds();
   const toggle = useUpdateConnector();

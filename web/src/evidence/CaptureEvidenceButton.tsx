@@ -1,9 +1,9 @@
 import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { canCaptureEvidence } from "../../../src/evidence/evidence.policy.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
-import { canCaptureEvidence } from "./evidencePermissions.ts";
 import { useCaptureEvidence } from "./useCaptureEvidence.ts";
 
 /**
@@ -23,7 +23,7 @@ export function CaptureEvidenceButton({
   const { t } = useTranslation();
   const { role } = useCurrentSession();
   const capture = useCaptureEvidence();
-  if (!canCaptureEvidence(role)) return null;
+  if (!canCaptureEvidence({ role })) return null;
   if (deletedAt)
     return (
       <Text size="xs" c="dimmed" data-testid="capture-evidence-deleted">

@@ -1,12 +1,16 @@
 import { Anchor, Loader, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import {
+  canCaptureEvidence,
+  canExportEvidence,
+  canHoldEvidence,
+} from "../../../src/evidence/evidence.policy.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { useIncidents } from "../incidents/useIncidents.ts";
 import { EvidenceItemCard } from "./EvidenceItemCard.tsx";
-import { canCaptureEvidence, canExportEvidence, canHoldEvidence } from "./evidencePermissions.ts";
 import { evidenceBundleUrl } from "./IncidentEvidenceList.tsx";
 import { useEvidence } from "./useEvidence.ts";
 
@@ -35,7 +39,7 @@ export function EvidencePage() {
         maw={420}
         data-testid="evidence-filter-incident"
       />
-      {incidentId && canExportEvidence(role) && (
+      {incidentId && canExportEvidence({ role }) && (
         <Anchor href={evidenceBundleUrl(incidentId)} download data-testid="evidence-export">
           {t("evidence.incidentList.export")}
         </Anchor>
@@ -54,8 +58,8 @@ export function EvidencePage() {
             key={item.id}
             item={item}
             headingOrder={2}
-            canHold={canHoldEvidence(role)}
-            canRender={canCaptureEvidence(role)}
+            canHold={canHoldEvidence({ role })}
+            canRender={canCaptureEvidence({ role })}
           />
         ))}
       </Stack>

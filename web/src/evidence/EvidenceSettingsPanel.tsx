@@ -1,10 +1,10 @@
 import { Button, Checkbox, Loader, NumberInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canEditEvidenceSettings } from "../../../src/evidence/evidence.policy.ts";
 import { ApiError } from "../app/api.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
-import { canEditEvidenceSettings } from "./evidencePermissions.ts";
 import { useEvidenceSettings } from "./useEvidenceSettings.ts";
 import { useSaveEvidenceSettings } from "./useSaveEvidenceSettings.ts";
 
@@ -12,7 +12,7 @@ import { useSaveEvidenceSettings } from "./useSaveEvidenceSettings.ts";
 export function EvidenceSettingsPanel() {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
-  const editable = canEditEvidenceSettings(role);
+  const editable = canEditEvidenceSettings({ role });
   const settings = useEvidenceSettings();
   const save = useSaveEvidenceSettings();
   const [retentionDays, setRetentionDays] = useState<number | "">("");

@@ -1,9 +1,13 @@
 import { Anchor, Loader, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import {
+  canCaptureEvidence,
+  canExportEvidence,
+  canHoldEvidence,
+} from "../../../src/evidence/evidence.policy.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { EvidenceItemCard } from "./EvidenceItemCard.tsx";
-import { canCaptureEvidence, canExportEvidence, canHoldEvidence } from "./evidencePermissions.ts";
 import { useEvidence } from "./useEvidence.ts";
 
 /** The download address of an incident's evidence bundle (.zip). */
@@ -20,7 +24,7 @@ export function IncidentEvidenceList({ incidentId }: { incidentId: string }) {
       <Title order={2} size="h3" id={`incident-evidence-${incidentId}`}>
         {t("evidence.incidentList.heading")}
       </Title>
-      {canExportEvidence(role) && (
+      {canExportEvidence({ role }) && (
         <Anchor href={evidenceBundleUrl(incidentId)} download data-testid="evidence-export">
           {t("evidence.incidentList.export")}
         </Anchor>
@@ -33,8 +37,8 @@ export function IncidentEvidenceList({ incidentId }: { incidentId: string }) {
           key={item.id}
           item={item}
           headingOrder={3}
-          canHold={canHoldEvidence(role)}
-          canRender={canCaptureEvidence(role)}
+          canHold={canHoldEvidence({ role })}
+          canRender={canCaptureEvidence({ role })}
         />
       ))}
     </Stack>

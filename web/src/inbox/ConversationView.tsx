@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { canWorkInbox } from "../../../src/inbox/inbox.policy.ts";
 import type { ConversationRead, ConversationStatus } from "../../../src/inbox/inbox.schema.ts";
 import { formatDateTime } from "../app/formatTime.ts";
 import { Page } from "../app/Page.tsx";
@@ -27,7 +28,6 @@ import { useMembers } from "../orgs/useMembers.ts";
 import { ReplyComposer } from "../publishing/ReplyComposer.tsx";
 import { bandColor } from "./bandColor.ts";
 import { ConversationNotes } from "./ConversationNotes.tsx";
-import { canWorkInbox } from "./inboxPermissions.ts";
 import { SavedReplyPicker } from "./SavedReplyPicker.tsx";
 import { SlaBadge } from "./SlaBadge.tsx";
 import { useConversation } from "./useConversation.ts";
@@ -56,7 +56,7 @@ export function ConversationView({ id }: { id: string }) {
 function ConversationBody({ c, lang }: { c: ConversationRead; lang: string }) {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const work = canWorkInbox(session.role);
+  const work = canWorkInbox(session);
   const now = useNow(30_000);
   const [composing, setComposing] = useState(false);
   const [replyText, setReplyText] = useState<string | undefined>(undefined);

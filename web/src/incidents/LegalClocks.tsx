@@ -13,6 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canChangeIncidentSettings } from "../../../src/incidents/incidents.policy.ts";
 import type { IncidentSettings } from "../../../src/incidents/incidents.schema.ts";
 import { type ClockCreate, ClockKind, type ClockRead } from "../../../src/incidents/incidents.work.schema.ts";
 import { api } from "../app/api.ts";
@@ -58,7 +59,7 @@ export function LegalClocks({ incidentId, editable }: { incidentId: string; edit
       api<IncidentSettings>("/api/incident-settings", { method: "PUT", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKey }),
   });
-  const manager = role === "admin" || role === "manager";
+  const manager = canChangeIncidentSettings({ role });
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="incident-clocks-heading">

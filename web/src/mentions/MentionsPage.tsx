@@ -2,6 +2,7 @@ import { Button, Center, Group, Loader, Stack, Text } from "@mantine/core";
 import { useCallback, useMemo, useReducer, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { canExportPosts } from "../../../src/orgs/orgs.policy.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
@@ -19,7 +20,6 @@ import {
   type MentionFilters,
   matchesLiveFilters,
 } from "./mentionFilters.ts";
-import { canExportMentions } from "./mentionPermissions.ts";
 import { isOwnPost } from "./ownAccount.ts";
 import { PostItem } from "./PostItem.tsx";
 import { usePostStream } from "./usePostStream.ts";
@@ -109,7 +109,7 @@ export function MentionsPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t("mentions.shown", { count: shown.length })}
           </Text>
-          {canExportMentions(role) && (
+          {canExportPosts({ role }) && (
             <Button
               component="a"
               href={exportUrl(filters, now, i18n.language.startsWith("de") ? "semicolon" : "comma")}

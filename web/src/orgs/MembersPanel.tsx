@@ -1,11 +1,11 @@
 import { Badge, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { canManageMembers } from "../../../src/orgs/orgs.policy.ts";
 import { Role } from "../../../src/orgs/orgs.schema.ts";
 import { ConfirmButton } from "../app/ConfirmButton.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { AddMemberForm } from "./AddMemberForm.tsx";
-import { isAdmin } from "./isAdmin.ts";
 import { useDeleteMember } from "./useDeleteMember.ts";
 import { useMembers } from "./useMembers.ts";
 import { useUpdateMember } from "./useUpdateMember.ts";
@@ -14,7 +14,7 @@ import { useUpdateMember } from "./useUpdateMember.ts";
 export function MembersPanel() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const admin = isAdmin(session.role);
+  const admin = canManageMembers(session);
   const members = useMembers();
   const update = useUpdateMember();
   const remove = useDeleteMember();

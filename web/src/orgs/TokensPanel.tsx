@@ -13,13 +13,13 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canManageTokens } from "../../../src/orgs/orgs.policy.ts";
 import type { TokenCreated } from "../../../src/orgs/orgs.schema.ts";
 import { ApiError } from "../app/api.ts";
 import { ConfirmButton } from "../app/ConfirmButton.tsx";
 import { formatDateTime } from "../app/formatTime.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
-import { isAdmin } from "./isAdmin.ts";
 import { useCreateToken } from "./useCreateToken.ts";
 import { useDeleteToken } from "./useDeleteToken.ts";
 import { useTokens } from "./useTokens.ts";
@@ -28,7 +28,7 @@ import { useTokens } from "./useTokens.ts";
 export function TokensPanel() {
   const { t, i18n } = useTranslation();
   const session = useCurrentSession();
-  const admin = isAdmin(session.role);
+  const admin = canManageTokens(session);
   const tokens = useTokens();
   const create = useCreateToken();
   const remove = useDeleteToken();

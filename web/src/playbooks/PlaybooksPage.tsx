@@ -1,6 +1,7 @@
 import { Accordion, Badge, Button, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canEditPlaybooks } from "../../../src/incidents/incidents.policy.ts";
 import type { PlaybookRead } from "../../../src/playbooks/playbooks.schema.ts";
 import { formatDateTime } from "../app/formatTime.ts";
 import { Page } from "../app/Page.tsx";
@@ -17,7 +18,7 @@ export function PlaybooksPage() {
   const lang = i18n.language.startsWith("de") ? "de" : "en";
   const playbooks = usePlaybooks();
   const { role } = useCurrentSession();
-  const canEdit = role === "admin" || role === "manager";
+  const canEdit = canEditPlaybooks({ role });
   const [open, setOpen] = useState<string | null>(null);
 
   return (

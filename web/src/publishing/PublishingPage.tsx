@@ -2,6 +2,7 @@ import { Loader, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { canApproveDrafts } from "../../../src/publishing/publishing.policy.ts";
 import type { DraftRead } from "../../../src/publishing/publishing.schema.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
@@ -9,8 +10,6 @@ import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { DraftCard } from "./DraftCard.tsx";
 import { DraftComposer } from "./DraftComposer.tsx";
 import { useDrafts } from "./useDrafts.ts";
-
-const approvers = new Set(["manager", "admin"]);
 
 function DraftSection({
   title,
@@ -54,7 +53,7 @@ function DraftSection({
 export function PublishingPage() {
   const { t, i18n } = useTranslation();
   const session = useCurrentSession();
-  const mayApprove = approvers.has(session.role);
+  const mayApprove = canApproveDrafts(session);
   const queue = useDrafts({ awaitingMe: "true" }, mayApprove);
   const mine = useDrafts({ mine: "true", status: "draft,pending_approval,approved,rejected" });
   const failed = useDrafts({ status: "failed" });

@@ -1,14 +1,13 @@
 import { Button, Group, NumberInput, Stack, Switch, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canManagePublishingRules } from "../../../src/publishing/publishing.policy.ts";
 import { ApiError } from "../app/api.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { phrasesFromLines } from "./phraseLines.ts";
 import { type PublishingRules, usePublishingRules } from "./usePublishingRules.ts";
 import { useSavePublishingRules } from "./useSavePublishingRules.ts";
-
-const editors = new Set(["manager", "admin"]);
 
 function RulesForm({ rules, editable }: { rules: PublishingRules; editable: boolean }) {
   const { t } = useTranslation();
@@ -118,7 +117,7 @@ export function PublishingRulesPanel() {
   const { t } = useTranslation();
   const { role } = useCurrentSession();
   const rules = usePublishingRules();
-  const editable = editors.has(role);
+  const editable = canManagePublishingRules({ role });
   return (
     <Stack gap="md" component="section" aria-labelledby="publishing-rules-title">
       <Title order={2} size="h4" id="publishing-rules-title">

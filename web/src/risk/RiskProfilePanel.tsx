@@ -1,10 +1,9 @@
 import { Center, Loader, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { canAnalyze, canEditRiskProfile } from "../../../src/risk/risk.policy.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
 import { BlockListsPanel } from "./BlockListsPanel.tsx";
-import { canAnalyze } from "./canAnalyze.ts";
-import { canEditRiskProfile } from "./canEditRiskProfile.ts";
 import { RiskProfileForm } from "./RiskProfileForm.tsx";
 import { TextCheckPanel } from "./TextCheckPanel.tsx";
 import { useRiskProfile } from "./useRiskProfile.ts";
@@ -13,7 +12,7 @@ import { useRiskProfile } from "./useRiskProfile.ts";
 export function RiskProfilePanel() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const editable = canEditRiskProfile(session.role);
+  const editable = canEditRiskProfile(session);
   const profile = useRiskProfile();
 
   return (
@@ -27,7 +26,7 @@ export function RiskProfilePanel() {
       {/* Mounted once the profile is there; later refetches do not overwrite what is being edited. */}
       {profile.data && <RiskProfileForm profile={profile.data} readOnly={!editable} />}
       <BlockListsPanel editable={editable} />
-      {canAnalyze(session.role) ? (
+      {canAnalyze(session) ? (
         <TextCheckPanel />
       ) : (
         <Text size="sm" c="dimmed">

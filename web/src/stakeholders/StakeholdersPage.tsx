@@ -2,6 +2,7 @@ import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { canEditStakeholders } from "../../../src/orgs/orgs.policy.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useNow } from "../app/useNow.ts";
@@ -10,7 +11,6 @@ import { StakeholderFigures } from "./StakeholderFigures.tsx";
 import { StakeholderFiltersBar } from "./StakeholderFiltersBar.tsx";
 import { StakeholderForm } from "./StakeholderForm.tsx";
 import { StakeholderTable } from "./StakeholderTable.tsx";
-import { canEditStakeholders } from "./stakeholderPermissions.ts";
 import {
   countByGroup,
   defaultView,
@@ -40,7 +40,7 @@ export function StakeholdersPage() {
   const now = useNow(30_000);
   const stakeholders = useStakeholders();
   const remove = useRemoveStakeholder();
-  const editable = canEditStakeholders(useCurrentSession().role);
+  const editable = canEditStakeholders(useCurrentSession());
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
 

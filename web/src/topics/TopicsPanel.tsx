@@ -1,11 +1,11 @@
 import { Button, Code, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { canEditTopics } from "../../../src/orgs/orgs.policy.ts";
 import type { TopicRead } from "../../../src/topics/topics.schema.ts";
 import { ConfirmButton } from "../app/ConfirmButton.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useCurrentSession } from "../auth/useCurrentSession.ts";
-import { canEditTopics } from "./canEditTopics.ts";
 import { TopicForm } from "./TopicForm.tsx";
 import { useDeleteTopic } from "./useDeleteTopic.ts";
 import { useTopics } from "./useTopics.ts";
@@ -14,7 +14,7 @@ import { useTopics } from "./useTopics.ts";
 export function TopicsPanel() {
   const { t } = useTranslation();
   const session = useCurrentSession();
-  const editable = canEditTopics(session.role);
+  const editable = canEditTopics(session);
   const topics = useTopics();
   const remove = useDeleteTopic();
   const [editing, setEditing] = useState<TopicRead | undefined>(undefined);

@@ -1,10 +1,3 @@
-import type { Role } from "../../../src/orgs/orgs.schema.ts";
-
-/** Whether a role sees the training console controls (create, start, inject, end); the server decides in the end. */
-export function canRunTraining(role: Role): boolean {
-  return role === "admin" || role === "manager" || role === "trainer";
-}
-
 /** The absolute join link trainees open, e.g. `https://brandwache.example/training/join/Xy7…`. */
 export function joinUrl(origin: string, code: string): string {
   return `${origin.replace(/\/+$/, "")}/training/join/${encodeURIComponent(code)}`;
