@@ -32,7 +32,14 @@ const pages = [
 ];
 // Pages that show the demo's live traffic: audited once its simulated posts have arrived (the inbox has a
 // conversation), the pages above meanwhile.
-const livePages = ["/overview", "/mentions", "/mentions?sort=priority&risk=complaint", "/inbox", "/alerts"];
+const livePages = [
+  "/overview",
+  "/reports",
+  "/mentions",
+  "/mentions?sort=priority&risk=complaint",
+  "/inbox",
+  "/alerts",
+];
 
 /** What a lane's worker sends back for one page: the score and where each failed audit found its problem. */
 interface PageAudit {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { lockUntilCommit, type Tx } from "../platform/db/client.ts";
 import { alertChannels, alertDeliveries, alertRules, alerts } from "./alerts.table.ts";
 
@@ -177,6 +177,19 @@ export async function listAlerts(
     .where(and(...where))
     .orderBy(desc(alerts.createdAt), desc(alerts.id))
     .limit(limit);
+}
+
+/** Alerts raised in [from, to): all, critical ones, and those of them still open. */
+export async function countAlertsRaised(tx: Tx, orgId: string, from: Date, to: Date) {
+  const [row] = await tx
+    .select({
+      raised: sql<number>`count(*)::int`,
+      critical: sql<number>`(count(*) filter (where ${alerts.severity} = 'critical'))::int`,
+      open: sql<number>`(count(*) filter (where ${alerts.state} = 'open'))::int`,
+    })
+    .from(alerts)
+    .where(and(eq(alerts.orgId, orgId), gte(alerts.createdAt, from), lt(alerts.createdAt, to)));
+  return { raised: row?.raised ?? 0, critical: row?.critical ?? 0, open: row?.open ?? 0 };
 }
 
 /** Open alerts of an organisation. */

@@ -22,14 +22,42 @@ export async function responseFigures(ctx: AppContext, actor: Actor, days: numbe
   if (!canReadInbox(actor)) throw forbidden("read the inbox");
   const now = ctx.clock.now();
   const from = new Date(now.getTime() - days * 86_400_000);
-  const calendar = await getServiceCalendar(ctx.db, actor.orgId);
-  const rows = await repo.conversationsSince(ctx.db, actor.orgId, from);
-  const open = await repo.openPriorities(ctx.db, actor.orgId);
-  const breaches = await repo.breachesSince(ctx.db, actor.orgId, from);
-  const figuresOf = (inBand: (priority: number) => boolean) => {
+  const [figuresOf, open] = await Promise.all([
+    periodFigures(ctx, actor.orgId, from),
+    repo.openPriorities(ctx.db, actor.orgId),
+  ]);
+  const bandFigures = (inBand: (priority: number) => boolean) => {
+    const { conversations: _conversations, ...figures } = figuresOf(inBand);
+    return { open: open.filter(inBand).length, ...figures };
+  };
+  const band = (b: PriorityBand) => bandFigures((p) => bandOf(p) === b);
+  return {
+    days,
+    ...bandFigures(() => true),
+    byBand: { urgent: band("urgent"), high: band("high"), normal: band("normal"), low: band("low") },
+  };
+}
+
+/**
+ * Response-time figures of the conversations whose first post fell into [from, to) and the breaches recorded
+ * then, all priorities together: what the situation report shows beside the period before.
+ */
+export async function responseFiguresOfPeriod(ctx: AppContext, orgId: string, from: Date, to: Date) {
+  return (await periodFigures(ctx, orgId, from, to))(() => true);
+}
+
+/** The figures of [from, to) (or since `from`), for the priorities a predicate picks (a band, or all). */
+async function periodFigures(ctx: AppContext, orgId: string, from: Date, to?: Date) {
+  const [calendar, rows, breaches] = await Promise.all([
+    getServiceCalendar(ctx.db, orgId),
+    repo.conversationsSince(ctx.db, orgId, from, to),
+    repo.breachesSince(ctx.db, orgId, from),
+  ]);
+  const inPeriod = (at: Date | null) => at !== null && at >= from && (to === undefined || at < to);
+  return (inBand: (priority: number) => boolean) => {
     const mine = rows.filter((r) => inBand(r.priority));
     return {
-      open: open.filter(inBand).length,
+      conversations: mine.length,
       firstResponse: durations(
         mine.flatMap((r) =>
           r.firstRespondedAt ? [businessMinutesBetween(calendar, r.firstPostAt, r.firstRespondedAt)] : [],
@@ -44,18 +72,9 @@ export async function responseFigures(ctx: AppContext, actor: Actor, days: numbe
         .filter((b) => inBand(b.priority))
         .reduce(
           (n, b) =>
-            n +
-            (b.firstResponseBreachedAt && b.firstResponseBreachedAt >= from ? 1 : 0) +
-            (b.resolutionBreachedAt && b.resolutionBreachedAt >= from ? 1 : 0),
+            n + (inPeriod(b.firstResponseBreachedAt) ? 1 : 0) + (inPeriod(b.resolutionBreachedAt) ? 1 : 0),
           0,
         ),
     };
-  };
-  const all = figuresOf(() => true);
-  const band = (b: PriorityBand) => figuresOf((p) => bandOf(p) === b);
-  return {
-    days,
-    ...all,
-    byBand: { urgent: band("urgent"), high: band("high"), normal: band("normal"), low: band("low") },
   };
 }

@@ -491,8 +491,13 @@ export async function postsOfConversation(tx: Tx, orgId: string, conversationId:
     .orderBy(asc(posts.postedAt), asc(posts.id));
 }
 
-/** Conversations opened since `from`, for the figures. */
-export async function conversationsSince(tx: Tx, orgId: string, from: Date): Promise<ConversationRow[]> {
+/** Conversations opened since `from` (and before `to`, where given), for the figures. */
+export async function conversationsSince(
+  tx: Tx,
+  orgId: string,
+  from: Date,
+  to?: Date,
+): Promise<ConversationRow[]> {
   return tx
     .select()
     .from(conversations)
@@ -500,6 +505,7 @@ export async function conversationsSince(tx: Tx, orgId: string, from: Date): Pro
       and(
         eq(conversations.orgId, orgId),
         sql`${conversations.firstPostAt} >= ${from.toISOString()}::timestamptz`,
+        to ? sql`${conversations.firstPostAt} < ${to.toISOString()}::timestamptz` : undefined,
       ),
     );
 }
@@ -513,7 +519,7 @@ export async function openPriorities(tx: Tx, orgId: string): Promise<number[]> {
   return rows.map((r) => r.priority);
 }
 
-/** Breaches recorded since `from`. */
+/** Conversations with a breach recorded since `from`. */
 export async function breachesSince(tx: Tx, orgId: string, from: Date) {
   return tx
     .select({

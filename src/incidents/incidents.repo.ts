@@ -63,6 +63,21 @@ export async function updateIncident(tx: Tx, orgId: string, id: string, set: Par
     .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)));
 }
 
+/** Incidents opened in [from, to), closed in [from, to), and open now. */
+export async function countIncidents(tx: Tx, orgId: string, fromDate: Date, toDate: Date) {
+  const from = sql`${fromDate.toISOString()}::timestamptz`;
+  const to = sql`${toDate.toISOString()}::timestamptz`;
+  const [row] = await tx
+    .select({
+      opened: sql<number>`(count(*) filter (where ${incidents.createdAt} >= ${from} and ${incidents.createdAt} < ${to}))::int`,
+      closed: sql<number>`(count(*) filter (where ${incidents.closedAt} >= ${from} and ${incidents.closedAt} < ${to}))::int`,
+      openNow: sql<number>`(count(*) filter (where ${incidents.status} <> 'closed'))::int`,
+    })
+    .from(incidents)
+    .where(eq(incidents.orgId, orgId));
+  return { opened: row?.opened ?? 0, closed: row?.closed ?? 0, openNow: row?.openNow ?? 0 };
+}
+
 /**
  * Whether any incident could take an alert on its timeline: one opened from it, or any not closed that
  * watches a topic. Most alerts arrive while no incident is open, and this one look-up then settles it.

@@ -483,3 +483,59 @@ export async function flaggedTopicPosts(
     .limit(newest);
   return { count: counted?.count ?? 0, recentIds: recent.map((r) => r.id) };
 }
+
+// ── Figures of a period (the situation report) ───────────────────────────────────────────────────────
+
+/** Posts and distinct authors written in [from, to). */
+export async function countPostsAndAuthors(tx: Tx, orgId: string, from: Date, to: Date) {
+  const [row] = await tx
+    .select({
+      posts: sql<number>`count(*)::int`,
+      authors: sql<number>`count(distinct ${posts.authorId})::int`,
+    })
+    .from(posts)
+    .where(and(eq(posts.orgId, orgId), gte(posts.postedAt, from), lt(posts.postedAt, to)));
+  return { posts: row?.posts ?? 0, authors: row?.authors ?? 0 };
+}
+
+/** Posts written in [from, to) that the current engine flagged, per category (categories without any left out). */
+export async function countFlaggedPosts(tx: Tx, orgId: string, from: Date, to: Date) {
+  const flag = sql<string>`unnest(${assessments.flags})`;
+  const rows = await tx
+    .select({ key: flag, count: sql<number>`count(*)::int` })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.orgId, orgId),
+        eq(assessments.engine, riskEngineVersion),
+        gte(assessments.postedAt, from),
+        lt(assessments.postedAt, to),
+      ),
+    )
+    .groupBy(sql`1`);
+  return rows;
+}
+
+/**
+ * Posts per topic written in [from, to), and how many of them the current engine flagged with any of
+ * `criticalFlags` (a post without a current assessment counts as not critical).
+ */
+export async function countTopicPosts(
+  tx: Tx,
+  orgId: string,
+  from: Date,
+  to: Date,
+  criticalFlags: readonly string[],
+) {
+  return tx
+    .select({
+      topicId: postTopics.topicId,
+      count: sql<number>`count(*)::int`,
+      critical: sql<number>`(count(*) filter (where ${assessments.flags} && ${sql.param([...criticalFlags])}::text[]))::int`,
+    })
+    .from(postTopics)
+    .innerJoin(posts, eq(posts.id, postTopics.postId))
+    .leftJoin(assessments, assessmentJoin)
+    .where(and(eq(postTopics.orgId, orgId), gte(posts.postedAt, from), lt(posts.postedAt, to)))
+    .groupBy(postTopics.topicId);
+}

@@ -117,6 +117,24 @@ describe("a newcomer's first minutes with the demo", () => {
     await page.getByTestId("filter-risk").selectOption("");
   });
 
+  it("reads the situation report of the last seven days and of the last calendar week", async () => {
+    await page.getByTestId("nav-reports").click();
+    await page.waitForURL(/\/reports/);
+    await page.getByRole("heading", { level: 1, name: "Lagebericht" }).waitFor();
+    const mentions = page.getByTestId("report-figure-mentions").getByTestId("figure-value");
+    await mentions.waitFor({ timeout: 15_000 });
+    expect(Number((await mentions.textContent())?.replace(/\./g, ""))).toBeGreaterThan(0);
+    expect(await page.getByTestId("report-period").textContent()).toMatch(/ bis .*verglichen mit /);
+    // The demo's complaints show in the table of risks, and its most important posts below.
+    await expect
+      .poll(() => page.locator('[data-testid="report-risks-row"][data-key="complaint"]').count())
+      .toBe(1);
+    expect(await page.getByTestId("report-top-posts").getByTestId("post-item").count()).toBeGreaterThan(0);
+    await page.getByTestId("report-period-choice").getByText("Letzte Kalenderwoche").click();
+    await expect.poll(() => page.url()).toContain("period=lastWeek");
+    await expect.poll(() => page.getByTestId("report-period").textContent()).toMatch(/00:00 bis .*00:00/);
+  });
+
   it("creates a topic, checking the query while it is typed", async () => {
     await page.getByTestId("nav-settings").click();
     await page.waitForURL(/\/settings/);
@@ -132,7 +150,7 @@ describe("a newcomer's first minutes with the demo", () => {
   });
 
   it("logs no error on the pages a newcomer opens first", async () => {
-    for (const path of ["/overview", "/inbox", "/alerts", "/incidents"]) {
+    for (const path of ["/overview", "/reports", "/inbox", "/alerts", "/incidents"]) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
     }

@@ -51,7 +51,8 @@ export interface AlertCandidate {
   figures: Record<string, number | string>;
 }
 
-const categoryNames: Record<RiskCategory, Bilingual> = {
+/** Each risk category's name in running text, in both languages. */
+export const categoryNames: Record<RiskCategory, Bilingual> = {
   toxic: { de: "toxisch", en: "toxic" },
   hate: { de: "Hass", en: "hate" },
   threat: { de: "Drohung", en: "threat" },

@@ -36,6 +36,7 @@ import { registerOrgRoutes } from "../../orgs/orgs.routes.ts";
 import { registerPlaybooksRoutes } from "../../playbooks/playbooks.routes.ts";
 import { registerPostRoutes } from "../../posts/posts.routes.ts";
 import { registerPublishingRoutes } from "../../publishing/publishing.routes.ts";
+import { registerReportRoutes } from "../../reports/reports.routes.ts";
 import { registerRiskRoutes } from "../../risk/risk.routes.ts";
 import type { RiskAssessor } from "../../risk/risk.service.ts";
 import { registerSourceRoutes } from "../../sources/sources.routes.ts";
@@ -201,6 +202,10 @@ export async function buildApp(opts: AppOptions) {
         { name: "risk", description: "Risk profile, block lists and on-demand analysis" },
         { name: "escalation", description: "Escalation level of each tracked topic" },
         {
+          name: "reports",
+          description: "Situation reports: a period's figures beside the period before, and what changed",
+        },
+        {
           name: "accounts",
           description: "Official accounts: security posture, takeover signs, lockdown; lookalike accounts",
         },
@@ -232,6 +237,7 @@ export async function buildApp(opts: AppOptions) {
   registerAlertRoutes(app, opts);
   registerStakeholderRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerConnectorRoutes(app, opts);
   registerInboxRoutes(app, opts);
   registerPublishingRoutes(app, opts);

@@ -28,6 +28,7 @@ import { LanguageSwitch } from "./LanguageSwitch.tsx";
 /** The sections of the navigation, in order; each path is also its `nav-<name>` test id. */
 export const sections = [
   "overview",
+  "reports",
   "mentions",
   "inbox",
   "alerts",

@@ -9,6 +9,7 @@ import { Shell } from "./Shell.tsx";
 const OverviewPage = lazy(() =>
   import("../overview/OverviewPage.tsx").then((m) => ({ default: m.OverviewPage })),
 );
+const ReportPage = lazy(() => import("../reports/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 const MentionsPage = lazy(() =>
   import("../mentions/MentionsPage.tsx").then((m) => ({ default: m.MentionsPage })),
 );
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/overview" replace /> },
       { path: "overview", element: <OverviewPage /> },
+      { path: "reports", element: <ReportPage /> },
       { path: "mentions", element: <MentionsPage /> },
       { path: "inbox", element: <InboxPage /> },
       { path: "inbox/:id", element: <InboxPage /> },

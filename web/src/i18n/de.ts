@@ -4,6 +4,7 @@ import { inboxDe } from "../inbox/inbox.i18n.ts";
 import { incidentDe } from "../incidents/incident.i18n.ts";
 import { playbooksDe } from "../playbooks/playbooks.i18n.ts";
 import { publishingDe } from "../publishing/publishing.i18n.ts";
+import { reportsDe } from "../reports/reports.i18n.ts";
 import { trainingDe } from "../training/training.i18n.ts";
 import type { Messages } from "./en.ts";
 
@@ -36,6 +37,7 @@ export const de: Messages = {
   },
   nav: {
     overview: "Übersicht",
+    reports: "Lagebericht",
     mentions: "Erwähnungen",
     inbox: "Posteingang",
     alerts: "Alarme",
@@ -850,4 +852,5 @@ export const de: Messages = {
   ...evidenceDe,
   ...trainingDe,
   ...accountsDe,
+  ...reportsDe,
 };

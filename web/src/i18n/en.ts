@@ -4,6 +4,7 @@ import { inboxEn } from "../inbox/inbox.i18n.ts";
 import { incidentEn } from "../incidents/incident.i18n.ts";
 import { playbooksEn } from "../playbooks/playbooks.i18n.ts";
 import { publishingEn } from "../publishing/publishing.i18n.ts";
+import { reportsEn } from "../reports/reports.i18n.ts";
 import { trainingEn } from "../training/training.i18n.ts";
 
 /** English UI texts; de.ts must have the same keys (the type checks it). */
@@ -35,6 +36,7 @@ export const en = {
   },
   nav: {
     overview: "Overview",
+    reports: "Report",
     mentions: "Mentions",
     inbox: "Inbox",
     alerts: "Alerts",
@@ -834,6 +836,7 @@ export const en = {
   ...evidenceEn,
   ...trainingEn,
   ...accountsEn,
+  ...reportsEn,
 };
 
 /** The shape every UI language must fill. */
