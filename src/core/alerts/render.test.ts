@@ -199,6 +199,28 @@ describe("renderSlack", () => {
   });
 });
 
+describe("every kind of alert", () => {
+  // Operational and takeover alerts once had no trigger label: their e-mails, Slack and Teams messages threw.
+  const triggers: AlertMessage["trigger"][] = [
+    "level_reached",
+    "anomaly",
+    "risk_count",
+    "priority_post",
+    "account_takeover",
+    "sla_breach",
+    "deadline_due",
+  ];
+  it.each(triggers)("%s renders on every channel with its name in both languages", (trigger) => {
+    const msg = buildMessage({ trigger });
+    const email = renderEmail(msg);
+    expect(email.text).toMatch(/Auslöser: \S/);
+    expect(email.text).toMatch(/Trigger: \S/);
+    expect(email.text).not.toContain("undefined");
+    expect(JSON.stringify(renderSlack(msg))).not.toContain("undefined");
+    expect(JSON.stringify(renderTeams(msg))).not.toContain("undefined");
+  });
+});
+
 describe("renderTeams", () => {
   it("wraps one Adaptive Card 1.4 in a message with an Open URL action", () => {
     const payload = renderTeams(buildMessage());

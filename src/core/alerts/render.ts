@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { RuleCondition } from "./rules.ts";
 
 /** Text in both languages of the app. */
 export interface Bilingual {
@@ -15,7 +16,8 @@ export interface AlertMessage {
   /** Null when the rule watches every topic. */
   topicName: string | null;
   severity: "info" | "warning" | "critical";
-  trigger: "level_reached" | "anomaly" | "risk_count" | "priority_post";
+  /** The kind of rule that raised it (every kind of `RuleCondition`, operational ones included). */
+  trigger: RuleCondition["kind"];
   title: Bilingual;
   explanation: Bilingual;
   /** ISO 8601. */
@@ -41,6 +43,9 @@ const triggerLabel: Record<AlertMessage["trigger"], Bilingual> = {
   anomaly: { de: "Ungewöhnliches Volumen", en: "Unusual volume" },
   risk_count: { de: "Häufung riskanter Beiträge", en: "Cluster of risky posts" },
   priority_post: { de: "Beitrag mit hoher Priorität", en: "High-priority post" },
+  account_takeover: { de: "Konto möglicherweise übernommen", en: "Account possibly taken over" },
+  sla_breach: { de: "Service-Level verfehlt", en: "Service level missed" },
+  deadline_due: { de: "Frist läuft ab", en: "Deadline running out" },
 };
 
 const words = {
