@@ -7,7 +7,7 @@ import { categoryLogger } from "../platform/logger.ts";
 import { topicNamesOf } from "../topics/topics.service.ts";
 import * as repo from "./alerts.repo.ts";
 import { AlertChannelConfig } from "./alerts.schema.ts";
-import { bilingual } from "./alerts.service.ts";
+import { bilingual, causePath } from "./alerts.service.ts";
 
 /** Sends one message through one channel; throws on failure (`retryable: false` marks a permanent one). */
 export type SendAlert = (config: AlertChannelConfig, message: AlertMessage) => Promise<void>;
@@ -44,12 +44,8 @@ export function alertUrl(publicUrl: string, alertId: string): string {
  * service level was missed, an incident whose legal clock runs out — an app path like `/inbox/<id>`), else the alert.
  */
 export function alertTargetUrl(publicUrl: string, alert: Pick<repo.AlertRow, "id" | "detail">): string {
-  const figures = alert.detail.figures as Record<string, unknown> | undefined;
-  const link = figures?.link;
-  if (typeof link === "string" && /^\/[a-z]/u.test(link) && !link.startsWith("//")) {
-    return `${publicUrl.replace(/\/+$/u, "")}${link}`;
-  }
-  return alertUrl(publicUrl, alert.id);
+  const link = causePath(alert);
+  return link ? `${publicUrl.replace(/\/+$/u, "")}${link}` : alertUrl(publicUrl, alert.id);
 }
 
 /** The message of an alert as every channel renders it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "../core/reports/schedule.ts";
 import { riskCategories } from "../core/risk/risk.types.ts";
 
 const name = z.string().trim().min(1).max(200);
@@ -71,9 +72,31 @@ export const AlertCondition = z.discriminatedUnion("kind", [
       kind: z.literal("deadline_due"),
     })
     .strict(),
+  z
+    .object({
+      /** The situation report of the day or week before, sent at a set hour (docs/REPORTS.md); every topic. */
+      kind: z.literal("report_digest"),
+      frequency: z.enum(["daily", "weekly"]),
+      /** Weekly: the day it is sent, 1 = Monday … 7 = Sunday (daily reports ignore it). */
+      weekday: z.number().int().min(1).max(7).default(1),
+      /** The hour it is sent, 0–23, in `timeZone`. */
+      hour: z.number().int().min(0).max(23),
+      /** The IANA time zone of the hour and of the days. */
+      timeZone: z
+        .string()
+        .max(100)
+        .refine(isTimeZone, "an IANA time zone like Europe/Berlin")
+        .default("Europe/Berlin"),
+    })
+    .strict(),
 ]);
 export type AlertCondition = z.infer<typeof AlertCondition>;
 export type AlertTrigger = AlertCondition["kind"];
+/** Every kind of condition, in the order the form offers them. */
+export const alertTriggers = AlertCondition.options.map((o) => o.shape.kind.value) as [
+  AlertTrigger,
+  ...AlertTrigger[],
+];
 
 /** A new alert rule. */
 export const AlertRuleCreate = z
@@ -219,15 +242,8 @@ export const AlertRead = z.object({
   id: z.string(),
   topicId: z.string().nullable(),
   ruleId: z.string().nullable(),
-  trigger: z.enum([
-    "level_reached",
-    "anomaly",
-    "risk_count",
-    "priority_post",
-    "account_takeover",
-    "sla_breach",
-    "deadline_due",
-  ]),
+  /** The kind of rule that raised it (every kind of `AlertCondition`). */
+  trigger: z.enum(alertTriggers),
   state: AlertState,
   severity: AlertSeverity,
   title: Bilingual,
@@ -235,6 +251,8 @@ export const AlertRead = z.object({
   explanation: Bilingual,
   /** Posts that caused it, newest first (at most 50). */
   postIds: z.array(z.string()),
+  /** Where its cause is in the app: `/inbox/<id>`, `/incidents/<id>`, `/reports?from=…&to=…`; null for none. */
+  link: z.string().nullable(),
   /** How often the same cause came back within the cooldown and was folded into this alert. */
   occurrences: z.number().int(),
   createdAt: z.string(),

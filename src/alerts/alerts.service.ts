@@ -88,6 +88,16 @@ export function bilingual(value: unknown, fallback: string): Bilingual {
   return { de: fallback, en: fallback };
 }
 
+/**
+ * Where the alert's cause is in the app, when it names one: a path like `/inbox/<id>` (a conversation that
+ * missed its service level), `/incidents/<id>` (a deadline) or `/reports?from=…&to=…` (a scheduled report).
+ */
+export function causePath(alert: Pick<repo.AlertRow, "detail">): string | null {
+  const figures = alert.detail.figures as Record<string, unknown> | undefined;
+  const link = figures?.link;
+  return typeof link === "string" && /^\/[a-z]/u.test(link) && !link.startsWith("//") ? link : null;
+}
+
 function presentAlert(row: repo.AlertRow, deliveries: repo.AlertDeliveryRow[]): AlertRead {
   return {
     id: row.id,
@@ -99,6 +109,7 @@ function presentAlert(row: repo.AlertRow, deliveries: repo.AlertDeliveryRow[]): 
     title: bilingual(row.detail.title, row.title),
     explanation: bilingual(row.detail.explanation, ""),
     postIds: row.postIds,
+    link: causePath(row),
     occurrences: row.occurrences,
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
@@ -128,6 +139,15 @@ async function rulesChanged(ctx: AppContext, orgId: string) {
 }
 
 // ── Rules ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** A situation report covers the whole organisation: its rule takes no topic. */
+function checkRuleScope(condition: AlertCondition, topicId: string | null) {
+  if (condition.kind === "report_digest" && topicId) {
+    throw new AppError("validation_failed", "A situation report covers every topic", [
+      { field: "topicId", message: "a situation report covers every topic: leave the topic empty" },
+    ]);
+  }
+}
 
 async function checkRuleReferences(
   ctx: AppContext,
@@ -169,6 +189,7 @@ export async function createRule(
     if (!canManageAlertRules(actor)) throw forbidden("manage alert rules");
     await checkRuleReferences(ctx, actor, input.topicId, input.channelIds);
   }
+  checkRuleScope(input.condition, input.topicId ?? null);
   const now = ctx.clock.now();
   const row: repo.AlertRuleRow = {
     id: ctx.ids.id(),
@@ -206,7 +227,12 @@ export async function updateRule(
   if (!canManageAlertRules(actor)) throw forbidden("manage alert rules");
   await checkRuleReferences(ctx, actor, input.topicId, input.channelIds);
   const read = await ctx.db.transaction(async (tx) => {
-    if (!(await repo.findRule(tx, actor.orgId, id))) throw notFound("Alert rule");
+    const existing = await repo.findRule(tx, actor.orgId, id);
+    if (!existing) throw notFound("Alert rule");
+    checkRuleScope(
+      input.condition ?? AlertCondition.parse(existing.condition),
+      input.topicId === undefined ? existing.topicId : input.topicId,
+    );
     const { channelIds, ...rest } = input;
     await repo.updateRule(tx, actor.orgId, id, {
       ...rest,

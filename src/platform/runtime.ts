@@ -20,6 +20,7 @@ import { noteAlertOnIncidents, startIncidentJobs } from "../incidents/incidents.
 import { startAlertStage } from "../pipeline/alert.stage.ts";
 import type { Pipeline } from "../pipeline/pipeline.ts";
 import { startPipeline } from "../pipeline/pipeline.ts";
+import { startReportDigests } from "../reports/reports.digest.ts";
 import { createRiskAssessor, type RiskAssessor } from "../risk/risk.service.ts";
 import { startTrainingJobs } from "../training/training.runner.ts";
 import type { Bus } from "./bus/bus.ts";
@@ -170,6 +171,7 @@ export async function openRuntime(
   const jobs = loops
     ? [
         startInboxJobs(ctx, { poke }),
+        startReportDigests(ctx, { poke }),
         startIncidentJobs(ctx, { escalation, poke }),
         startEvidenceJobs(ctx),
         startTrainingJobs(ctx),

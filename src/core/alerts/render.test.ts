@@ -209,6 +209,7 @@ describe("every kind of alert", () => {
     "account_takeover",
     "sla_breach",
     "deadline_due",
+    "report_digest",
   ];
   it.each(triggers)("%s renders on every channel with its name in both languages", (trigger) => {
     const msg = buildMessage({ trigger });

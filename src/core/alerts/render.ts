@@ -46,6 +46,7 @@ const triggerLabel: Record<AlertMessage["trigger"], Bilingual> = {
   account_takeover: { de: "Konto möglicherweise übernommen", en: "Account possibly taken over" },
   sla_breach: { de: "Service-Level verfehlt", en: "Service level missed" },
   deadline_due: { de: "Frist läuft ab", en: "Deadline running out" },
+  report_digest: { de: "Lagebericht", en: "Situation report" },
 };
 
 const words = {

@@ -13,7 +13,9 @@ export type RuleCondition =
   | { kind: "account_takeover" }
   // Operational conditions: raised by the inbox and incidents (alerts.operational.ts), never evaluated on posts or topics.
   | { kind: "sla_breach" }
-  | { kind: "deadline_due" };
+  | { kind: "deadline_due" }
+  // A scheduled situation report (src/reports/reports.digest.ts), sent through the rule's channels.
+  | { kind: "report_digest"; frequency: "daily" | "weekly"; weekday: number; hour: number; timeZone: string };
 
 /** What evaluation needs of a rule. */
 export interface RuleRef {

@@ -115,11 +115,23 @@ export const AlertItem = memo(function AlertItem({
               ))}
             <OpenIncidentButton source={{ kind: "alert", id: alert.id }} label={title} />
           </Group>
-          {alert.postIds.length > 0 && (
-            <Anchor component={Link} to={mentionsOfPosts(alert.postIds)} size="sm" data-testid="alert-posts">
-              {t("alerts.showPosts", { count: alert.postIds.length })}
-            </Anchor>
-          )}
+          <Group gap="md">
+            {alert.link && (
+              <Anchor component={Link} to={alert.link} size="sm" data-testid="alert-link">
+                {t(alert.trigger === "report_digest" ? "alerts.openReport" : "alerts.openCause")}
+              </Anchor>
+            )}
+            {alert.postIds.length > 0 && (
+              <Anchor
+                component={Link}
+                to={mentionsOfPosts(alert.postIds)}
+                size="sm"
+                data-testid="alert-posts"
+              >
+                {t("alerts.showPosts", { count: alert.postIds.length })}
+              </Anchor>
+            )}
+          </Group>
         </Group>
       </Stack>
     </Paper>

@@ -75,7 +75,8 @@ export function AlertRuleForm({ rule, onDone }: AlertRuleFormProps) {
     event.preventDefault();
     const body = {
       name: name.trim(),
-      topicId: topicId || null,
+      // A situation report covers every topic.
+      topicId: condition.kind === "report_digest" ? null : topicId || null,
       condition,
       severity,
       cooldownMinutes: cooldown,
@@ -104,14 +105,16 @@ export function AlertRuleForm({ rule, onDone }: AlertRuleFormProps) {
               error={error?.fieldError("name")}
               data-testid="rule-name"
             />
-            <NativeSelect
-              label={t("alerts.rules.fields.topic")}
-              data={topicOptions}
-              value={topicId}
-              onChange={(e) => setTopicId(e.currentTarget.value)}
-              error={error?.fieldError("topicId")}
-              data-testid="rule-topic"
-            />
+            {condition.kind !== "report_digest" && (
+              <NativeSelect
+                label={t("alerts.rules.fields.topic")}
+                data={topicOptions}
+                value={topicId}
+                onChange={(e) => setTopicId(e.currentTarget.value)}
+                error={error?.fieldError("topicId")}
+                data-testid="rule-topic"
+              />
+            )}
             <NativeSelect
               label={t("alerts.rules.fields.kind")}
               data={conditionKinds.map((kind) => ({ value: kind, label: t(`alerts.rules.kinds.${kind}`) }))}
@@ -132,19 +135,22 @@ export function AlertRuleForm({ rule, onDone }: AlertRuleFormProps) {
             />
           </SimpleGrid>
           <ConditionFields condition={condition} onChange={setCondition} errorOf={conditionError} />
-          <NumberInput
-            label={t("alerts.rules.fields.cooldown")}
-            description={t("alerts.rules.fields.cooldownHint")}
-            min={0}
-            max={7 * 24 * 60}
-            step={5}
-            allowDecimal={false}
-            value={Number.isNaN(cooldown) ? "" : cooldown}
-            onChange={(value) => setCooldown(numberFromInput(value))}
-            error={error?.fieldError("cooldownMinutes")}
-            maw={320}
-            data-testid="rule-cooldown"
-          />
+          {/* A scheduled report is raised once per time: nothing to fold, so no cooldown to set. */}
+          {condition.kind !== "report_digest" && (
+            <NumberInput
+              label={t("alerts.rules.fields.cooldown")}
+              description={t("alerts.rules.fields.cooldownHint")}
+              min={0}
+              max={7 * 24 * 60}
+              step={5}
+              allowDecimal={false}
+              value={Number.isNaN(cooldown) ? "" : cooldown}
+              onChange={(value) => setCooldown(numberFromInput(value))}
+              error={error?.fieldError("cooldownMinutes")}
+              maw={320}
+              data-testid="rule-cooldown"
+            />
+          )}
           {(channels.data ?? []).length > 0 ? (
             <Checkbox.Group
               label={t("alerts.rules.fields.channels")}

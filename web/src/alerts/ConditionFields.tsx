@@ -1,9 +1,9 @@
-import { NativeSelect, NumberInput, SimpleGrid, Text } from "@mantine/core";
+import { NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { AlertCondition } from "../../../src/alerts/alerts.schema.ts";
 import { RiskCategory } from "../../../src/posts/posts.schema.ts";
 import { chanceCategories, riskOnlyCategories } from "../risk/riskDisplay.ts";
-import { numberFromInput } from "./ruleCondition.ts";
+import { numberFromInput, weekdayName } from "./ruleCondition.ts";
 
 const levels = [1, 2, 3, 4, 5, 6] as const;
 
@@ -16,7 +16,8 @@ interface ConditionFieldsProps {
 
 /**
  * The fields of one kind of condition: a level, an anomaly score, a count of flagged posts in a window, a priority;
- * the operational kinds (service-level breach, deadline due) have no fields, only a line on what raises them.
+ * the operational kinds (service-level breach, deadline due) have no fields, only a line on what raises them;
+ * the situation report has its schedule.
  */
 export function ConditionFields({ condition, onChange, errorOf }: ConditionFieldsProps) {
   const { t } = useTranslation();
@@ -125,5 +126,73 @@ export function ConditionFields({ condition, onChange, errorOf }: ConditionField
           {t(`inbox.operational.hint.${condition.kind}`)}
         </Text>
       );
+    case "report_digest":
+      return <ReportScheduleFields condition={condition} onChange={onChange} errorOf={errorOf} />;
   }
+}
+
+type ReportDigest = Extract<AlertCondition, { kind: "report_digest" }>;
+
+const hours = Array.from({ length: 24 }, (_, hour) => hour);
+const weekdays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** When the situation report is sent: daily or weekly on a day, at an hour of a time zone, and what it covers. */
+function ReportScheduleFields({
+  condition,
+  onChange,
+  errorOf,
+}: {
+  condition: ReportDigest;
+  onChange: (condition: AlertCondition) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
+        <NativeSelect
+          label={t("alerts.rules.fields.frequency")}
+          data={[
+            { value: "weekly", label: t("alerts.rules.frequency.weekly") },
+            { value: "daily", label: t("alerts.rules.frequency.daily") },
+          ]}
+          value={condition.frequency}
+          onChange={(e) =>
+            onChange({ ...condition, frequency: e.currentTarget.value === "daily" ? "daily" : "weekly" })
+          }
+          error={errorOf("frequency")}
+          data-testid="rule-frequency"
+        />
+        {condition.frequency === "weekly" && (
+          <NativeSelect
+            label={t("alerts.rules.fields.weekday")}
+            data={weekdays.map((day) => ({ value: String(day), label: weekdayName(day, i18n.language) }))}
+            value={String(condition.weekday)}
+            onChange={(e) => onChange({ ...condition, weekday: Number(e.currentTarget.value) })}
+            error={errorOf("weekday")}
+            data-testid="rule-weekday"
+          />
+        )}
+        <NativeSelect
+          label={t("alerts.rules.fields.hour")}
+          data={hours.map((hour) => ({ value: String(hour), label: `${String(hour).padStart(2, "0")}:00` }))}
+          value={String(condition.hour)}
+          onChange={(e) => onChange({ ...condition, hour: Number(e.currentTarget.value) })}
+          error={errorOf("hour")}
+          data-testid="rule-hour"
+        />
+        <TextInput
+          label={t("alerts.rules.fields.timeZone")}
+          maxLength={100}
+          value={condition.timeZone}
+          onChange={(e) => onChange({ ...condition, timeZone: e.currentTarget.value.trim() })}
+          error={errorOf("timeZone")}
+          data-testid="rule-time-zone"
+        />
+      </SimpleGrid>
+      <Text size="sm" c="dimmed" maw={640} data-testid="rule-report-hint">
+        {t("alerts.rules.reportHint")}
+      </Text>
+    </Stack>
+  );
 }

@@ -16,6 +16,7 @@ function alert(id: string, createdAt: string, state: AlertRead["state"] = "open"
       en: "level 4: 7.3× normal volume, 81 % negative",
     },
     postIds: ["p_1", "p_2"],
+    link: null,
     occurrences: 1,
     createdAt,
     lastSeenAt: createdAt,

@@ -17,6 +17,7 @@ describe("rule conditions", () => {
       "account_takeover",
       "sla_breach",
       "deadline_due",
+      "report_digest",
     ]);
     for (const kind of conditionKinds) {
       const condition = defaultCondition(kind);
@@ -37,6 +38,38 @@ describe("rule conditions", () => {
     expect(isConditionValid({ kind: "risk_count", category: "threat", count: 2.5, windowMinutes: 30 })).toBe(
       false,
     );
+  });
+
+  it("holds back a report schedule with an unknown time zone or hour", () => {
+    const weekly = {
+      kind: "report_digest",
+      frequency: "weekly",
+      weekday: 1,
+      hour: 8,
+      timeZone: "Europe/Berlin",
+    } as const;
+    expect(isConditionValid(weekly)).toBe(true);
+    expect(isConditionValid({ ...weekly, timeZone: "Europe/Hamburg" })).toBe(false);
+    expect(isConditionValid({ ...weekly, hour: 24 })).toBe(false);
+    expect(isConditionValid({ ...weekly, weekday: 0 })).toBe(false);
+  });
+
+  it("puts a report schedule into words with the weekday in the UI language", () => {
+    const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options)}`;
+    const weekly = {
+      kind: "report_digest",
+      frequency: "weekly",
+      weekday: 1,
+      hour: 8,
+      timeZone: "Europe/Berlin",
+    } as const;
+    expect(describeCondition(weekly, t, "de")).toBe(
+      'alerts.rules.describe.report_weekly {"weekday":"Montag","hour":"08","zone":"Europe/Berlin"}',
+    );
+    expect(describeCondition({ ...weekly, weekday: 7, frequency: "daily", hour: 17 }, t, "en")).toBe(
+      'alerts.rules.describe.report_daily {"hour":"17","zone":"Europe/Berlin"}',
+    );
+    expect(describeCondition({ ...weekly, weekday: 7 }, t, "en")).toContain('"weekday":"Sunday"');
   });
 
   it("reads number fields, an empty or partial entry as not a number", () => {

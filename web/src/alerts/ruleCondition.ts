@@ -1,12 +1,13 @@
-import { AlertCondition, type AlertTrigger } from "../../../src/alerts/alerts.schema.ts";
+import { AlertCondition, type AlertTrigger, alertTriggers } from "../../../src/alerts/alerts.schema.ts";
 
 /** The kinds of condition a rule can have, in the order the form offers them. */
-export const conditionKinds: readonly AlertTrigger[] = AlertCondition.options.map((o) => o.shape.kind.value);
+export const conditionKinds: readonly AlertTrigger[] = alertTriggers;
 
 /**
  * A sensible start for each kind: level 3 (the first level measured against normal; levels 1-2 are the
  * everyday state of a big brand, docs/ESCALATION.md), a clear anomaly, ten complaints an hour, an urgent post;
- * the operational kinds (service-level breaches, deadlines) have nothing to set.
+ * the operational kinds (service-level breaches, deadlines) have nothing to set; the situation report goes out
+ * on Mondays at 08:00 in the browser's time zone.
  */
 export function defaultCondition(kind: AlertTrigger): AlertCondition {
   switch (kind) {
@@ -22,7 +23,22 @@ export function defaultCondition(kind: AlertTrigger): AlertCondition {
     case "sla_breach":
     case "deadline_due":
       return { kind };
+    case "report_digest":
+      return { kind, frequency: "weekly", weekday: 1, hour: 8, timeZone: browserTimeZone() };
   }
+}
+
+/** The browser's IANA time zone, Europe/Berlin where it tells none. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Berlin";
+}
+
+/** A weekday's name (1 = Monday … 7 = Sunday) in the UI language. */
+export function weekdayName(weekday: number, lang: string): string {
+  // 5 January 2026 was a Monday.
+  return new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2026, 0, 4 + weekday)),
+  );
 }
 
 /** Whether the server would accept the condition (same zod schema), so the form can hold back a doomed save. */
@@ -59,5 +75,16 @@ export function describeCondition(condition: AlertCondition, t: Translate, lang:
     case "sla_breach":
     case "deadline_due":
       return t(`inbox.operational.describe.${condition.kind}`);
+    case "report_digest":
+      return condition.frequency === "weekly"
+        ? t("alerts.rules.describe.report_weekly", {
+            weekday: weekdayName(condition.weekday, lang),
+            hour: String(condition.hour).padStart(2, "0"),
+            zone: condition.timeZone,
+          })
+        : t("alerts.rules.describe.report_daily", {
+            hour: String(condition.hour).padStart(2, "0"),
+            zone: condition.timeZone,
+          });
   }
 }

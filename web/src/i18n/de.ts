@@ -576,6 +576,8 @@ export const de: Messages = {
     acknowledgedAt: "bestätigt",
     showPosts_one: "Den Beitrag zeigen",
     showPosts_other: "Die {{count}} Beiträge zeigen",
+    openReport: "Bericht öffnen",
+    openCause: "Zum Anlass",
     actions: {
       acknowledge: "Bestätigen",
       resolve: "Erledigen",
@@ -621,7 +623,11 @@ export const de: Messages = {
         risk_count: "Viele markierte Beiträge",
         priority_post: "Ein dringender Beitrag",
         account_takeover: "Eigenes Konto gehackt?",
+        report_digest: "Lagebericht (regelmäßig)",
       },
+      frequency: { weekly: "Wöchentlich", daily: "Täglich" },
+      reportHint:
+        "Schickt den Lagebericht der Woche (oder des Tages) davor zu dieser Stunde über die Kanäle unten und zeigt ihn unter Alarme, verlinkt mit dem Bericht. Er umfasst alle Themen.",
       takeoverHint:
         "Meldet, wenn eines der offiziellen Konten (Einstellungen → Risikoprofil) veröffentlicht, was die Organisation nie veröffentlicht: Beleidigungen, Hass, Drohungen, Betrug, schädliche Links, Zugangsdaten oder Codenamen. Ein Alarm je Konto innerhalb der Ruhezeit.",
       fields: {
@@ -639,6 +645,10 @@ export const de: Messages = {
         category: "Risiko oder Chance",
         count: "Beiträge",
         windowMinutes: "Innerhalb von Minuten",
+        frequency: "Wie oft",
+        weekday: "Am",
+        hour: "Um",
+        timeZone: "Zeitzone",
         cooldown: "Ruhezeit in Minuten",
         cooldownHint:
           "Dieselbe Ursache innerhalb dieser Zeit zählt zum offenen Alarm, statt einen neuen auszulösen.",
@@ -652,6 +662,8 @@ export const de: Messages = {
         risk_count: "{{count}} Beiträge mit „{{category}}“ innerhalb von {{minutes}} Minuten",
         priority_post: "Ein Beitrag mit Priorität {{priority}} oder höher",
         account_takeover: "Ein offizielles Konto veröffentlicht, was die Organisation nie veröffentlicht",
+        report_weekly: "Lagebericht jeden {{weekday}} um {{hour}}:00 Uhr ({{zone}})",
+        report_daily: "Lagebericht täglich um {{hour}}:00 Uhr ({{zone}})",
       },
     },
     channels: {

@@ -564,6 +564,8 @@ export const en = {
     acknowledgedAt: "acknowledged",
     showPosts_one: "Show the post",
     showPosts_other: "Show the {{count}} posts",
+    openReport: "Open the report",
+    openCause: "Open what it is about",
     actions: {
       acknowledge: "Acknowledge",
       resolve: "Resolve",
@@ -609,7 +611,11 @@ export const en = {
         risk_count: "Many flagged posts",
         priority_post: "One urgent post",
         account_takeover: "Own account hacked?",
+        report_digest: "Situation report (scheduled)",
       },
+      frequency: { weekly: "Weekly", daily: "Daily" },
+      reportHint:
+        "Sends the situation report of the week (or day) before at this hour through the channels below, and shows it under Alerts, linked to the report. It covers every topic.",
       takeoverHint:
         "Fires when one of the official accounts (Settings → Risk profile) posts what the organisation never posts: insults, hate, threats, scams, malicious links, credentials or code names. One alert per account within the cooldown.",
       fields: {
@@ -627,6 +633,10 @@ export const en = {
         category: "Risk or chance",
         count: "Posts",
         windowMinutes: "Within minutes",
+        frequency: "How often",
+        weekday: "On",
+        hour: "At",
+        timeZone: "Time zone",
         cooldown: "Cool-down in minutes",
         cooldownHint: "The same cause within this time adds to the open alert instead of raising a new one.",
         channels: "Deliver to",
@@ -639,6 +649,8 @@ export const en = {
         risk_count: "{{count}} posts flagged “{{category}}” within {{minutes}} minutes",
         priority_post: "A post with priority {{priority}} or higher",
         account_takeover: "An official account posts what the organisation never posts",
+        report_weekly: "Situation report every {{weekday}} at {{hour}}:00 ({{zone}})",
+        report_daily: "Situation report every day at {{hour}}:00 ({{zone}})",
       },
     },
     channels: {

@@ -21,7 +21,7 @@ import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { PostItem } from "../mentions/PostItem.tsx";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { ComparedTable } from "./ComparedTable.tsx";
-import { changeText, periodFromSearch, periodRange, reportPeriods, withActivity } from "./reportView.ts";
+import { changeText, reportFromSearch, reportPeriods, withActivity } from "./reportView.ts";
 import { useReport } from "./useReport.ts";
 
 /**
@@ -31,10 +31,10 @@ import { useReport } from "./useReport.ts";
 export function ReportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const period = periodFromSearch(params);
-  // "Now" is when the page opened, to the minute, so the report does not move while it is read.
-  const [opened] = useState(() => new Date(Math.floor(Date.now() / 60_000) * 60_000));
-  const range = useMemo(() => periodRange(period, opened), [period, opened]);
+  // "Now" is the full minute after the page opened: every post there was is in, and the report does not move
+  // while it is read.
+  const [opened] = useState(() => new Date(Math.ceil(Date.now() / 60_000) * 60_000));
+  const { period, range } = useMemo(() => reportFromSearch(params, opened), [params, opened]);
   const report = useReport(range);
 
   return (
@@ -44,7 +44,7 @@ export function ReportPage() {
         <Group gap="sm" className="no-print">
           <SegmentedControl
             aria-label={t("reports.periodLabel")}
-            value={period}
+            value={period ?? ""}
             onChange={(value) => setParams(value === "last7" ? {} : { period: value }, { replace: true })}
             data={reportPeriods.map((p) => ({ value: p, label: t(`reports.periods.${p}`) }))}
             data-testid="report-period-choice"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeText, periodFromSearch, periodRange, withActivity } from "./reportView.ts";
+import { changeText, periodFromSearch, periodRange, reportFromSearch, withActivity } from "./reportView.ts";
 
 const words = { new: "neu", same: "unverändert" };
 
@@ -8,6 +8,22 @@ describe("the report's period", () => {
     expect(periodFromSearch(new URLSearchParams(""))).toBe("last7");
     expect(periodFromSearch(new URLSearchParams("period=lastMonth"))).toBe("lastMonth");
     expect(periodFromSearch(new URLSearchParams("period=<script>"))).toBe("last7");
+  });
+
+  it("takes a period given by from and to, as a scheduled report links to it", () => {
+    const opened = new Date("2026-12-05T10:00:00Z");
+    expect(
+      reportFromSearch(new URLSearchParams("from=2026-11-23T07:00:00Z&to=2026-11-30T07:00:00.000Z"), opened),
+    ).toEqual({
+      period: null,
+      range: { from: "2026-11-23T07:00:00.000Z", to: "2026-11-30T07:00:00.000Z" },
+    });
+    // Half a period, or a date that is none, falls back to the offered period.
+    expect(reportFromSearch(new URLSearchParams("from=2026-11-23T07:00:00Z&period=last30"), opened)).toEqual({
+      period: "last30",
+      range: periodRange("last30", opened),
+    });
+    expect(reportFromSearch(new URLSearchParams("from=gestern&to=heute"), opened).period).toBe("last7");
   });
 
   it("runs up to now for the last 7 and 30 days", () => {

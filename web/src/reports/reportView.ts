@@ -13,6 +13,23 @@ export function periodFromSearch(params: URLSearchParams): ReportPeriod {
 const day = 86_400_000;
 
 /**
+ * The report the URL asks for: a period given by `from` and `to` (ISO 8601, as a scheduled report links to
+ * it; `period` is then null), else one of the offered periods measured from `opened`.
+ */
+export function reportFromSearch(
+  params: URLSearchParams,
+  opened: Date,
+): { period: ReportPeriod | null; range: { from: string; to: string } } {
+  const from = Date.parse(params.get("from") ?? "");
+  const to = Date.parse(params.get("to") ?? "");
+  if (Number.isFinite(from) && Number.isFinite(to)) {
+    return { period: null, range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() } };
+  }
+  const period = periodFromSearch(params);
+  return { period, range: periodRange(period, opened) };
+}
+
+/**
  * The range [from, to) of a period as ISO strings: the last 7 or 30 days up to `now`, or the last whole
  * calendar week (Monday to Monday) or month in the browser's time zone.
  */
