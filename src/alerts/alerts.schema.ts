@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isTimeZone } from "../core/reports/schedule.ts";
 import { riskCategories } from "../core/risk/risk.types.ts";
+import { isKnownTimeZone } from "../core/sla/calendar.ts";
 
 const name = z.string().trim().min(1).max(200);
 const Bilingual = z.object({ de: z.string(), en: z.string() });
@@ -85,7 +85,7 @@ export const AlertCondition = z.discriminatedUnion("kind", [
       timeZone: z
         .string()
         .max(100)
-        .refine(isTimeZone, "an IANA time zone like Europe/Berlin")
+        .refine(isKnownTimeZone, "an IANA time zone like Europe/Berlin")
         .default("Europe/Berlin"),
     })
     .strict(),

@@ -91,6 +91,18 @@ const demo = {
       severity: "warning",
       cooldownMinutes: 60,
     },
+    {
+      name: "Lagebericht der Woche / weekly situation report",
+      condition: {
+        kind: "report_digest",
+        frequency: "weekly",
+        weekday: 1,
+        hour: 8,
+        timeZone: "Europe/Berlin",
+      },
+      severity: "info",
+      cooldownMinutes: 0,
+    },
   ] as { name: string; topic?: string; condition: unknown; severity: string; cooldownMinutes: number }[],
   topics: [
     {

@@ -27,6 +27,25 @@ describe("an agent follows an alert from the rule to its posts, and looks at a t
     await page.getByTestId("login-submit").click();
     await page.waitForURL(/\/settings\?tab=alerts/);
     await page.getByTestId("rule-name").waitFor({ timeout: 15_000 });
+    // The demo's rules include the weekly situation report, described with its schedule.
+    await expect
+      .poll(() => page.getByTestId("rule-row").allTextContents(), { timeout: 10_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining("Situation report every Monday at 08:00 (Europe/Berlin)"),
+        ]),
+      );
+  });
+
+  it("offers the schedule of a situation report and keeps the topic out of it", async () => {
+    await page.getByTestId("rule-kind").selectOption("report_digest");
+    expect(await page.getByTestId("rule-frequency").inputValue()).toBe("weekly");
+    expect(await page.getByTestId("rule-hour").inputValue()).toBe("8");
+    expect(await page.getByTestId("rule-topic").count()).toBe(0);
+    await page.getByTestId("rule-frequency").selectOption("daily");
+    expect(await page.getByTestId("rule-weekday").count()).toBe(0);
+    await page.getByTestId("rule-kind").selectOption("level_reached");
+    await page.getByTestId("rule-topic").waitFor();
   });
 
   it("creates a rule that raises an alert for every notable post", async () => {

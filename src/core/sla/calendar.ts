@@ -140,9 +140,10 @@ function wallClock(ms: number, timeZone: string) {
 }
 
 /** A local day as the number of days since 1970-01-01 (the day's own calendar, no zone). */
-type DayNumber = number;
+export type DayNumber = number;
 
-function localDay(ms: number, timeZone: string): DayNumber {
+/** The local day an instant falls on in a time zone. */
+export function localDay(ms: number, timeZone: string): DayNumber {
   const w = wallClock(ms, timeZone);
   return Math.round(Date.UTC(w.year, w.month - 1, w.day) / dayMs);
 }
@@ -153,7 +154,7 @@ export function dayKey(day: DayNumber): string {
 }
 
 /** The instant a wall-clock time of a local day has in the zone; a time skipped by a DST change moves on by the gap. */
-function instantOf(day: DayNumber, minutes: number, timeZone: string): number {
+export function instantOf(day: DayNumber, minutes: number, timeZone: string): number {
   const naive = day * dayMs + minutes * minuteMs;
   const first = naive - zoneOffsetMs(naive, timeZone);
   const second = naive - zoneOffsetMs(first, timeZone);
@@ -161,7 +162,7 @@ function instantOf(day: DayNumber, minutes: number, timeZone: string): number {
 }
 
 /** Monday 0 … Sunday 6. */
-function weekdayOf(day: DayNumber): number {
+export function weekdayOf(day: DayNumber): number {
   return (new Date(day * dayMs).getUTCDay() + 6) % 7;
 }
 
