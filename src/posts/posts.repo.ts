@@ -236,7 +236,13 @@ export function listPostsQuery(
     .limit(limit);
 }
 
-/** The query of a page of assessed posts by priority, then time, then id (all descending), unexecuted. */
+/**
+ * The query of a page of assessed posts by priority, then time, then id (all descending), unexecuted. A
+ * period is asked of the assessment's copy of the post's time, which the index holds, so each post is then
+ * found by its key: asked of the post, a planner without statistics (a freshly filled embedded database,
+ * before its first ANALYZE) looked every post up by scanning the whole period for it — 68 s for a page of ten
+ * among 30,000 posts of a week, against 0.4 s.
+ */
 export function assessedByPriorityQuery(
   tx: Tx,
   orgId: string,
@@ -244,11 +250,14 @@ export function assessedByPriorityQuery(
   cursor: PostCursor | null,
   limit: number,
 ) {
+  const { from, to, ...rest } = f;
   const where = [
-    ...filterConditions(orgId, f),
+    ...filterConditions(orgId, rest),
     eq(assessments.orgId, orgId),
     eq(assessments.engine, riskEngineVersion),
   ];
+  if (from) where.push(gte(assessments.postedAt, from));
+  if (to) where.push(lt(assessments.postedAt, to));
   if (cursor) {
     where.push(
       sql`(${assessments.priority}, ${assessments.postedAt}, ${assessments.postId}) < (${cursor.priority ?? -1}, ${cursor.postedAt.toISOString()}::timestamptz, ${cursor.id})`,
