@@ -78,7 +78,7 @@ const decimal = (value: number, lang: "de" | "en") =>
   new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
 // Titles and explanations quote topic names and post text: whoever shows them must treat them as text.
-const quoted = (text: string, lang: "de" | "en") => (lang === "de" ? `„${text}“` : `“${text}”`);
+export const quoted = (text: string, lang: "de" | "en") => (lang === "de" ? `„${text}“` : `“${text}”`);
 
 /** A topic's state as the periodic check sees it. */
 export interface TopicState {

@@ -1,7 +1,7 @@
 // The words of a scheduled situation report as it goes out through the alert channels: a title with the
 // period and a short summary — the key figures, then the notable changes, concerns first. Pure.
 import type { Bilingual } from "../alerts/render.ts";
-import type { Counted, Highlight } from "./highlights.ts";
+import { type Counted, type Highlight, reportLocales } from "./highlights.ts";
 
 /** What the summary is written from. */
 export interface DigestFigures {
@@ -16,10 +16,8 @@ export interface DigestFigures {
   highlights: readonly Highlight[];
 }
 
-const locales = { de: "de-DE", en: "en-GB" } as const;
-
 function figure(c: Counted, lang: "de" | "en", word: Bilingual): string {
-  const n = new Intl.NumberFormat(locales[lang]);
+  const n = new Intl.NumberFormat(reportLocales[lang]);
   const before = lang === "de" ? "vorher" : "before";
   return `${n.format(c.current)} ${word[lang]} (${before} ${n.format(c.previous)})`;
 }
@@ -27,13 +25,13 @@ function figure(c: Counted, lang: "de" | "en", word: Bilingual): string {
 /** The title and summary of a scheduled report, in German and English. */
 export function digestText(f: DigestFigures): { title: Bilingual; explanation: Bilingual } {
   const write = (lang: "de" | "en") => {
-    const date = new Intl.DateTimeFormat(locales[lang], { dateStyle: "medium", timeZone: f.timeZone });
+    const date = new Intl.DateTimeFormat(reportLocales[lang], { dateStyle: "medium", timeZone: f.timeZone });
     const range = `${date.format(f.period.from)} – ${date.format(f.period.to)}`;
     const title = `${lang === "de" ? "Lagebericht" : "Situation report"} ${range}`;
     const figures = [
       figure(f.mentions, lang, { de: "Erwähnungen", en: "mentions" }),
       figure(f.authors, lang, { de: "verschiedene Autoren", en: "distinct authors" }),
-      `${figure(f.alerts.raised, lang, { de: "Alarme", en: "alerts" })}, ${new Intl.NumberFormat(locales[lang]).format(f.alerts.critical.current)} ${lang === "de" ? "davon kritisch" : "of them critical"}`,
+      `${figure(f.alerts.raised, lang, { de: "Alarme", en: "alerts" })}, ${new Intl.NumberFormat(reportLocales[lang]).format(f.alerts.critical.current)} ${lang === "de" ? "davon kritisch" : "of them critical"}`,
       figure(f.incidents.opened, lang, { de: "neue Vorfälle", en: "new incidents" }),
       figure(f.conversations, lang, { de: "neue Konversationen", en: "new conversations" }),
     ];

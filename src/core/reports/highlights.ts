@@ -2,7 +2,7 @@
 // before it, by how much, and whether a team should look at it. Pure; the report's figures come from the
 // database elsewhere (src/reports).
 import type { Bilingual } from "../alerts/render.ts";
-import { categoryNames } from "../alerts/rules.ts";
+import { categoryNames, quoted } from "../alerts/rules.ts";
 import type { RiskCategory } from "../risk/risk.types.ts";
 
 /** A figure of the period and of the period before. */
@@ -58,21 +58,27 @@ function notable(c: Counted, bar: { absolute: number; relative: number }): boole
   return c.previous === 0 || diff / c.previous >= bar.relative;
 }
 
+/** The locale the reports write numbers and dates in, per language. */
+export const reportLocales = { de: "de-DE", en: "en-GB" } as const;
+
+/** The change from the period before as a signed percentage, "+108 %" / "−80%"; the period before must not be 0. */
+export function percentChange(c: Counted, lang: "de" | "en"): string {
+  const pct = Math.round(((c.current - c.previous) / c.previous) * 100);
+  const number = new Intl.NumberFormat(reportLocales[lang]).format(Math.abs(pct));
+  return `${pct >= 0 ? "+" : "−"}${number}${lang === "de" ? " %" : "%"}`;
+}
+
 /** "25 statt 12 (+108 %)" / "25 instead of 12 (+108%)"; from nothing, "neu" / "new". */
 function change(c: Counted, lang: "de" | "en"): string {
-  const n = new Intl.NumberFormat(lang === "de" ? "de-DE" : "en-GB");
+  const n = new Intl.NumberFormat(reportLocales[lang]);
   const instead = lang === "de" ? "statt" : "instead of";
   if (c.previous === 0) return `${n.format(c.current)} ${instead} 0 (${lang === "de" ? "neu" : "new"})`;
-  const pct = Math.round(((c.current - c.previous) / c.previous) * 100);
-  const signed = `${pct > 0 ? "+" : "−"}${n.format(Math.abs(pct))}${lang === "de" ? " %" : "%"}`;
-  return `${n.format(c.current)} ${instead} ${n.format(c.previous)} (${signed})`;
+  return `${n.format(c.current)} ${instead} ${n.format(c.previous)} (${percentChange(c, lang)})`;
 }
 
 // How large a change is, to order the highlights: relative, with a change from nothing counted as doubling.
 const size = (c: Counted) =>
   c.previous === 0 ? 1 : Math.abs(c.current - c.previous) / Math.max(c.previous, c.current);
-
-const quoted = (text: string, lang: "de" | "en") => (lang === "de" ? `„${text}“` : `“${text}”`);
 
 /** The notable changes between the two periods: concerns first, then by size; at most {@link maxHighlights}. */
 export function reportHighlights(figures: ReportFigures): Highlight[] {

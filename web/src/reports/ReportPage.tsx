@@ -18,6 +18,7 @@ import { BigFigure, FigureCard, FigureRow } from "../app/Figures.tsx";
 import { formatDateTime } from "../app/formatTime.ts";
 import { Page } from "../app/Page.tsx";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
+import { useNow } from "../app/useNow.ts";
 import { PostItem } from "../mentions/PostItem.tsx";
 import { useTopicNames } from "../topics/useTopicNames.ts";
 import { ComparedTable } from "./ComparedTable.tsx";
@@ -111,7 +112,7 @@ function ReportBody({ report }: { report: Report }) {
     ...l,
     name: t(`langs.${l.key}`, { defaultValue: l.key }),
   }));
-  const [now] = useState(() => Date.now());
+  const now = useNow(30_000);
 
   return (
     <Stack gap="lg">

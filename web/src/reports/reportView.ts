@@ -1,3 +1,4 @@
+import { percentChange } from "../../../src/core/reports/highlights.ts";
 import type { Compared } from "../../../src/reports/reports.schema.ts";
 
 /** The periods the page offers; the choice lives in the URL (`?period=`). */
@@ -57,9 +58,7 @@ export function periodRange(period: ReportPeriod, now: Date): { from: string; to
 export function changeText(c: Compared, lang: string, words: { new: string; same: string }): string {
   if (c.current === c.previous) return words.same;
   if (c.previous === 0) return words.new;
-  const pct = Math.round(((c.current - c.previous) / c.previous) * 100);
-  const number = new Intl.NumberFormat(lang).format(Math.abs(pct));
-  return `${pct >= 0 ? "+" : "−"}${number}${lang.startsWith("de") ? " %" : "%"}`;
+  return percentChange(c, lang.startsWith("de") ? "de" : "en");
 }
 
 /** Rows that say something: those with a post in either period. */
