@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { authors } from "../authors/authors.table.ts";
 import { users } from "../orgs/orgs.table.ts";
 import type { Tx } from "../platform/db/client.ts";
@@ -63,19 +63,37 @@ export async function updateIncident(tx: Tx, orgId: string, id: string, set: Par
     .where(and(eq(incidents.orgId, orgId), eq(incidents.id, id)));
 }
 
-/** Incidents opened in [from, to), closed in [from, to), and open now. */
-export async function countIncidents(tx: Tx, orgId: string, fromDate: Date, toDate: Date) {
+/**
+ * Incidents opened and closed in [from, to) and in the period of equal length before it ([previousFrom, from)),
+ * and those open now, in one pass over the organisation's incidents.
+ */
+export async function countIncidents(
+  tx: Tx,
+  orgId: string,
+  previousFromDate: Date,
+  fromDate: Date,
+  toDate: Date,
+) {
+  const previousFrom = sql`${previousFromDate.toISOString()}::timestamptz`;
   const from = sql`${fromDate.toISOString()}::timestamptz`;
   const to = sql`${toDate.toISOString()}::timestamptz`;
+  const within = (column: typeof incidents.createdAt | typeof incidents.closedAt, start: SQL, end: SQL) =>
+    sql<number>`(count(*) filter (where ${column} >= ${start} and ${column} < ${end}))::int`;
   const [row] = await tx
     .select({
-      opened: sql<number>`(count(*) filter (where ${incidents.createdAt} >= ${from} and ${incidents.createdAt} < ${to}))::int`,
-      closed: sql<number>`(count(*) filter (where ${incidents.closedAt} >= ${from} and ${incidents.closedAt} < ${to}))::int`,
+      opened: within(incidents.createdAt, from, to),
+      closed: within(incidents.closedAt, from, to),
+      openedBefore: within(incidents.createdAt, previousFrom, from),
+      closedBefore: within(incidents.closedAt, previousFrom, from),
       openNow: sql<number>`(count(*) filter (where ${incidents.status} <> 'closed'))::int`,
     })
     .from(incidents)
     .where(eq(incidents.orgId, orgId));
-  return { opened: row?.opened ?? 0, closed: row?.closed ?? 0, openNow: row?.openNow ?? 0 };
+  return {
+    opened: { current: row?.opened ?? 0, previous: row?.openedBefore ?? 0 },
+    closed: { current: row?.closed ?? 0, previous: row?.closedBefore ?? 0 },
+    openNow: row?.openNow ?? 0,
+  };
 }
 
 /**

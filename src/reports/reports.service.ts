@@ -82,11 +82,10 @@ async function periodFigures(ctx: AppContext, orgId: string, from: Date, to: Dat
 export async function buildReport(ctx: AppContext, actor: Actor, query: ReportQuery): Promise<Report> {
   const { from, to } = reportPeriod(query, ctx.clock.now());
   const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const [now, before, incidentsNow, incidentsBefore, topicList, top] = await Promise.all([
+  const [now, before, incidentCounts, topicList, top] = await Promise.all([
     periodFigures(ctx, actor.orgId, from, to),
     periodFigures(ctx, actor.orgId, previousFrom, from),
-    incidentsRepo.countIncidents(ctx.db, actor.orgId, from, to),
-    incidentsRepo.countIncidents(ctx.db, actor.orgId, previousFrom, from),
+    incidentsRepo.countIncidents(ctx.db, actor.orgId, previousFrom, from, to),
     listTopics(ctx, actor),
     listPosts(ctx, actor, PostListQuery.parse({ from, to, sort: "priority", limit: reportTopPosts })),
   ]);
@@ -124,11 +123,7 @@ export async function buildReport(ctx: AppContext, actor: Actor, query: ReportQu
       critical: pair(now.alerts.critical, before.alerts.critical),
       stillOpen: now.alerts.open,
     },
-    incidents: {
-      opened: pair(incidentsNow.opened, incidentsBefore.opened),
-      closed: pair(incidentsNow.closed, incidentsBefore.closed),
-      openNow: incidentsNow.openNow,
-    },
+    incidents: incidentCounts,
     response: {
       conversations: pair(now.response.conversations, before.response.conversations),
       firstResponseMedian: now.response.firstResponse.median,

@@ -19,12 +19,13 @@ import {
   type AlertRuleRead,
   AlertSeverity,
   type AlertTrigger,
+  alertTriggers,
 } from "../../../src/alerts/alerts.schema.ts";
 import { ApiError } from "../app/api.ts";
 import { ProblemAlert } from "../app/ProblemAlert.tsx";
 import { useTopics } from "../topics/useTopics.ts";
 import { ConditionFields } from "./ConditionFields.tsx";
-import { conditionKinds, defaultCondition, isConditionValid, numberFromInput } from "./ruleCondition.ts";
+import { defaultCondition, isConditionValid, numberFromInput } from "./ruleCondition.ts";
 import { useAlertChannels } from "./useAlertChannels.ts";
 import { useCreateAlertRule } from "./useCreateAlertRule.ts";
 import { useUpdateAlertRule } from "./useUpdateAlertRule.ts";
@@ -117,10 +118,10 @@ export function AlertRuleForm({ rule, onDone }: AlertRuleFormProps) {
             )}
             <NativeSelect
               label={t("alerts.rules.fields.kind")}
-              data={conditionKinds.map((kind) => ({ value: kind, label: t(`alerts.rules.kinds.${kind}`) }))}
+              data={alertTriggers.map((kind) => ({ value: kind, label: t(`alerts.rules.kinds.${kind}`) }))}
               value={condition.kind}
               onChange={(e) => {
-                const kind = conditionKinds.find((k): k is AlertTrigger => k === e.currentTarget.value);
+                const kind = alertTriggers.find((k): k is AlertTrigger => k === e.currentTarget.value);
                 if (kind && kind !== condition.kind) setCondition(defaultCondition(kind));
               }}
               data-testid="rule-kind"

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
-import {
-  conditionKinds,
-  defaultCondition,
-  describeCondition,
-  isConditionValid,
-  numberFromInput,
-} from "./ruleCondition.ts";
+import { alertTriggers } from "../../../src/alerts/alerts.schema.ts";
+import { defaultCondition, describeCondition, isConditionValid, numberFromInput } from "./ruleCondition.ts";
 
 describe("rule conditions", () => {
   it("offers every kind the API knows, each with a default the API accepts", () => {
-    expect(conditionKinds).toEqual([
+    expect(alertTriggers).toEqual([
       "level_reached",
       "anomaly",
       "risk_count",
@@ -19,7 +14,7 @@ describe("rule conditions", () => {
       "deadline_due",
       "report_digest",
     ]);
-    for (const kind of conditionKinds) {
+    for (const kind of alertTriggers) {
       const condition = defaultCondition(kind);
       expect(condition.kind).toBe(kind);
       expect(isConditionValid(condition)).toBe(true);

@@ -1,7 +1,4 @@
-import { AlertCondition, type AlertTrigger, alertTriggers } from "../../../src/alerts/alerts.schema.ts";
-
-/** The kinds of condition a rule can have, in the order the form offers them. */
-export const conditionKinds: readonly AlertTrigger[] = alertTriggers;
+import { AlertCondition, type AlertTrigger } from "../../../src/alerts/alerts.schema.ts";
 
 /**
  * A sensible start for each kind: level 3 (the first level measured against normal; levels 1-2 are the
