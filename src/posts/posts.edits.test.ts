@@ -346,10 +346,12 @@ describe.each(databaseKinds)("edited and deleted posts on %s", (kind) => {
   });
 
   it("raises a post alert when an edit makes a harmless post important", async () => {
+    // A threat (found by rules, so the test does not hang on a trained model's exact score).
+    const threat = `${secondEdit} Wenn ich euren Filialleiter erwische, schlag ich ihn tot!`;
     const priorityOf = async (text: string) =>
       (await runtime.risk.assess(orgId, { text, author: { handle: "kundin", platform: "mastodon" } }))
         .priority;
-    const [harmless, risky] = [await priorityOf(original), await priorityOf(secondEdit)];
+    const [harmless, risky] = [await priorityOf(original), await priorityOf(threat)];
     expect(risky).toBeGreaterThan(harmless);
     const rule = await app.inject({
       method: "POST",
@@ -372,7 +374,7 @@ describe.each(databaseKinds)("edited and deleted posts on %s", (kind) => {
       );
     expect(await alertsOf()).toEqual([]);
 
-    await send(orgId, { ...post, text: secondEdit, editedAt: "2026-11-25T12:00:00.000Z" });
+    await send(orgId, { ...post, text: threat, editedAt: "2026-11-25T12:00:00.000Z" });
 
     await vi.waitFor(async () => expect(await alertsOf()).toHaveLength(1), { timeout: 10_000 });
   });

@@ -16,6 +16,13 @@ describe("detectThreat", () => {
     ["You will pay for this", "threat.intimidation: You will pay"],
     ["Watch your back, Keller", "threat.intimidation: Watch your back"],
     ["Du bist so gut wie tot", "threat.kill: Du bist so gut wie tot"],
+    ["Wenn ich einen von euch erwische, schlag ich ihn tot!", "threat.kill: schlag ich ihn tot"],
+    ["Ich schlag dich tot", "threat.kill: Ich schlag dich tot"],
+    ["Dann bringen wir euch alle um.", "threat.kill: bringen wir euch alle um"],
+    ["Morgen mach ich dich kalt", "threat.kill: mach ich dich kalt"],
+    ["Ich hau dich krankenhausreif", "threat.violence: Ich hau dich krankenhausreif"],
+    ["Beim nächsten Mal prügeln wir euch windelweich", "threat.violence: prügeln wir euch windelweich"],
+    ["Ich polier dir die Fresse, Keller", "threat.violence: polier dir die Fresse"],
   ])("finds the threat in %j", (text, expected) => {
     const result = detectThreat(text, contextFor());
     expect(spanTexts(text, result)).toContain(expected);
@@ -30,6 +37,11 @@ describe("detectThreat", () => {
     ["Wir legen den Termin um auf Freitag"],
     ["This bug is killing me lol"],
     ["Ich mache das Etikett ab"],
+    ["Das schlage ich vor: wir legen den Termin um"],
+    ["Ich schlag mich tot vor Lachen 😂"],
+    ["Heute schlagen wir die Zeit tot"],
+    ["Am Samstag hauen wir euch weg, 3:0 für uns!"],
+    ["Das haut mich um, so schnell war noch keiner"],
   ])("does not flag %j", (text) => {
     expect(detectThreat(text, contextFor()).flagged).toBe(false);
   });

@@ -39,6 +39,39 @@ const threatRules: readonly PhraseRule[] = [
     pattern: `\\b(?:i|we)(?:'ll| will|'m going to| am going to| are going to|'re going to| gonna| want to| wanna)(?: \\w+){0,2}? (?:kill|murder|shoot|stab|strangle|hang|behead|execute|slaughter) ${person}\\b`,
     weight: 0.9,
   },
+  // German puts the verb second after a clause or an adverb: "(Wenn ich dich erwische,) schlag ich dich tot",
+  // "dann bringen wir euch um". The verb comes first, the speaker right after it.
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:schlag|schlage|schlagen|pruegel|pruegle|pruegeln|tret|trete|treten|hau|haue|hauen) (?:ich|wir) ${person}(?: \\w+){0,3}? tot\\b`,
+    weight: 0.85,
+  },
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:bring|bringe|bringen|leg|lege|legen) (?:ich|wir) ${person}(?: \\w+){0,3}? um\\b|\\b(?:mach|mache|machen) (?:ich|wir) ${person}(?: \\w+){0,3}? kalt\\b|\\b(?:knall|knalle|knallen|stech|steche|stechen) (?:ich|wir) ${person}(?: \\w+){0,3}? ab\\b`,
+    weight: 0.85,
+  },
+  {
+    reason: "threat.kill",
+    pattern: `\\b(?:ich|wir)(?: \\w+){0,2}? (?:schlag|schlage|schlagen|pruegel|pruegle|pruegeln|tret|trete|treten|hau|haue|hauen) ${person}(?: \\w+){0,3}? tot\\b`,
+    weight: 0.85,
+  },
+  {
+    reason: "threat.violence",
+    pattern: `\\b(?:ich|wir)(?: \\w+){0,2}? (?:schlag|schlage|schlagen|pruegel|pruegle|pruegeln|tret|trete|treten|hau|haue|hauen) ${person}(?: \\w+){0,3}? (?:zusammen|krankenhausreif|windelweich|gruen und blau)\\b`,
+    weight: 0.7,
+  },
+  {
+    reason: "threat.violence",
+    pattern: `\\b(?:schlag|schlage|schlagen|pruegel|pruegle|pruegeln|tret|trete|treten|hau|haue|hauen) (?:ich|wir) ${person}(?: \\w+){0,3}? (?:zusammen|krankenhausreif|windelweich|gruen und blau)\\b`,
+    weight: 0.7,
+  },
+  {
+    reason: "threat.violence",
+    pattern:
+      "\\b(?:polier|poliere|polieren|hau|haue|hauen|schlag|schlage|schlagen) (?:ich |wir )?(?:dir|euch|ihm|ihnen)(?: \\w+){0,2}? (?:die fresse|eine rein|aufs maul|in die fresse|die zaehne aus)\\b",
+    weight: 0.7,
+  },
   {
     reason: "threat.kill",
     pattern:
