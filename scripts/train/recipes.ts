@@ -132,8 +132,14 @@ function lazySplits(dataDir: string) {
     writtenDeEveryday: splitOf("complaints-de-a5", () =>
       loadWrittenLabelled("complaint", "complaints-de-a5"),
     ),
+    writtenDeLookalike: splitOf("complaints-de-a6", () =>
+      loadWrittenLabelled("complaint", "complaints-de-a6"),
+    ),
     writtenEn: splitOf("complaints-en-a", () =>
       loadWrittenLabelled("complaint", "complaints-en-a", "complaints-en-a2", "complaints-en-a3"),
+    ),
+    writtenEnLookalike: splitOf("complaints-en-a4", () =>
+      loadWrittenLabelled("complaint", "complaints-en-a4"),
     ),
     claimsEn: splitOf("factclaims-en-a", () => loadWrittenLabelled("fact_claim", "factclaims-en-a")),
     sentimentEn: splitOf("negative-en-a", () => loadWrittenLabelled("negative", "negative-en-a")),
@@ -184,7 +190,9 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     writtenDe,
     writtenDeSocial,
     writtenDeEveryday,
+    writtenDeLookalike,
     writtenEn,
+    writtenEnLookalike,
     claimsEn,
     sentimentEn,
     sentimentDe,
@@ -439,9 +447,10 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   const withoutOpinions = (rows: LabelledText[]) => rows.filter((row) => row.label !== "0/opinion");
   const toCompanies = (part: (split: Split) => LabelledText[], lang: "de" | "en" = "de") =>
     withoutOpinions(
-      (lang === "de" ? [writtenDe, writtenDeSocial, writtenDeEveryday] : [writtenEn]).flatMap((split) =>
-        part(split()),
-      ),
+      (lang === "de"
+        ? [writtenDe, writtenDeSocial, writtenDeEveryday, writtenDeLookalike]
+        : [writtenEn, writtenEnLookalike]
+      ).flatMap((split) => part(split())),
     );
   add("negative-de", () => {
     const written = [sentimentDe, sentimentDeHard, sentimentDeQuestions];
@@ -499,6 +508,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           upsetAtSomething,
         ),
         set(
+          "written look-alikes, set d of the complaint model, complaints and angry posts = negative (never trained on)",
+          withoutOpinions(loadWrittenLabelled("complaint", "complaints-de-d")),
+          upsetAtSomething,
+        ),
+        set(
           "written German posts, set b (written for the project, never used to train or tune)",
           loadWrittenLabelled("negative", "negative-de-b"),
           writtenPositive,
@@ -511,7 +525,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           "`scripts/train/data/negative-de-a.jsonl`: 797 German posts (399 negative) written for the project by an AI writing assistant from a definition of negative sentiment toward the post's subject (customers to companies, sport, politics, weather, everyday life; sarcasm, complaints that only state the facts, support agents' apologies, praise after a fixed problem), labelled by their writer; 15 % to dev, the rest in one training variant with its not-negative posts repeated so that its two classes weigh alike beside the tweets (`balancedBeside` in scripts/train/recipes.ts: without it the positive-class weight of the tweets, about 5, made the written posts look 85 % negative, and their style and their words of time were learnt as negative). Not real posts; published with the project under its licence.",
           "`scripts/train/data/negative-de-a2.jsonl`: 500 German posts (250 negative) written by a third assistant from its own brief, on the cases a bag of n-grams gets wrong: negated negative words ('nie Ärger', 'ohne Wartezeit') and negated positive ones ('nicht mal ein Danke'), concessive praise ('auch wenn …') and polite openings before a negative verdict, praise with times and durations and waiting counted in days, problems solved against problems still open, self-deprecation inside praise, colloquial intensifiers ('unverschämt günstig') and sarcasm with positive words; no telecoms. Split 15 % to dev on its own (the first file's split stays as it was) and trained in the same balanced part.",
           "`scripts/train/data/negative-de-a3.jsonl`: 399 German posts (160 negative) by a fourth assistant on posts that name a problem without being upset by it (how-to questions about faults, costs and cancellations, matter-of-fact reports, support replies, chatter about small mishaps) against questions that are complaints or sarcasm and problem reports with clear displeasure; split and trained like the second file.",
-          "The written posts to companies of `scripts/train/data/complaints-de-a1.jsonl` to `-a5.jsonl` (2,400 without the opinions, whose sentiment was not asked for; their training parts only), read as sentiment: a complaint or an angry post about something else is negative, a question, praise, news, chatter, a support reply, an advert or a job post is not. In the same balanced part as the files above (2026-12-05: set b F1 0.627 → 0.669, set c read as sentiment 0.63 → 0.81, PotTS dev macro-F1 0.684 → 0.673).",
+          "The written posts to companies of `scripts/train/data/complaints-de-a1.jsonl` to `-a6.jsonl` (2,890 without the opinions, whose sentiment was not asked for; their training parts only; `-a6` since 2026-12-05, below), read as sentiment: a complaint or an angry post about something else is negative, a question, praise, news, chatter, a support reply, an advert or a job post is not. In the same balanced part as the files above (2026-12-05: set b F1 0.627 → 0.669, set c read as sentiment 0.63 → 0.81, PotTS dev macro-F1 0.684 → 0.673).",
           "`scripts/train/data/negative-de-b.jsonl`: 400 German posts (200 negative) written the same way by another assistant, without sight of the training files; only for the figure below, never to train or tune.",
         ],
         limits: [
@@ -592,6 +606,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           upsetAtSomething,
         ),
         set(
+          "written look-alikes, set c of the complaint model, complaints and angry posts = negative (never trained on)",
+          withoutOpinions(loadWrittenLabelled("complaint", "complaints-en-c")),
+          upsetAtSomething,
+        ),
+        set(
           "VADER-labelled dev alone (agreement with VADER)",
           englishTexts((s) => s.dev),
           vaderLabel,
@@ -605,7 +624,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         data: [
           "No English sentiment gold labels are in the datasets folder. The texts of TweetEval offensive + hate, HASOC 2019 English and the complaints corpus were labelled with `vader-sentiment` (Apache-2.0, lexicon MIT) at training time.",
           "`scripts/train/data/negative-en-a.jsonl`: 791 English posts (397 negative) written for this project by an AI writing assistant from the definition above, across 25 subjects, with sarcasm, positive slang ('sick', 'brutal'), support agents' apologies, neutral news of outages and other hard cases, and labelled by their writer; 15 % to dev, the rest in training once or five times over (both variants compared). Dev: 600 of the VADER-labelled dev posts and the written posts' dev part. Not real posts; published with the project under its licence.",
-          "The written English posts to companies of `scripts/train/data/complaints-en-a.jsonl`, `-a2.jsonl` and `-a3.jsonl` (their training parts, opinions left out), read as sentiment — a complaint or an angry post about something else is negative; a question, praise, news, chatter, a support reply, an advert or a job post is not — in training three times over in a fourth variant (2026-12-05: set b F1 0.695 → 0.734, the complaint model's set b read as sentiment F1 0.78 → 0.90, agreement with VADER on its dev parts macro-F1 0.831 → 0.822).",
+          "The written English posts to companies of `scripts/train/data/complaints-en-a.jsonl`, `-a2.jsonl`, `-a3.jsonl` and (since 2026-12-05) `-a4.jsonl` (their training parts, opinions left out), read as sentiment — a complaint or an angry post about something else is negative; a question, praise, news, chatter, a support reply, an advert or a job post is not — in training three times over in a fourth variant (2026-12-05: set b F1 0.695 → 0.734, the complaint model's set b read as sentiment F1 0.78 → 0.90, agreement with VADER on its dev parts macro-F1 0.831 → 0.822).",
           "`scripts/train/data/negative-en-b.jsonl`: 400 more such posts (200 negative) written separately by another assistant, without sight of the training file or of this model; used only for the figure below, never to train or tune.",
         ],
         limits: [
@@ -629,6 +648,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       "complaints dev + written English posts dev",
       set("", complaints().dev, oneLabel),
       set("", writtenEn().dev, writtenPositive),
+      set("", writtenEnLookalike().dev, writtenPositive),
     ),
     variants: [
       set("complaints", complaints().train, oneLabel),
@@ -637,12 +657,23 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         set("", complaints().train, oneLabel),
         set("", writtenEn().train, writtenPositive),
       ),
+      join(
+        "complaints + written English posts + look-alikes",
+        set("", complaints().train, oneLabel),
+        set("", writtenEn().train, writtenPositive),
+        set("", writtenEnLookalike().train, writtenPositive),
+      ),
     ],
     extraDevs: [
       set("complaints dev (the corpus alone)", complaints().dev, oneLabel),
       set(
         "written English posts, set b (written apart, never used to train or tune)",
         loadWrittenLabelled("complaint", "complaints-en-b"),
+        writtenPositive,
+      ),
+      set(
+        "written look-alikes, set c: praise, thanks and questions that look like complaints, and complaints in friendly words (written apart, never used to train or tune)",
+        loadWrittenLabelled("complaint", "complaints-en-c"),
         writtenPositive,
       ),
     ],
@@ -661,10 +692,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         "Complaints corpus (2,759 tweets, 80 % of the corpus: 1,579 tweets to companies, 985 of them complaints, and 1,180 random tweets as non-complaints; no licence stated).",
         "SMS Spam Collection v.1 (Almeida & Gómez Hidalgo 2011; free with attribution): 500 `ham` messages of the training part as everyday negatives, the `ham` of its own 15 % dev part for the false-alarm figure.",
         "`scripts/train/data/complaints-en-a.jsonl`, `-a2.jsonl`, `-a3.jsonl`: 1,689 English posts written for this project by three AI writing assistants from a written label definition (748 complaints; the rest mostly written to companies: praise, also praise that mentions the problem it solved, questions, chatter, support replies, news, and angry posts about other things; `-a2` short posts about 25 kinds of organisation other than telecoms, `-a3` longer mixed posts), invented company names, labelled by the writers; 15 % of them join the dev set. `complaints-en-b.jsonl`: 400 more (200 complaints) written separately by another assistant without sight of these, used only for the figure below.",
+        "`scripts/train/data/complaints-en-a4.jsonl`: 500 English posts (250 complaints) by a fourth assistant from a brief on the shortcuts the model had learnt — durations ('for N years'), negations ('never', 'zero'), problem, bill and refund words, addressing the company ('you guys', @handles) — with those features on both sides: loyal customers' praise, thanks after a solved problem, calm questions about bills and direct debits, against long waits, double charges, missing refunds, sarcastic thanks and polite complaints (about 25 kinds of organisation, no telecoms). Its own 15 % to dev; a third variant with it is compared to the two before (2026-12-05). `complaints-en-c.jsonl`: 240 look-alikes (120 complaints) written by a fifth assistant from its own brief, without sight of a4; only for the figure below.",
       ],
       limits: [
         "Small: ~1,600 training tweets; brand and domain words (airlines, telecoms, apparel) carry much of the weight.",
-        "Praise and questions written to a company come from written posts, not collected ones (no such English data is in the datasets folder); on the written set b one praise post in nine is still flagged (7 of 60), mostly praise that mentions the problem it solved.",
+        "Praise and questions written to a company come from written posts, not collected ones (no such English data is in the datasets folder); on the written set b one praise post in twelve is still flagged (5 of 60; 7 before `-a4.jsonl` joined), and on the look-alikes of set c, whose praise mentions problems, bills and refunds on purpose, about one in four (12 of 50; 20 before).",
       ],
       anchors: [
         "Preoţiuc-Pietro et al. 2019 (10-fold CV on the full corpus): logistic regression with BoW + features F1 ≈ 0.79, accuracy ≈ 80.5.",
@@ -698,6 +730,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     const written = writtenDe();
     const social = writtenDeSocial();
     const everyday = writtenDeEveryday();
+    const lookalike = writtenDeLookalike();
     return {
       kind: "linear",
       name: "complaint-de",
@@ -708,19 +741,24 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         set("", written.dev, writtenPositive),
         set("", social.dev, writtenPositive),
         set("", everyday.dev, writtenPositive),
+        set("", lookalike.dev, writtenPositive),
       ),
+      // Each written file joined a variant compared with the one before it (a1–a3, then a1–a4, a1–a5: dev AP 0.935 →
+      // 0.945 → 0.950); since a6 only the last two are compared, as the earlier ones lack the sorts of post whose
+      // dev parts are in the dev set.
       variants: [
-        set("written German posts (a1–a3)", written.train, writtenPositive),
-        join(
-          "written German posts (a1–a4)",
-          set("", written.train, writtenPositive),
-          set("", social.train, writtenPositive),
-        ),
         join(
           "written German posts (a1–a5)",
           set("", written.train, writtenPositive),
           set("", social.train, writtenPositive),
           set("", everyday.train, writtenPositive),
+        ),
+        join(
+          "written German posts (a1–a6)",
+          set("", written.train, writtenPositive),
+          set("", social.train, writtenPositive),
+          set("", everyday.train, writtenPositive),
+          set("", lookalike.train, writtenPositive),
         ),
       ],
       extraDevs: [
@@ -732,6 +770,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         set(
           "written social-media-style posts, set c (written apart, never used to train or tune)",
           loadWrittenLabelled("complaint", "complaints-de-c"),
+          writtenPositive,
+        ),
+        set(
+          "written look-alikes, set d: praise, thanks and questions that look like complaints, and complaints in friendly words (written apart, never used to train or tune)",
+          loadWrittenLabelled("complaint", "complaints-de-d"),
           writtenPositive,
         ),
         set("sb10k dev, negative=positive (weak check)", loadSb10k(dataDir, "dev"), negativeLabel),
@@ -746,15 +789,17 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
           "No German complaint corpus exists in the datasets folder. `scripts/train/data/complaints-de-a1.jsonl`, `-a2.jsonl` and `-a3.jsonl`: 1,498 German posts (750 complaints, 748 not: questions, praise, chatter, news, ads, job posts, support replies, opinions and angry posts about other things; a3 mostly longer posts of several sentences) written for this project by AI writing assistants from a written label definition, across 16 kinds of organisation (telecoms, energy, banks, insurers, authorities, landlords, streaming, gyms, shops, parcel services, travel, food, mobility, software, electronics, hotels), with invented names, dialect, slang, typos and sarcasm, and labelled by their writer. Not real posts; published with the project under its licence.",
           "`scripts/train/data/complaints-de-a4.jsonl`: 495 German posts (250 complaints) in the ways complaints are written on social media and the training posts above lacked: short outbursts with angry emoji, announcing that one leaves or cancels, demands for compensation or a refund, complaints about a branch or its staff, sarcasm and rhetorical questions, hashtag campaigns, calm factual complaints; as hard negatives angry posts about other things with the same emoji, calm questions about cancelling and refunds, praise, support replies, news of strikes and closures (21 kinds of organisation, no telecoms; 5 of the 500 written were within 0.75 of set b, set c or a2 and removed). Its own 15 % to dev; a training variant with it is compared to one without (2026-12-05: dev AP 0.941 → 0.949 on the dev parts of both).",
           "`scripts/train/data/complaints-de-a5.jsonl`: 495 German posts (249 complaints) of everyday breadth, mostly one or two sentences, by a third assistant from its own brief: delays and waiting, defects, wrong bills, failing apps, unkept promises, staff, fees, quality, bureaucracy, implicit complaints without a complaint word, against the author's own lateness, neutral reports and news of the same things, calm questions, praise, support replies (35 kinds of organisation, no telecoms; 5 of the 500 were within 0.75 of a1, a2, set b or set c and removed). Its own 15 % to dev; the variant with a1–a5 is compared to a1–a3 and a1–a4.",
+          "`scripts/train/data/complaints-de-a6.jsonl`: 499 German posts (250 complaints) by a fourth assistant from a brief on the shortcuts the model had learnt — durations ('seit N Jahren'), negations ('nie', 'kein'), problem, bill and refund words, addressing the company ('euer', @handles) — with those features on both sides: loyal customers' praise, thanks after a solved problem, calm questions about bills and direct debits, happy news of changes, against long waits, double charges, missing refunds, sarcastic thanks and polite complaints (about 25 kinds of organisation, no telecoms; 1 of the 500 within 0.75 of another training file removed). Its own 15 % to dev; the variant with a1–a6 is compared to a1–a5 (2026-12-05: dev AP 0.948 → 0.953).",
           "`scripts/train/data/complaints-de-b.jsonl`: 400 more such posts (200 complaints) written separately by another assistant from its own brief, without sight of the training files or of this model; used only for the figure below, never to train or tune.",
+          "`scripts/train/data/complaints-de-d.jsonl`: 240 look-alikes (120 complaints; the non-complaints praise, thanks, questions and reports that talk of time spans, past problems, money, waiting and address the organisation, the complaints sometimes in friendly words) written by a fifth assistant from its own brief, without sight of a6; only for the figure below.",
           "`scripts/train/data/complaints-de-c.jsonl`: 240 social-media-style posts (120 complaints, the same sorts as a4, and hard negatives alike) written by a third assistant from its own brief, without sight of a4; only for the figure below.",
           "SB10k + PotTS (neutral and positive tweets) as everyday German posts, all negatives: 1,000 of the training parts, the dev parts for the false-alarm figure.",
         ],
         limits: [
           "Written posts, not collected ones: real complaints are more varied, and the figures on set b (written the same way) are likely to overstate the quality on real posts. German complaint labels of real posts would be the next step.",
-          "Questions that mention a problem word sit close to the boundary ('Wo finde ich in der App meine Rechnung?' scores near the threshold); praise after a fixed problem ('Endlich wieder Netz, danke!') is sometimes flagged.",
+          "Praise and thanks that talk of problems, money or years as a customer are the most frequent false alarms: on the written look-alikes (set d) 28 of 50 such posts were flagged before `-a6.jsonl` joined and 24 after, questions 8 of 30 before and 3 after (2026-12-05). Calmer questions ('Wo finde ich in der App meine Rechnung?' 0.18 against a threshold of 0.33) and thanks after a fixed problem ('Endlich wieder Netz, danke!' 0.00) pass.",
           "Organisation names in the written posts are invented; the model has not learned any real brand.",
-          "Small data: a complaint among other sentences scores lower than alone ('Der Techniker ist jetzt zum zweiten Mal nicht gekommen.' 0.97; with '@nordwind_hilfe' before it and 'Drei Tage Urlaub umsonst genommen.' after it 0.64, both flagged), and wording the written posts lack is missed ('Stromzähler zeigt viel zu hohen Verbrauch an!' 0.003); ads and angry posts about other things are the most frequent false alarms on set b.",
+          "Small data: a complaint among other sentences scores lower than alone ('Der Techniker ist jetzt zum zweiten Mal nicht gekommen.' 0.95; with '@nordwind_hilfe' before it and 'Drei Tage Urlaub umsonst genommen.' after it 0.88, both flagged), and wording the written posts lack is missed ('Stromzähler zeigt viel zu hohen Verbrauch an!' 0.003); ads and angry posts about other things are the most frequent false alarms on set b.",
         ],
       },
     };
