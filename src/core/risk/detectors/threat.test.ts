@@ -23,6 +23,25 @@ describe("detectThreat", () => {
     ["Ich hau dich krankenhausreif", "threat.violence: Ich hau dich krankenhausreif"],
     ["Beim nächsten Mal prügeln wir euch windelweich", "threat.violence: prügeln wir euch windelweich"],
     ["Ich polier dir die Fresse, Keller", "threat.violence: polier dir die Fresse"],
+    ["Euch sollte man alle erschießen", "threat.incitement: sollte man alle erschießen"],
+    ["Wer so was macht, gehört erschossen", "threat.incitement: gehört erschossen"],
+    ["Der Chef gehört aufgehängt", "threat.incitement: Der Chef gehört aufgehängt"],
+    [
+      "Den Vorstand sollte man an die Wand stellen",
+      "threat.incitement: Den Vorstand sollte man an die Wand stellen",
+    ],
+    ["Someone should shoot the whole board", "threat.incitement: Someone should shoot"],
+    ["Your CEO deserves a bullet", "threat.incitement: deserves a bullet"],
+    ["I hope your headquarters burns down", "threat.incitement: I hope your headquarters burns down"],
+    ["Ich hoffe, euer Laden brennt ab", "threat.incitement: Ich hoffe, euer Laden brennt ab"],
+    ["Ich komme morgen mit der Axt in eure Filiale", "threat.violence: Ich komme morgen mit der Axt"],
+    ["I'm coming to your store with a knife", "threat.violence: I'm coming to your store with a knife"],
+    ["Ich weiß, wo dein Auto steht.", "threat.doxxing: Ich weiß, wo dein Auto"],
+    [
+      "I'm going to find out where your CEO lives",
+      "threat.doxxing: I'm going to find out where your CEO lives",
+    ],
+    ["Ihr werdet schon sehen, was passiert", "threat.intimidation: Ihr werdet schon sehen, was passiert"],
   ])("finds the threat in %j", (text, expected) => {
     const result = detectThreat(text, contextFor());
     expect(spanTexts(text, result)).toContain(expected);
@@ -42,6 +61,13 @@ describe("detectThreat", () => {
     ["Heute schlagen wir die Zeit tot"],
     ["Am Samstag hauen wir euch weg, 3:0 für uns!"],
     ["Das haut mich um, so schnell war noch keiner"],
+    ["Am Bahnhof muss man halt die Zeit totschlagen"],
+    ["Man muss sich ja nicht gleich umbringen vor Stress"],
+    ["Das Bild gehört aufgehängt, nicht in den Keller"],
+    ["Man sollte das Regal an die Wand stellen"],
+    ["Trump is awful and I hope he rots in hell"],
+    ["I hope my phone doesn't die before the train comes"],
+    ["This bug deserves a fix, not another workaround"],
   ])("does not flag %j", (text) => {
     expect(detectThreat(text, contextFor()).flagged).toBe(false);
   });

@@ -15,6 +15,7 @@ export type ThreatReason =
   | "threat.arson"
   | "threat.explosive"
   | "threat.doxxing"
+  | "threat.incitement"
   | "threat.intimidation"
   | "threat.weapon_word";
 
@@ -101,16 +102,49 @@ const threatRules: readonly PhraseRule[] = [
     weight: 0.75,
   },
   { reason: "threat.explosive", pattern: "\\b(?:bombe|bomb|sprengstoff|explosives?)\\b", weight: 0.3 },
+  // Calls for violence against someone, without a speaker who would do it: "Euch sollte man alle erschießen",
+  // "Der gehört erschossen", "someone should shoot …", "deserves a bullet". Killing verbs only, and where a verb
+  // also fits things ("aufhängen", "an die Wand stellen": pictures, shelves) only after a word for people.
+  {
+    reason: "threat.incitement",
+    pattern:
+      "\\b(?:man sollte|sollte man|man muesste|muesste man|man muss|muss man|man soll|soll man|gehoert|gehoeren|gehoerte|gehoerten)(?: (?!nicht\\b|sich\\b|mich\\b|nie\\b|kein)\\w+){0,4}? (?:erschiessen|erschossen|erschlagen|umbringen|umgebracht|vergasen|vergast|hinrichten|hingerichtet|abknallen|abgeknallt|erhaengen|erhaengt|lynchen|gelyncht|(?<!zeit )totschlagen|(?<!zeit )totgeschlagen|abstechen|abgestochen|steinigen|gesteinigt|aufknuepfen|aufgeknuepft|kaltmachen|kaltgemacht)\\b",
+    weight: 0.8,
+  },
+  {
+    reason: "threat.incitement",
+    pattern:
+      "\\b(?:euch|ihn|die alle|sie alle|alle|der chef|den chef|die chefs|der vorstand|den vorstand|die bosse|die manager|die typen|den typen|die bande|das pack|die verbrecher|diese verbrecher|solche leute)(?: alle)? (?:sollte man|muesste man|muss man|sollten|muessten|gehoert|gehoeren)(?: \\w+){0,2}? (?:aufhaengen|aufgehaengt|an die wand stellen|an die wand gestellt)\\b",
+    weight: 0.8,
+  },
+  {
+    reason: "threat.incitement",
+    pattern:
+      "\\b(?:someone|somebody|they|people) (?:should|ought to|needs? to|has to|have to)(?: \\w+){0,1}? (?:shoot|kill|hang|stab|murder|execute|lynch|behead|string up)\\b|\\bdeserves? (?:a bullet|to (?:die|be shot|be killed|hang|be hanged|be executed|burn))\\b",
+    weight: 0.8,
+  },
+  {
+    reason: "threat.incitement",
+    pattern:
+      "\\b(?:i|we) hope (?:you|u|ya|he|she|they|your \\w+|the ceo|the boss|the manager|the owner|the owners|the management)(?: all)? (?:die|dies|get shot|gets shot|get killed|gets killed|burns? down|burns? to the ground)\\b|\\bich hoffe,? (?:du|ihr|er|der chef|euer chef|eure filiale|euer laden|der laden|eure zentrale)(?: \\w+){0,2}? (?:stirbst|sterbt|stirbt|krepierst|krepiert|brennt ab|abbrennt)\\b",
+    weight: 0.7,
+  },
+  {
+    reason: "threat.violence",
+    pattern:
+      "\\b(?:ich|wir) (?:komme|kommen|komm)(?: \\w+){0,4}? mit (?:der|einer|dem|einem|meiner|meinem|unserer|unserem) (?:axt|knarre|pistole|waffe|gewehr|messer|machete|baseballschlaeger)\\b|\\b(?:i|we)(?:'ll| will|'m| am|'re| are)? (?:come|coming|bring|bringing|show up|showing up)(?: \\w+){0,4}? (?:with )?(?:a|my|our) (?:gun|knife|axe|rifle|machete|bat)\\b",
+    weight: 0.75,
+  },
   {
     reason: "threat.doxxing",
     pattern:
-      "\\b(?:wir wissen|ich weiss|ich kenne|wir kennen|i know|we know)(?: genau)? (?:wo|where) (?:du wohnst|ihr wohnt|sie wohnen|deine \\w+|you live|your \\w+ (?:lives|live|is|are)|u live)\\b|\\b(?:deine|eure|your) adresse (?:ist|kenne|kennen|haben)\\b|\\bi have your address\\b",
+      "\\b(?:wir wissen|ich weiss|ich kenne|wir kennen|i know|we know)(?: genau)?,? (?:wo|where) (?:du wohnst|ihr wohnt|sie wohnen|(?:dein|deine|euer|eure) \\w+|you live|your \\w+ (?:lives|live|is|are|parks|works)|u live)\\b|\\b(?:deine|eure|your) adresse (?:ist|kenne|kennen|haben)\\b|\\bi have your address\\b|\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| gonna) find out where (?:you|u|your \\w+) (?:live|lives|work|works)\\b",
     weight: 0.8,
   },
   {
     reason: "threat.intimidation",
     pattern:
-      "\\b(?:pass (?:bloss |nur |gut )?auf (?:dich )?auf|pass auf was du|watch your back|watch out|you(?:'ll| will) (?:pay|regret|be sorry)|you(?:'re| are) going to pay|das wirst du bereuen|das werdet ihr bereuen|ihr werdet (?:das )?bereuen|du wirst (?:das |es )?bereuen|das wird (?:dir|euch) leid tun|ihr werdet bezahlen|du wirst bezahlen|(?:wir|ich) sehen uns (?:bald|noch)|warte(?:t)? nur ab|ihr seid die naechsten|you(?:'re| are) next|du bist der naechste)\\b",
+      "\\b(?:pass (?:bloss |nur |gut )?auf (?:dich )?auf|pass auf was du|watch your back|watch out|you(?:'ll| will) (?:pay|regret|be sorry)|you(?:'re| are) going to pay|das wirst du bereuen|das werdet ihr bereuen|ihr werdet (?:das )?bereuen|du wirst (?:das |es )?bereuen|das wird (?:dir|euch) leid tun|ihr werdet bezahlen|du wirst bezahlen|(?:wir|ich) sehen uns (?:bald|noch)|warte(?:t)? nur ab|ihr seid die naechsten|you(?:'re| are) next|du bist der naechste|(?:ihr werdet|du wirst) (?:schon |dann )?sehen,? was (?:dann )?passiert|you(?:'ll| will) see what happens)\\b",
     weight: 0.55,
   },
   {
