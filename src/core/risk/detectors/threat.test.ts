@@ -42,6 +42,12 @@ describe("detectThreat", () => {
       "threat.doxxing: I'm going to find out where your CEO lives",
     ],
     ["Ihr werdet schon sehen, was passiert", "threat.intimidation: Ihr werdet schon sehen, was passiert"],
+    ["If I see your manager again I'll break his legs", "threat.violence: I'll break his legs"],
+    ["Dem Filialleiter brech ich die Beine", "threat.violence: brech ich die Beine"],
+    ["I swear I will hurt someone at your store", "threat.violence: I will hurt someone"],
+    ["We will make you pay, one way or another", "threat.intimidation: We will make you pay"],
+    ["I'll make you pay for this", "threat.intimidation: I'll make you pay"],
+    ["Ich zünde eure Filiale an", "threat.arson: zünde eure Filiale an"],
   ])("finds the threat in %j", (text, expected) => {
     const result = detectThreat(text, contextFor());
     expect(spanTexts(text, result)).toContain(expected);
@@ -68,6 +74,12 @@ describe("detectThreat", () => {
     ["Trump is awful and I hope he rots in hell"],
     ["I hope my phone doesn't die before the train comes"],
     ["This bug deserves a fix, not another workaround"],
+    ["Ich breche den Vertrag ab, reicht mir"],
+    ["I'll break the news to my flatmates tonight"],
+    ["Will this update make you pay for the old features again?"],
+    ["We'll make you pay for the app only once, promise"],
+    ["Ich zünde zwei Kerzen an und warte auf den Techniker"],
+    ["Put more carriages on the 17:32, someone's going to get hurt"],
   ])("does not flag %j", (text) => {
     expect(detectThreat(text, contextFor()).flagged).toBe(false);
   });

@@ -70,6 +70,12 @@ const threatRules: readonly PhraseRule[] = [
   {
     reason: "threat.violence",
     pattern:
+      "\\b(?:brech|breche|brechen) (?:ich|wir)(?: \\w+){0,2}? (?:die|das|den) (?:beine|arme|knochen|genick|hals|nase|kiefer)\\b|\\b(?:ich|wir) (?:brech|breche|brechen) (?:dir|euch|ihm|ihr|ihnen|dem|der|den)(?: \\w+){0,2}? (?:die|das|den) (?:beine|arme|knochen|genick|hals|nase|kiefer)\\b|\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| gonna)(?: \\w+){0,2}? break (?:your|his|her|their|ur)(?: \\w+)? (?:legs|arms|neck|bones|face|jaw|nose)\\b",
+    weight: 0.7,
+  },
+  {
+    reason: "threat.violence",
+    pattern:
       "\\b(?:polier|poliere|polieren|hau|haue|hauen|schlag|schlage|schlagen) (?:ich |wir )?(?:dir|euch|ihm|ihnen)(?: \\w+){0,2}? (?:die fresse|eine rein|aufs maul|in die fresse|die zaehne aus)\\b",
     weight: 0.7,
   },
@@ -86,13 +92,13 @@ const threatRules: readonly PhraseRule[] = [
   },
   {
     reason: "threat.violence",
-    pattern: `\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| gonna)(?: \\w+){0,2}? (?:hurt|beat|punch|find|get|destroy|visit|come for|come after|hunt) ${target}\\b`,
+    pattern: `\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| gonna)(?: \\w+){0,2}? (?:hurt|beat|punch|find|get|destroy|visit|come for|come after|hunt) ${target}\\b|\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| gonna)(?: \\w+){0,2}? hurt (?:someone|somebody|people)\\b`,
     weight: 0.7,
   },
   {
     reason: "threat.arson",
     pattern:
-      "\\b(?:abfackeln|abbrennen|anzuenden|niederbrennen|abfackel|fackeln(?: \\w+){1,3} ab|zuenden(?: \\w+){1,3} an|brennen(?: \\w+){1,3} nieder|in brand (?:setzen|stecken))\\b|\\bburn(?: \\w+){0,3}? (?:down|to the ground)\\b|\\bset (?:your|their|the|his|her|our) (?:\\w+ )?(?:house|home|store|shop|car|office|building|headquarters|hq|branch) on fire\\b|\\btorch (?:your|their|the)\\b",
+      "\\b(?:abfackeln|abbrennen|anzuenden|niederbrennen|abfackel|fackeln(?: \\w+){1,3} ab|(?:zuend|zuende|zuenden|zuendet)(?: \\w+){0,2} (?:filiale|laden|haus|haeuser|auto|autos|buero|zentrale|geschaeft|wohnung|firma|gebaeude|hauptsitz|dich|euch|ihn)\\w* an|brennen(?: \\w+){1,3} nieder|in brand (?:setzen|stecken))\\b|\\bburn(?: \\w+){0,3}? (?:down|to the ground)\\b|\\bset (?:your|their|the|his|her|our) (?:\\w+ )?(?:house|home|store|shop|car|office|building|headquarters|hq|branch) on fire\\b|\\btorch (?:your|their|the)\\b",
     weight: 0.7,
   },
   {
@@ -145,6 +151,13 @@ const threatRules: readonly PhraseRule[] = [
     reason: "threat.intimidation",
     pattern:
       "\\b(?:pass (?:bloss |nur |gut )?auf (?:dich )?auf|pass auf was du|watch your back|watch out|you(?:'ll| will) (?:pay|regret|be sorry)|you(?:'re| are) going to pay|das wirst du bereuen|das werdet ihr bereuen|ihr werdet (?:das )?bereuen|du wirst (?:das |es )?bereuen|das wird (?:dir|euch) leid tun|ihr werdet bezahlen|du wirst bezahlen|(?:wir|ich) sehen uns (?:bald|noch)|warte(?:t)? nur ab|ihr seid die naechsten|you(?:'re| are) next|du bist der naechste|(?:ihr werdet|du wirst) (?:schon |dann )?sehen,? was (?:dann )?passiert|you(?:'ll| will) see what happens)\\b",
+    weight: 0.55,
+  },
+  {
+    // "We will make you pay, one way or another", "I'll make you pay for this"; not "make you pay for the app".
+    reason: "threat.intimidation",
+    pattern:
+      "\\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| gonna)(?: \\w+){0,2}? make (?:you|u|ya|them|y'all) pay\\b(?! for (?!this|that|it|what)\\b)",
     weight: 0.55,
   },
   {
