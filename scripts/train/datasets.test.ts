@@ -113,6 +113,7 @@ describe("the written files of scripts/train/data", () => {
     factclaims: "fact_claim",
     negative: "negative",
     hate: "hate",
+    threats: "threat",
   };
   const files = readdirSync(dataDir).filter((name) => name.endsWith(".jsonl"));
 

@@ -169,6 +169,23 @@ export const writtenLabels = {
       "chatter",
     ],
   },
+  // Not a training label: the threat detector is rules; these files measure it (scripts/eval-threats.ts).
+  threat: {
+    positive: ["kill", "violence", "arson", "explosive", "weapon", "doxxing", "intimidation", "incitement"],
+    negative: [
+      "idiom",
+      "sports",
+      "gaming",
+      "self",
+      "news",
+      "fiction",
+      "complaint",
+      "insult",
+      "safety",
+      "joke",
+      "other",
+    ],
+  },
 } as const;
 
 /** The label a written file carries. */

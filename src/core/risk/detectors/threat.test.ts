@@ -84,6 +84,29 @@ describe("detectThreat", () => {
     expect(detectThreat(text, contextFor()).flagged).toBe(false);
   });
 
+  it.each([
+    ["Next time your driver blocks my drive he's getting battered", "threat.cues: getting battered"],
+    ["Schöner Laden habt ihr da. Wär doch schade, wenn dem was passiert.", "threat.cues: Wär doch schade"],
+    ["Pfefferspray liegt bereit, morgen bin ich in eurer Filiale", "threat.cues: Pfefferspray"],
+    [
+      "Keep pushing me, RidgeBank. Tomorrow you find out what I'm capable of.",
+      "threat.cues: Keep pushing me",
+    ],
+  ])("finds the threat no single phrase describes in %j, from its cues", (text, expected) => {
+    const result = detectThreat(text, contextFor());
+    expect(spanTexts(text, result)).toContain(expected);
+    expect(result.flagged).toBe(true);
+  });
+
+  it.each([
+    ["Tomorrow in ranked I'm going to kill you, noob 😂"],
+    ["Neuer Film morgen im Kino: der Killer will ihn mit der Axt erschlagen"],
+    ["Police say the man who was getting battered outside the pub tomorrow will testify"],
+    ["Ich bin geduldig, aber wenn die Rechnung wieder falsch ist, kündige ich"],
+  ])("does not take cues in games, films, news or a complaint for a threat: %j", (text) => {
+    expect(detectThreat(text, contextFor()).flagged).toBe(false);
+  });
+
   it("sees a threat hidden with zero-width characters and fullwidth letters", () => {
     const text = "Ich bring dich u\u200Bm";
     expect(spanTexts(text, detectThreat(text, contextFor()))).toEqual([`threat.kill: ${text}`]);

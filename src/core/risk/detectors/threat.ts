@@ -17,7 +17,8 @@ export type ThreatReason =
   | "threat.doxxing"
   | "threat.incitement"
   | "threat.intimidation"
-  | "threat.weapon_word";
+  | "threat.weapon_word"
+  | "threat.cues";
 
 // Folded text. The strong rules need a speaker (ich/wir/I/we) and a target in the second or third
 // person (dich, euch, you, them, den Laden …): "das bringt mich um" has neither and stays silent.
@@ -167,6 +168,29 @@ const threatRules: readonly PhraseRule[] = [
   },
 ];
 const matchThreats = compilePhraseRules(threatRules);
+
+// Cues, for threats that no fixed phrase describes ("Next Deliverwise van that blocks my drive, the driver gets
+// pulled out and leathered", "Pistole ist geladen, ich sitz im Auto vorm Amt"): a word of serious violence, or a
+// weapon, in a post that also names a target and an intent or a time. Written against the development sets
+// (scripts/train/data/threats-*-a*.jsonl, `npm run eval:threats`); games, sport, fiction, news, reviews and
+// self-directed words weigh them down.
+const cueActs =
+  /\b(?:(?:i'?ll|i will|i'm|im|i am|we'll|we will|we're|gonna|going to|i'd happily|id happily) (?:\w+ ){0,2}?(?:kill|murder|shoot|stab|strangle)|(?:someone|somebody|whoever) (?:\w+ )?(?:stabs|shoots|kills)|strangl\w*|chok(?:e|ing) the life|poisoning the|poison (?:you|him|her|them|your)|torch (?:that|the|your|his|her|their)|burn(?:ing)? (?:it |him |her |them |you )?(?:down|out)|set fire|go up lovely|blow\w* up|nail bomb|pressure cooker|body bag|obituary|six foot under|a noose|hung from|against a wall|batter(?:ing)? (?:him|her|them|you|that|the)|leathered|decked|decking|a kicking|a hiding|glass(?:ed|ing)? (?:the|him|her|you)|(?:expect|get|leaving with|leave with) a broken (?:jaw|leg|legs|nose|arm)|break (?:his|her|your|their|both) (?:legs?|arms?|jaw|nose|neck|fingers|bones|knees?)|picking (?:his|her|your) teeth|in an ambulance|first aid kit|eating through a straw|rearrange your face|getting (?:battered|decked|slapped|smacked)|gets? (?:battered|decked|slapped|smacked)|put one of them through|ran? (?:\w+ ){0,3}over|shotgun|machete|a blade|a knife|with a knife|shank|strapped|locked and loaded|a \.45|a bullet|jerry can|bit of petrol|petrol's cheap|flammable|(?:ur|you're|youre|she's|shes|he's|hes) (?:actually )?dead|umbring\w*|umgebracht|abstech\w*|abgestochen|erstech\w*|erschiess\w*|erschoss\w*|abknall\w*|erwuerg\w*|aufschlitz\w*|schlitz \w+ auf|ich vergifte|abfackel\w*|anzuend\w*|molotov\w*|kanister benzin|benzin im kofferraum|kanister|sprengstoff|tnt|saerge|ne kugel|eine kugel|flinte|gewehr|gwehr|pistole|armbrust|machete|schlagstock|baseballschlaeger|messer ist|(?:pruegel|verpruegel)\w* (?:ich |wir )?(?:dich|euch|ihn|sie)|zusammenschlag\w*|windelweich|die fresse (?:poliert|polieren|einschlagen|ein)|eins auf die fresse|in die fresse|aufs maul|eine abreibung|haue|alle knochen|jeden einzelnen finger|beide beine|eine gescheuert|blauem auge|aus dem weg (?:zu )?raeumen|plattgemacht|ueberlebt das keiner|nicht mehr erleben|seid ihr alle tot|bist du tot|stirbst du|mach i den kalt|tret so lang|den stuhl|im knie|would be a shame if|be a shame if|be a tragedy if|wa?e?r'? doch schade|waer schade um|wär schade um|wär doch schade|you've been warned|not a threat,? a promise|nicht drohen,? sondern versprechen|keep pushing me|what i'm capable of|looking over (?:his|her|your) shoulder|ueber deine schulter|you have until|package i'm sending|under their cars|a bottle at|brick (?:through|to the head)|dragged out|drag(?:ging)? (?:him|her) out|kicked about|a good smack|a slap from|proper hiding|do (?:him|her) over|deserves a noose|needs burning|want(?:s)? burning|burning (?:it )?down|burning out|go up lovely|a spark got|one match|a machete|made of steel|bat's already|baseball bat|with the hammer|home address|real name'?s|where the ceo lives|which school your|which car is yours|shift pattern|lock up at|we've got your faces|we know your face|face down in it|won't live to see|very very short|taking someone with me|leaving it in an ambulance|teeth in a bag|gets what's coming|give (?:him|her|them) a hiding|sort (?:him|her|them) out|leathered|i'll rearrange|ist (?:er|sie|der|die) tot|bist du tot|toter mann|lebt da keiner mehr|nicht mehr lebendig|nicht mehr nach hause|sieht den morgen nicht|ueberlebt den abend nicht|wird das nicht ueberleben|deine tage sind gezaehlt|ihre tage sind gezaehlt|mit deinem leben|gibts dich nicht mehr|gibt's dich nicht mehr|den hals um|(?:ich|i) (?:bring|bringe) (?:\w+ ){1,2}um|(?:ihn|dich|euch|den) umleg|gibt's schellen|gibts schellen|dresche|kri[ae]gt (?:\w+ ){0,3}watsch\w*|eine reinhauen|dem \w+ eine reinhauen|eine verpasst|nicht reden,? zuschlagen|dann schlag ich|tret ich (?:ihn|dich|sie)|fliegen zaehne|die nase ein|blauen augen|blaue augen|auf kruecken|gebrochenen haenden|am boden,? bevor|die knochen bricht|mit den faeusten|mit knueppeln|knueppeln|pfefferspray|schlagring|ne knarre|ner knarre|messer dabei|ein messer gekauft|mit der axt|mit der machete|jagdschein|geladen\.|in flammen aufgeht|in rauch auf|abgefackelt|molli auf|papier brennt|e brand|brennt (?:sein|ihr|euer|eure) |(?:bude|gartenhaus|heustadel|hof) (?:\w+ ){0,4}brennt|bau ne bombe|eine bombe (?:bauen|legen)|fliegt euch (?:\w+ )?um die ohren|den krater|rohre,? naegel|duenger und diesel|ist was an bord|steht am montag nicht mehr|steinigt|aus dem fenster werfen|einfach drueberfahren|abgefangen zu werden|mit fackeln|rausgefunden wo|privatadresse|adresse poste|namen und adressen|welche schule|bis nach hause gefolgt|kenn dein auto|kennzeichen (?:hab ich|notiert)|letzte warnung|sehr ungemuetlich|schusssichere weste|nicht zimperlich|ein unfall passieren|bremsen gehen|ruhig schlafen wollt|und zwar offline|und zwar nicht vor gericht|kommst du nicht mehr raus|ich bin geduldig|wann ihr feierabend habt|die welt ist klein)\b/;
+const cueTargets =
+  /(?:^|\s)@\w|\b(?:you|your|ur|u|ya|him|her|them|his|whoever|driver|manager|ceo|staff|ref|referee|guard|nurse|teacher|councillor|cllr|mp|journalist|journo|reporter|landlord|neighbour|salesman|barman|cashier|warden|engineer|rep|mod|directors?|execs|boss|owner|clerk|office|branch|depot|hq|dich|dir|euch|ihn|ihm|ihnen|ihr|ihre|eure|euren|deine|deinen|chef|filialleiter|fahrer|schiri|vermieter|buergermeister|vorstand|mitarbeiter|sachbearbeiter|kontrolleur\w*|journalist\w*|nachbar\w*|hausmeister|typ|typen|kerl|minister|direktor|koch|lokfuehrer|filiale|zentrale|redaktion|depot|buero|amt|jobcenter|rathaus|parteibuero|personalabteilung)\b/;
+const cueIntents =
+  /\b(?:i'll|ill|i will|we'll|we will|i'm going|im going|i'm gonna|im gonna|gonna|going to|coming|next time|next one|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|when i|i swear|not joking|promise|you'll be|you will be|getting|deserves?|should|needs? (?:to|a)|want(?:s)? (?:burning|lining)|hope|waiting|on my way|headed|heading|bringing|in the car|in the boot|i'd happily|werde|werden|wird|will|wollen|gleich|morgen|heute|naechste\w*|bald|dann|sonst|schwoer\w*|versprochen|komm|komme|kommt|warte\w*|erwisch\w*|sollte|gehoert|hoffentlich|hoffe|wuensch\w*|sitz|ab jetzt|freitag|montag|dran|wenn|nochmal|nochma|beim naechsten|samstag|sonntag|dienstag|mittwoch|donnerstag|ehrenwort|heut\w*|jetzt|irgendwann|bis|warned|until|if|again|one day|soon|everyone|lads|one by one|i know|we know|just saying|thought you'd|would|habt|hast|hab)\b/;
+const cueDampeners =
+  /\b(?:game|games|gaming|lobby|noob|respawn|ranked|server|fortnite|fifa|film|movie|lyric|song|novel|episode|character|writing prompt|scene|police|arrested|charged|court|sentenced|jailed|trial|reviews?|one star|ombudsman|regulator|solicitor|lawyer|myself|meself|counter|centre backs|spiel|zocken|level|runde|serie|buch|roman|krimi|folge|zitat|polizei|festgenommen|gericht|verurteilt|berichtet|prozess|anwalt|bewertung|sterne|rezension|mich selbst)\b/;
+
+/** Spans of violence cues in a post that names a target and an intent (see `cueActs`). */
+function cueSpans(folded: string): Array<{ start: number; end: number; weight: number }> {
+  const act = cueActs.exec(folded);
+  if (act === null) return [];
+  if (!cueTargets.test(folded) || !cueIntents.test(folded)) return [];
+  const weight = cueDampeners.test(folded) || jokeMarker.test(folded) ? 0.3 : 0.6;
+  return [{ start: act.index, end: act.index + act[0].length, weight }];
+}
 // "das bringt mich um vor Lachen", "ich sterbe", "killing it", "😂": jokes and idioms lower the weight.
 const jokeMarker =
   /\b(?:vor lachen|haha\w*|lol|lmao|rofl|xd|just kidding|jk|nur spass|spass beiseite|killing it|killed it|you killed it|ihr habt es gerockt)\b|😂|🤣|😆/;
@@ -180,6 +204,10 @@ export function detectThreat(text: string, ctx: DetectContext): RiskResult {
   const prepared = preparedFor(text, ctx);
   const folded = prepared.folded;
   const found: WeightedSpan[] = matchesToSpans(matchThreats(folded.text, prepared.words), folded);
+  for (const cue of cueSpans(folded.text)) {
+    const { start, end } = folded.toOriginalSpan(cue.start, cue.end);
+    found.push({ start, end, reason: "threat.cues", weight: cue.weight });
+  }
   if (found.length > 0 && jokeMarker.test(folded.text)) for (const span of found) span.weight *= 0.35;
   return toResult(found);
 }
