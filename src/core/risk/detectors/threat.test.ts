@@ -48,6 +48,14 @@ describe("detectThreat", () => {
     ["We will make you pay, one way or another", "threat.intimidation: We will make you pay"],
     ["I'll make you pay for this", "threat.intimidation: I'll make you pay"],
     ["Ich zünde eure Filiale an", "threat.arson: zünde eure Filiale an"],
+    // No single phrase: found from a cue of violence, a target and an intent.
+    ["Next time your driver blocks my drive he's getting battered", "threat.cues: getting battered"],
+    ["Schöner Laden habt ihr da. Wär doch schade, wenn dem was passiert.", "threat.cues: Wär doch schade"],
+    ["Pfefferspray liegt bereit, morgen bin ich in eurer Filiale", "threat.cues: Pfefferspray"],
+    [
+      "Keep pushing me, RidgeBank. Tomorrow you find out what I'm capable of.",
+      "threat.cues: Keep pushing me",
+    ],
   ])("finds the threat in %j", (text, expected) => {
     const result = detectThreat(text, contextFor());
     expect(spanTexts(text, result)).toContain(expected);
@@ -80,30 +88,12 @@ describe("detectThreat", () => {
     ["We'll make you pay for the app only once, promise"],
     ["Ich zünde zwei Kerzen an und warte auf den Techniker"],
     ["Put more carriages on the 17:32, someone's going to get hurt"],
-  ])("does not flag %j", (text) => {
-    expect(detectThreat(text, contextFor()).flagged).toBe(false);
-  });
-
-  it.each([
-    ["Next time your driver blocks my drive he's getting battered", "threat.cues: getting battered"],
-    ["Schöner Laden habt ihr da. Wär doch schade, wenn dem was passiert.", "threat.cues: Wär doch schade"],
-    ["Pfefferspray liegt bereit, morgen bin ich in eurer Filiale", "threat.cues: Pfefferspray"],
-    [
-      "Keep pushing me, RidgeBank. Tomorrow you find out what I'm capable of.",
-      "threat.cues: Keep pushing me",
-    ],
-  ])("finds the threat no single phrase describes in %j, from its cues", (text, expected) => {
-    const result = detectThreat(text, contextFor());
-    expect(spanTexts(text, result)).toContain(expected);
-    expect(result.flagged).toBe(true);
-  });
-
-  it.each([
+    // Cues in a game, a film, the news or a complaint.
     ["Tomorrow in ranked I'm going to kill you, noob 😂"],
     ["Neuer Film morgen im Kino: der Killer will ihn mit der Axt erschlagen"],
     ["Police say the man who was getting battered outside the pub tomorrow will testify"],
     ["Ich bin geduldig, aber wenn die Rechnung wieder falsch ist, kündige ich"],
-  ])("does not take cues in games, films, news or a complaint for a threat: %j", (text) => {
+  ])("does not flag %j", (text) => {
     expect(detectThreat(text, contextFor()).flagged).toBe(false);
   });
 
