@@ -185,9 +185,10 @@ const cueDampeners =
 
 /** Spans of violence cues in a post that names a target and an intent (see `cueActs`). */
 function cueSpans(folded: string): Array<{ start: number; end: number; weight: number }> {
+  // The short expressions first: a post without a target or an intent needs no look for acts.
+  if (!cueTargets.test(folded) || !cueIntents.test(folded)) return [];
   const act = cueActs.exec(folded);
   if (act === null) return [];
-  if (!cueTargets.test(folded) || !cueIntents.test(folded)) return [];
   const weight = cueDampeners.test(folded) || jokeMarker.test(folded) ? 0.3 : 0.6;
   return [{ start: act.index, end: act.index + act[0].length, weight }];
 }
