@@ -5,9 +5,11 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { detectThreat } from "../src/core/risk/detectors/index.ts";
+import { DEFAULT_THRESHOLD } from "../src/core/risk/detectors/scoring.ts";
 import type { OrgRiskConfig } from "../src/core/risk/risk.types.ts";
 import { scriptArgs } from "./lib/args.ts";
 import { loadWrittenPosts } from "./train/datasets.ts";
+import { metricsAt } from "./train/evaluate.ts";
 
 const values = scriptArgs(
   "npm run --silent eval:threats --",
@@ -41,38 +43,32 @@ function measure(name: string, lang: "de" | "en", showMisses: boolean): SetFigur
   if (!existsSync(file)) return undefined;
   const rows = loadWrittenPosts(file, "threat");
   const lines: string[] = [];
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
+  const scores = new Float64Array(rows.length);
+  const labels = new Uint8Array(rows.length);
   const missed: Record<string, [number, number]> = {};
   const alarms: Record<string, [number, number]> = {};
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const [label, kind = ""] = row.label.split("/");
     const isThreat = label === "1";
-    const flagged = detectThreat(row.text, { lang, org, direction: "incoming" }).flagged;
+    const result = detectThreat(row.text, { lang, org, direction: "incoming" });
+    scores[i] = result.score;
+    labels[i] = isThreat ? 1 : 0;
     const tally = isThreat ? missed : alarms;
     const counts = tally[kind] ?? [0, 0];
     counts[1] += 1;
-    if (isThreat && flagged) tp += 1;
-    else if (isThreat) {
-      fn += 1;
+    if (isThreat !== result.flagged) {
       counts[0] += 1;
-      if (showMisses) lines.push(`  missed (${kind}): ${row.text}`);
-    } else if (flagged) {
-      fp += 1;
-      counts[0] += 1;
-      if (showMisses) lines.push(`  false alarm (${kind}): ${row.text}`);
+      if (showMisses) lines.push(`  ${isThreat ? "missed" : "false alarm"} (${kind}): ${row.text}`);
     }
     tally[kind] = counts;
-  }
-  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  });
+  // The detector flags a score at or above DEFAULT_THRESHOLD, so these are the figures of its flags.
+  const { positives, precision, recall, f1 } = metricsAt(scores, labels, DEFAULT_THRESHOLD);
   const shown = (tally: Record<string, [number, number]>) =>
     Object.fromEntries(Object.entries(tally).map(([kind, [n, of]]) => [kind, `${n}/${of}`]));
   const figures = {
     posts: rows.length,
-    threats: tp + fn,
+    threats: positives,
     precision: round(precision),
     recall: round(recall),
     f1: round(f1),
