@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { alertTriggers } from "../../../src/alerts/alerts.schema.ts";
 import { defaultCondition, describeCondition, isConditionValid, numberFromInput } from "./ruleCondition.ts";
 
+const weekly = {
+  kind: "report_digest",
+  frequency: "weekly",
+  weekday: 1,
+  hour: 8,
+  timeZone: "Europe/Berlin",
+} as const;
+
 describe("rule conditions", () => {
   it("offers every kind the API knows, each with a default the API accepts", () => {
     expect(alertTriggers).toEqual([
@@ -36,13 +44,6 @@ describe("rule conditions", () => {
   });
 
   it("holds back a report schedule with an unknown time zone or hour", () => {
-    const weekly = {
-      kind: "report_digest",
-      frequency: "weekly",
-      weekday: 1,
-      hour: 8,
-      timeZone: "Europe/Berlin",
-    } as const;
     expect(isConditionValid(weekly)).toBe(true);
     expect(isConditionValid({ ...weekly, timeZone: "Europe/Hamburg" })).toBe(false);
     expect(isConditionValid({ ...weekly, hour: 24 })).toBe(false);
@@ -51,13 +52,6 @@ describe("rule conditions", () => {
 
   it("puts a report schedule into words with the weekday in the UI language", () => {
     const t = (key: string, options?: Record<string, unknown>) => `${key} ${JSON.stringify(options)}`;
-    const weekly = {
-      kind: "report_digest",
-      frequency: "weekly",
-      weekday: 1,
-      hour: 8,
-      timeZone: "Europe/Berlin",
-    } as const;
     expect(describeCondition(weekly, t, "de")).toBe(
       'alerts.rules.describe.report_weekly {"weekday":"Montag","hour":"08","zone":"Europe/Berlin"}',
     );
