@@ -169,7 +169,8 @@ export const writtenLabels = {
       "chatter",
     ],
   },
-  // Not a training label: the threat detector is rules; these files measure it (scripts/eval-threats.ts).
+  // Threats of violence: the t and p files train threat-de and threat-en, a, a2 and b measure them and the rules
+  // (scripts/eval-threats.ts).
   threat: {
     positive: ["kill", "violence", "arson", "explosive", "weapon", "doxxing", "intimidation", "incitement"],
     negative: [

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { averagePrecision, bestF1Threshold, fitPlatt, metricsAt, rocAuc } from "./evaluate.ts";
+import {
+  averagePrecision,
+  bestF1Threshold,
+  fitPlatt,
+  metricsAt,
+  rocAuc,
+  thresholdForFlagRate,
+} from "./evaluate.ts";
 import { stratifiedSplit } from "./split.ts";
 
 const labels = Uint8Array.from([1, 1, 0, 1, 0, 0]);
@@ -21,6 +28,18 @@ describe("evaluation", () => {
 
   it("puts the best F1 threshold between two distinct scores", () => {
     expect(bestF1Threshold(scores, labels)).toBeCloseTo(0.4);
+  });
+
+  it("finds the lowest threshold that flags at most a given share of everyday posts", () => {
+    const everyday = [0.1, 0.95, 0.3, 0.8, 0.2, 0.6, 0.4, 0.5, 0.7, 0.9];
+    // 20 % of 10: the two highest (0.95, 0.9) are flagged, 0.8 is not.
+    const t = thresholdForFlagRate(everyday, 0.2);
+    expect(t).toBeCloseTo(0.85);
+    expect(everyday.filter((s) => s >= t)).toHaveLength(2);
+    // Ties stay together below the threshold: only one post may be flagged, two share the top score.
+    expect(thresholdForFlagRate([0.9, 0.9, 0.1], 0.4)).toBeGreaterThan(0.9);
+    expect(thresholdForFlagRate([0.2, 0.1], 0)).toBeCloseTo(0.2 + 5e-7);
+    expect(thresholdForFlagRate([0.2, 0.1], 1)).toBe(0);
   });
 
   it("fits Platt scaling that keeps the order and moves scores toward the labels", () => {

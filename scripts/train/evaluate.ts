@@ -49,6 +49,22 @@ export function bestMacroF1Threshold(scores: ArrayLike<number>, labels: Uint8Arr
   );
 }
 
+/**
+ * The lowest threshold at which at most `rate` of `scores` (all negatives: everyday posts) are flagged, halfway
+ * between the last score let through and the first one flagged; ties are kept together on the unflagged side.
+ */
+export function thresholdForFlagRate(scores: ArrayLike<number>, rate: number): number {
+  const sorted = Array.from(scores).sort((a, b) => b - a);
+  const allowed = Math.floor(Math.max(0, rate) * sorted.length);
+  if (allowed >= sorted.length) return 0;
+  const first = sorted[allowed] ?? 0;
+  // Scores equal to the first unflagged one stay unflagged, so fewer than `allowed` may be flagged.
+  let k = allowed;
+  while (k > 0 && sorted[k - 1] === first) k--;
+  const above = k > 0 ? (sorted[k - 1] ?? 1) : Math.min(1, first + 1e-6);
+  return (first + above) / 2;
+}
+
 /** Average precision (area under the precision–recall curve, step-wise): threshold-free, for model selection. */
 export function averagePrecision(scores: ArrayLike<number>, labels: Uint8Array): number {
   const order = rankDescending(scores);

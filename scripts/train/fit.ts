@@ -13,6 +13,7 @@ import {
   bestMacroF1Threshold,
   fitPlatt,
   metricsAt,
+  thresholdForFlagRate,
 } from "./evaluate.ts";
 import type { Example, ExampleSet, LinearRecipe } from "./recipes.ts";
 import {
@@ -210,12 +211,21 @@ export function fitLinear(
   const model: LinearClassifier = { ...uncalibrated, calibration };
   const tuningScores = tuningLogits.map((logit) => calibrate(model, logit));
   const operatingThreshold = recipe.operatingPoint === "macroF1" ? bestMacroF1Threshold : bestF1Threshold;
-  model.threshold = round(operatingThreshold(tuningScores, devLabels), 4);
+  const ordinaryScores = tuningScores.slice(recipe.dev.examples.length);
+  // A cap on the everyday posts flagged raises the threshold where the best F1 would flag more of them.
+  const cap =
+    typeof recipe.operatingPoint === "object" ? recipe.operatingPoint.maxOrdinaryFlagRate : undefined;
+  model.threshold = round(
+    Math.max(
+      operatingThreshold(tuningScores, devLabels),
+      cap === undefined ? 0 : thresholdForFlagRate(ordinaryScores, cap),
+    ),
+    4,
+  );
   // The figures are reported on the dev set alone, comparable with its published anchors.
   const devScores = tuningScores.slice(0, recipe.dev.examples.length);
   const reportLabels = labelsOf(recipe.dev.examples);
   const macroThreshold = bestMacroF1Threshold(devScores, reportLabels);
-  const ordinaryScores = tuningScores.slice(recipe.dev.examples.length);
   const metadata = {
     trainedWith:
       best.result.blendWeight === undefined

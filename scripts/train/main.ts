@@ -32,6 +32,8 @@ const expectedCost: Readonly<Record<string, number>> = {
   "fact_claim-de": 15,
   "complaint-en": 10,
   "complaint-de": 10,
+  "threat-de": 90,
+  "threat-en": 90,
 };
 
 const options = scriptArgs(

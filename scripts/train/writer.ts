@@ -123,6 +123,12 @@ function renderCard(
   const m = metadata as unknown as LinearMetadata;
   const features = model.features;
   const macroOperating = recipe.operatingPoint === "macroF1";
+  const flagCap =
+    typeof recipe.operatingPoint === "object" ? recipe.operatingPoint.maxOrdinaryFlagRate : undefined;
+  const capText =
+    flagCap === undefined
+      ? ""
+      : `, raised where needed so that at most ${finePct(flagCap)} of the ordinary posts' dev part are flagged (a false alarm of this category costs a team more than a miss of one post among many)`;
   lines.push(
     "## Features and training",
     "",
@@ -135,7 +141,7 @@ function renderCard(
     m.ordinary
       ? `- Ordinary posts: ${m.ordinary.trainSize} everyday posts (all negatives) join every training variant, and the ${m.ordinary.size} of their dev part join the dev set for selection, calibration and the threshold (${m.tuning.size} texts), so the model is tuned for everyday traffic, not only for the debate its labelled data came from.`
       : "- No ordinary posts were added: selection, calibration and the threshold use the dev set alone.",
-    `- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises ${macroOperating ? "dev macro-F1 (both classes' errors weigh alike, so the share of flagged posts is not inflated)" : "dev F1 of the positive class"}.`,
+    `- Weights stored as int8 with one scale (99.99th-percentile clipping); Platt scaling fitted on dev turns the logit into a probability; the operating threshold maximises ${macroOperating ? "dev macro-F1 (both classes' errors weigh alike, so the share of flagged posts is not inflated)" : "dev F1 of the positive class"}${capText}.`,
     "",
     "## Dev-split results",
     "",
@@ -144,7 +150,9 @@ function renderCard(
     "| setting | threshold | precision | recall | F1 (positive) | macro-F1 | AUC |",
     "|---|---|---|---|---|---|---|",
     metricRow(
-      `operating point (max ${macroOperating ? "macro-F1" : "F1 positive"})`,
+      flagCap === undefined
+        ? `operating point (max ${macroOperating ? "macro-F1" : "F1 positive"})`
+        : `operating point (max F1 positive, at most ${finePct(flagCap)} of everyday posts flagged)`,
       model.threshold,
       m.devMetrics,
     ),
@@ -155,7 +163,7 @@ function renderCard(
     "",
     ...(m.ordinary
       ? [
-          `False alarms on everyday posts: ${pct(m.ordinary.flagRate)} of ${m.ordinary.size} ${m.ordinary.name} are flagged at the operating threshold.`,
+          `False alarms on everyday posts: ${m.ordinary.flagRate < 0.01 ? finePct(m.ordinary.flagRate) : pct(m.ordinary.flagRate)} of ${m.ordinary.size} ${m.ordinary.name} are flagged at the operating threshold.`,
           "",
         ]
       : []),
@@ -233,6 +241,11 @@ function metricRow(label: string, threshold: number, metrics: BinaryMetrics): st
 
 function fmt(value: number): string {
   return value.toFixed(3);
+}
+
+/** A share with two decimals, for shares under one in a thousand. */
+function finePct(value: number): string {
+  return `${(100 * value).toFixed(2)} %`;
 }
 
 function pct(value: number): string {

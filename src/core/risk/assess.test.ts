@@ -4,9 +4,18 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessPost, createRiskEngine, othersOnly, type RiskEngine } from "./assess.ts";
+import {
+  assessPost,
+  combineThreat,
+  createRiskEngine,
+  onRuleScale,
+  othersOnly,
+  priorityOf,
+  type RiskEngine,
+} from "./assess.ts";
 import { loadModels } from "./classify/classify.load.ts";
 import { classifiedCategories } from "./classify/classify.schema.ts";
+import { type RiskCategory, type RiskResult, riskCategories } from "./risk.types.ts";
 
 const modelsDir = fileURLToPath(new URL("../../../models", import.meta.url));
 const inputs = {
@@ -118,5 +127,92 @@ describe("assessPost: the organisation's own posts", () => {
     const own = assessPost(engine, { text, author: { handle: "nordwind_hilfe" } }, { org });
     expect(own.risks.toxic.flagged).toBe(true);
     expect(own.risks.threat.flagged).toBe(true);
+  });
+});
+
+describe("combineThreat: the rules and the learned threat model", () => {
+  const span = (start: number, end: number, reason: string) => ({ start, end, reason });
+  const rules = (score: number) => ({
+    score,
+    flagged: score >= 0.5,
+    spans: score > 0 ? [span(0, 5, "threat.kill")] : [],
+  });
+  const learned = (score: number, threshold: number) => ({
+    score,
+    flagged: score >= threshold,
+    spans: score >= threshold ? [span(3, 8, "model.threat"), span(10, 14, "model.threat")] : [],
+  });
+
+  it("maps the model's threshold onto the rules' 0.5, so one score flags either way", () => {
+    expect(combineThreat(rules(0), learned(0.6, 0.6), 0.6)).toMatchObject({ score: 0.5, flagged: true });
+    expect(combineThreat(rules(0), learned(0.3, 0.6), 0.6)).toMatchObject({ score: 0.25, flagged: false });
+    expect(combineThreat(rules(0), learned(0.8, 0.6), 0.6)).toMatchObject({ score: 0.75, flagged: true });
+    expect(combineThreat(rules(0), learned(1, 0.6), 0.6).score).toBe(1);
+  });
+
+  it("keeps the rules' verdict where it is the surer one, and their spans first", () => {
+    expect(combineThreat(rules(0.9), learned(0.7, 0.6), 0.6)).toEqual(rules(0.9));
+    const both = combineThreat(rules(0.3), learned(0.9, 0.6), 0.6);
+    expect(both.flagged).toBe(true);
+    // The model's first span overlaps the rule's and is dropped; its second one is kept.
+    expect(both.spans).toEqual([span(0, 5, "threat.kill"), span(10, 14, "model.threat")]);
+  });
+
+  it("is the rules alone without a model or with a zero score", () => {
+    expect(combineThreat(rules(0.6), undefined, 0.5)).toEqual(rules(0.6));
+    expect(combineThreat(rules(0), learned(0, 0.6), 0.6)).toEqual(rules(0));
+  });
+
+  it("is flagged exactly when one of the two is, for any scores (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (r, m, t) => {
+          const result = combineThreat(rules(r), learned(m, t), t);
+          expect(result.flagged).toBe(rules(r).flagged || learned(m, t).flagged);
+          expect(result.score).toBeGreaterThanOrEqual(r);
+          expect(result.score).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+  });
+});
+
+describe("priorityOf: learned scores read against their model's threshold", () => {
+  const none = Object.fromEntries(
+    riskCategories.map((category): [RiskCategory, RiskResult] => [
+      category,
+      { score: 0, flagged: false, spans: [] },
+    ]),
+  ) as Record<RiskCategory, RiskResult>;
+  const risks = (changes: Partial<Record<RiskCategory, RiskResult>>) => ({ ...none, ...changes });
+
+  it("ranks a complaint just over its threshold above a question the rules flag at 0.6", () => {
+    const complaint = risks({ complaint: { score: 0.38, flagged: true, spans: [] } });
+    const question = risks({ opportunity_question: { score: 0.6, flagged: true, spans: [] } });
+    const thresholds = { complaint: 0.33 };
+    expect(priorityOf(complaint, thresholds)).toBeGreaterThan(priorityOf(question, thresholds));
+    // Read as raw probabilities, as before, the question came first.
+    expect(priorityOf(complaint)).toBeLessThan(priorityOf(question));
+  });
+
+  it("maps a threshold to 0.5 and keeps the order of scores (property)", () => {
+    expect(onRuleScale(0.33, 0.33)).toBe(0.5);
+    expect(onRuleScale(1, 0.33)).toBe(1);
+    expect(onRuleScale(0, 0.33)).toBe(0);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (a, b, t) => {
+          const [low, high] = a <= b ? [a, b] : [b, a];
+          expect(onRuleScale(low, t)).toBeLessThanOrEqual(onRuleScale(high, t));
+          expect(onRuleScale(a, t) >= 0.5).toBe(a >= t);
+        },
+      ),
+    );
   });
 });

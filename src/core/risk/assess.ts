@@ -9,12 +9,15 @@ import {
 } from "./classify/classify.select.ts";
 import type { KnownBadHosts } from "./detectors/host-list.ts";
 import { type DetectContext, preparePost, runRuleDetectors } from "./detectors/index.ts";
+import { DEFAULT_THRESHOLD } from "./detectors/scoring.ts";
 import type { OrgRiskConfig, RiskAuthor, RiskCategory, RiskResult, RiskSpan } from "./risk.types.ts";
 import { isOfficialHandle, riskCategories, spansOverlap } from "./risk.types.ts";
 
 /** The loaded models, ready to score posts; build once per process. */
 export interface RiskEngine {
   readonly classifiers: LanguageClassifiers;
+  /** The operating threshold of each language's learned models, by category (rule detectors flag at 0.5). */
+  readonly thresholds: Readonly<Record<"de" | "en", Partial<Record<RiskCategory, number>>>>;
 }
 
 /** One text to assess. */
@@ -43,7 +46,10 @@ export interface Assessment {
 
 /** Builds the engine from loaded classifier models. */
 export function createRiskEngine(models: ClassifierModels): RiskEngine {
-  return { classifiers: buildLanguageClassifiers(models) };
+  const classifiers = buildLanguageClassifiers(models);
+  const thresholdsOf = (lang: "de" | "en") =>
+    Object.fromEntries(classifiers[lang].models.map((model) => [model.category, model.threshold]));
+  return { classifiers, thresholds: { de: thresholdsOf("de"), en: thresholdsOf("en") } };
 }
 
 const nothing: RiskResult = Object.freeze({ score: 0, flagged: false, spans: [] }) as RiskResult;
@@ -83,12 +89,53 @@ function combineDefamation(accusation: RiskResult, factClaim: RiskResult, negati
   return { score, flagged: score >= 0.5, spans: accusation.spans };
 }
 
-/** The priority: the most pressing category, weighted; an unflagged score counts half. */
-export function priorityOf(risks: Record<RiskCategory, RiskResult>): number {
+/**
+ * Threats: the rules (a matched phrase, or cues of an act, a target and an intent) and the learned model (the
+ * written threats of scripts/train/data). The model's score is mapped onto the rules' scale, its operating
+ * threshold onto theirs (0.5), so that one score says how sure the engine is and either may flag; the rules'
+ * spans come first, as they name the phrase, the model's name the words that raised its score.
+ */
+export function combineThreat(
+  rules: RiskResult,
+  learned: RiskResult | undefined,
+  threshold: number,
+): RiskResult {
+  if (learned === undefined || learned.score === 0) return rules;
+  const mapped = onRuleScale(learned.score, threshold);
+  if (mapped <= rules.score) return rules;
+  const spans = [...rules.spans];
+  for (const span of learned.spans) if (!overlapsAny(spans, spans.length, span)) spans.push(span);
+  return { score: mapped, flagged: rules.flagged || learned.flagged, spans };
+}
+
+/**
+ * A learned model's probability on the rules' scale, where 0.5 is the operating threshold: `threshold` maps to
+ * 0.5, below it linearly to [0, 0.5), above it to [0.5, 1]. Rounded to three places as the rules' scores are;
+ * a score below the threshold never rounds up to 0.5.
+ */
+export function onRuleScale(score: number, threshold: number): number {
+  const t = Math.min(0.99, Math.max(0.01, threshold));
+  return score < t
+    ? Math.min(0.499, Math.round((500 * score) / t) / 1000)
+    : Math.round(1000 * (0.5 + (0.5 * (score - t)) / (1 - t))) / 1000;
+}
+
+/**
+ * The priority: the most pressing category, weighted; an unflagged score counts half. A learned category's
+ * score is read on the rules' scale (`onRuleScale` with its model's threshold in `thresholds`), so that a
+ * complaint just over its model's threshold of 0.33 does not rank below a question the rules flag at 0.5.
+ */
+export function priorityOf(
+  risks: Record<RiskCategory, RiskResult>,
+  thresholds: Partial<Record<RiskCategory, number>> = {},
+): number {
   let priority = 0;
   for (const category of riskCategories) {
     const r = risks[category];
-    priority = Math.max(priority, priorityWeight[category] * r.score * (r.flagged ? 1 : 0.5));
+    const threshold = thresholds[category];
+    const score =
+      threshold === undefined || category === "threat" ? r.score : onRuleScale(r.score, threshold);
+    priority = Math.max(priority, priorityWeight[category] * score * (r.flagged ? 1 : 0.5));
   }
   return Math.round(priority * 1000) / 1000;
 }
@@ -163,7 +210,8 @@ export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRi
   risks.malicious_link = rules.malicious_link;
   risks.impersonation = rules.impersonation;
   risks.scam = rules.scam;
-  risks.threat = rules.threat;
+  const thresholds = engine.thresholds[lang === "de" ? "de" : "en"];
+  risks.threat = combineThreat(rules.threat, learned.threat, thresholds.threat ?? DEFAULT_THRESHOLD);
   risks.opportunity_question = rules.opportunity_question;
   risks.opportunity_praise = rules.opportunity_praise;
   risks.opportunity_lead = rules.opportunity_lead;
@@ -172,5 +220,5 @@ export function assessPost(engine: RiskEngine, input: AssessInput, inputs: OrgRi
   if (isOwnPost(input, inputs.org)) {
     for (const category of othersOnly) risks[category] = { score: 0, flagged: false, spans: [] };
   }
-  return { lang, priority: priorityOf(risks), risks };
+  return { lang, priority: priorityOf(risks, thresholds), risks };
 }

@@ -21,7 +21,7 @@ describe("the trained models in models/", () => {
     loadMs = performance.now() - started;
   });
 
-  it("loads all ten models in well under a second", () => {
+  it("loads all twelve models in well under a second", () => {
     expect(Object.keys(models).sort()).toEqual([
       "complaint-de",
       "complaint-en",
@@ -31,6 +31,8 @@ describe("the trained models in models/", () => {
       "hate-en",
       "negative-de",
       "negative-en",
+      "threat-de",
+      "threat-en",
       "toxic-de",
       "toxic-en",
     ]);
@@ -54,6 +56,16 @@ describe("the trained models in models/", () => {
       "Was für ein schöner Tag, ich freue mich sehr!",
     ],
     ["negative-en", "This is terrible, I hate it and I am so angry.", "What a wonderful day, I love it!"],
+    [
+      "threat-de",
+      "Ich weiß, wo dein Sachbearbeiter wohnt. Nächste Woche steh ich mit nem Messer vor seiner Tür.",
+      "Danke an den Sachbearbeiter, nächste Woche bring ich die Unterlagen vorbei.",
+    ],
+    [
+      "threat-en",
+      "I know where your manager lives. Next week I'm turning up at his door with a knife.",
+      "Thanks to your manager, next week I'll drop the paperwork off at the branch.",
+    ],
     [
       "complaint-en",
       "@VerizonSupport my internet has been down for 3 days and nobody answers, worst service ever",
@@ -80,8 +92,8 @@ describe("the trained models in models/", () => {
   });
 
   it("scores the German models in one space with the polarity list, the English ones with the embedding", () => {
-    const german = ["toxic-de", "hate-de", "negative-de", "complaint-de", "fact_claim-de"];
-    const english = ["toxic-en", "hate-en", "negative-en", "complaint-en", "fact_claim-en"];
+    const german = ["toxic-de", "hate-de", "negative-de", "complaint-de", "fact_claim-de", "threat-de"];
+    const english = ["toxic-en", "hate-en", "negative-en", "complaint-en", "fact_claim-en", "threat-en"];
     const lists = new Set(german.map((name) => models[name]?.features.polarity));
     expect(lists.size).toBe(1);
     expect([...lists][0]?.name).toBe("polarity-de");
@@ -100,7 +112,14 @@ describe("the trained models in models/", () => {
   it("scores a post with every classifier of its language and English for other languages", () => {
     const classifiers = buildLanguageClassifiers(models);
     const scores = scoreWithSet(classifiersForLanguage(classifiers, "de"), "Du bist so ein Vollidiot!");
-    expect(Object.keys(scores).sort()).toEqual(["complaint", "fact_claim", "hate", "negative", "toxic"]);
+    expect(Object.keys(scores).sort()).toEqual([
+      "complaint",
+      "fact_claim",
+      "hate",
+      "negative",
+      "threat",
+      "toxic",
+    ]);
     expect(scores.toxic?.flagged).toBe(true);
     expect(classifiersForLanguage(classifiers, "other")).toBe(classifiers.en);
   });

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 /** Categories that have a learned or lexicon classifier. */
-export const classifiedCategories = ["toxic", "hate", "negative", "complaint", "fact_claim"] as const;
+export const classifiedCategories = [
+  "toxic",
+  "hate",
+  "negative",
+  "complaint",
+  "fact_claim",
+  "threat",
+] as const;
 export type ClassifiedCategory = (typeof classifiedCategories)[number];
 
 /** Languages a classifier is trained for. */

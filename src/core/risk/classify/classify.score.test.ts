@@ -174,6 +174,33 @@ describe("scoreWithSet", () => {
     );
   });
 
+  it.each([3, 4, 5, 6])("scores a set of %i linear models as each model alone", (count) => {
+    // Four, five and six models take unrolled paths of their own (models/ ships six a language), three the
+    // general loop: every path must give each model the score and the spans it gets alone.
+    const categories = ["toxic", "hate", "negative", "fact_claim", "complaint", "threat"] as const;
+    const words = ["idiot", "pack", "mist", "fakt", "warte", "messer"];
+    const models = categories.slice(0, count).map((category, m) => ({
+      ...insultModel([words[m] ?? "", "\ue000"]),
+      name: `${category}-${m}`,
+      category,
+      weightScale: 0.1 + 0.05 * m,
+    }));
+    const set = buildClassifierSet("de", models);
+    const check = (text: string) => {
+      const together = scoreWithSet(set, text, { explain: "always" });
+      for (const model of models) {
+        expect(together[model.category]).toEqual(scoreText(model, text, { explain: "always" }));
+      }
+    };
+    check("Du Idiot, das Pack, ein Mist, Fakt: ich warte mit dem Messer");
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words, "Idiot", " ", ", "), { maxLength: 12 }), (parts) =>
+        check(parts.join(" ")),
+      ),
+      { numRuns: 50 },
+    );
+  });
+
   it("refuses to group models of different feature spaces", () => {
     const other = { ...insultModel(), features: { ...config, seed: 7 } };
     expect(() => buildClassifierSet("de", [insultModel(), other])).toThrow(/feature space/);

@@ -23,7 +23,7 @@ export interface ScoreOptions {
 
 /**
  * The classifiers of one language over one shared feature space: a post is hashed once and every
- * model's weights for a bucket sit next to each other, so five models cost little more than one.
+ * model's weights for a bucket sit next to each other, so six models cost little more than one.
  */
 export interface ClassifierSet {
   readonly lang: ClassifierLanguage;
@@ -105,8 +105,32 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
   const { interleaved, sums, linear } = set;
   const stride = linear.length;
   sums.fill(0);
-  if (stride === 5) {
-    // The common case (five linear models of one language), unrolled for the JIT.
+  if (stride === 6) {
+    // The common case (six linear models of one language, as models/ ships them), unrolled for the JIT.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const value = values[k] ?? 0;
+      const base = (touched[k] ?? 0) * 6;
+      s0 += value * (interleaved[base] ?? 0);
+      s1 += value * (interleaved[base + 1] ?? 0);
+      s2 += value * (interleaved[base + 2] ?? 0);
+      s3 += value * (interleaved[base + 3] ?? 0);
+      s4 += value * (interleaved[base + 4] ?? 0);
+      s5 += value * (interleaved[base + 5] ?? 0);
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+    sums[4] = s4;
+    sums[5] = s5;
+  } else if (stride === 5) {
+    // Five linear models, unrolled for the JIT.
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -127,8 +151,8 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
     sums[3] = s3;
     sums[4] = s4;
   } else if (stride === 4 && set.packed4 !== undefined) {
-    // Four linear models and a lexicon per language, as models/ ships them today: one load per
-    // bucket (a random access into a megabyte, the cost of scoring), the int8 weights by shifts.
+    // Four linear models: one load per bucket (a random access into a megabyte, the cost of scoring), the
+    // int8 weights by shifts.
     const packed = set.packed4;
     if (set.touchedPacked.length < touchedCount) set.touchedPacked = new Int32Array(touched.length);
     const kept = set.touchedPacked;

@@ -192,7 +192,8 @@ function cueSpans(folded: string): Array<{ start: number; end: number; weight: n
   if (!cueTargets.test(folded) || !cueIntents.test(folded)) return [];
   const act = cueActs.exec(folded);
   if (act === null) return [];
-  const weight = cueDampeners.test(folded) || jokeMarker.test(folded) ? 0.3 : 0.6;
+  // Jokes weigh every threat span down in `detectThreat`, cues included.
+  const weight = cueDampeners.test(folded) ? 0.3 : 0.6;
   return [{ start: act.index, end: act.index + act[0].length, weight }];
 }
 // "das bringt mich um vor Lachen", "ich sterbe", "killing it", "😂": jokes and idioms lower the weight.
