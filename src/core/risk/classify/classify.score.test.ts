@@ -175,7 +175,7 @@ describe("scoreWithSet", () => {
   });
 
   it.each([3, 4, 5, 6])("scores a set of %i linear models as each model alone", (count) => {
-    // Four, five and six models take unrolled paths of their own (models/ ships six a language), three the
+    // Four and six models take unrolled paths of their own (models/ ships six a language), three and five the
     // general loop: every path must give each model the score and the spans it gets alone.
     const categories = ["toxic", "hate", "negative", "fact_claim", "complaint", "threat"] as const;
     const words = ["idiot", "pack", "mist", "fakt", "warte", "messer"];

@@ -129,27 +129,6 @@ export function scoreWithSet(set: ClassifierSet, text: string, options: ScoreOpt
     sums[3] = s3;
     sums[4] = s4;
     sums[5] = s5;
-  } else if (stride === 5) {
-    // Five linear models, unrolled for the JIT.
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    for (let k = 0; k < touchedCount; k++) {
-      const value = values[k] ?? 0;
-      const base = (touched[k] ?? 0) * 5;
-      s0 += value * (interleaved[base] ?? 0);
-      s1 += value * (interleaved[base + 1] ?? 0);
-      s2 += value * (interleaved[base + 2] ?? 0);
-      s3 += value * (interleaved[base + 3] ?? 0);
-      s4 += value * (interleaved[base + 4] ?? 0);
-    }
-    sums[0] = s0;
-    sums[1] = s1;
-    sums[2] = s2;
-    sums[3] = s3;
-    sums[4] = s4;
   } else if (stride === 4 && set.packed4 !== undefined) {
     // Four linear models: one load per bucket (a random access into a megabyte, the cost of scoring), the
     // int8 weights by shifts.
