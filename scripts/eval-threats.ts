@@ -11,7 +11,6 @@ import { loadModels } from "../src/core/risk/classify/classify.load.ts";
 import { scoreWithSet } from "../src/core/risk/classify/classify.score.ts";
 import { classifiersForLanguage } from "../src/core/risk/classify/classify.select.ts";
 import { detectThreat } from "../src/core/risk/detectors/index.ts";
-import type { OrgRiskConfig } from "../src/core/risk/risk.types.ts";
 import { defaultModelsDir } from "../src/risk/risk.service.ts";
 import { scriptArgs } from "./lib/args.ts";
 import {
@@ -29,7 +28,7 @@ import {
   loadWrittenPosts,
 } from "./train/datasets.ts";
 import { metricsAt } from "./train/evaluate.ts";
-import { devFraction, splitSeed } from "./train/recipes.ts";
+import { devFraction, noOrg, splitSeed } from "./train/recipes.ts";
 import { stratifiedSplit } from "./train/split.ts";
 
 const values = scriptArgs(
@@ -49,27 +48,18 @@ const values = scriptArgs(
   },
 );
 
-// An organisation the posts are not about: the sets use invented names, so no rule may lean on the org's names.
-const org: OrgRiskConfig = {
-  brandNames: [],
-  domains: [],
-  officialAccounts: [],
-  executives: [],
-  watchlist: [],
-};
-
 type Lang = "de" | "en";
 type Judge = (text: string, lang: Lang) => { score: number; flagged: boolean };
 
 const engine: RiskEngine = createRiskEngine(await loadModels(String(values.models)));
 const judges: Record<"rules" | "model" | "combined", Judge> = {
-  rules: (text, lang) => detectThreat(text, { lang, org, direction: "incoming" }),
+  rules: (text, lang) => detectThreat(text, { lang, org: noOrg, direction: "incoming" }),
   model: (text, lang) =>
     scoreWithSet(classifiersForLanguage(engine.classifiers, lang), text, { explain: "never" }).threat ?? {
       score: 0,
       flagged: false,
     },
-  combined: (text, lang) => assessPost(engine, { text, lang }, { org }).risks.threat,
+  combined: (text, lang) => assessPost(engine, { text, lang }, { org: noOrg }).risks.threat,
 };
 
 interface Figures {

@@ -15,7 +15,7 @@ import {
   metricsAt,
   thresholdForFlagRate,
 } from "./evaluate.ts";
-import type { Example, ExampleSet, LinearRecipe } from "./recipes.ts";
+import { type Example, type ExampleSet, flagCapOf, type LinearRecipe } from "./recipes.ts";
 import {
   type DenseWords,
   featurise,
@@ -213,8 +213,7 @@ export function fitLinear(
   const operatingThreshold = recipe.operatingPoint === "macroF1" ? bestMacroF1Threshold : bestF1Threshold;
   const ordinaryScores = tuningScores.slice(recipe.dev.examples.length);
   // A cap on the everyday posts flagged raises the threshold where the best F1 would flag more of them.
-  const cap =
-    typeof recipe.operatingPoint === "object" ? recipe.operatingPoint.maxOrdinaryFlagRate : undefined;
+  const cap = flagCapOf(recipe);
   model.threshold = round(
     Math.max(
       operatingThreshold(tuningScores, devLabels),

@@ -85,8 +85,16 @@ export interface LinearRecipe {
 
 export type Recipe = LinearRecipe;
 
-/** An organisation no written post is about, for the rule detectors that filter training data. */
-const noOrg: OrgRiskConfig = {
+/** The cap on the everyday posts a recipe's operating threshold may flag, if it sets one. */
+export function flagCapOf(recipe: LinearRecipe): number | undefined {
+  return typeof recipe.operatingPoint === "object" ? recipe.operatingPoint.maxOrdinaryFlagRate : undefined;
+}
+
+/**
+ * An organisation no written post is about, for the rule detectors that filter training data and measure
+ * the written sets: the posts use invented names, so no rule may lean on the organisation's names.
+ */
+export const noOrg: OrgRiskConfig = {
   brandNames: [],
   domains: [],
   officialAccounts: [],
@@ -858,7 +866,6 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
   // Threats of violence: written posts (no dataset here labels threats). The rule detector stays beside the
   // model (src/core/risk/assess.ts combines them); dataset posts it flags are left out of the negatives, as
   // GermEval's and TweetEval's offensive tweets hold a few real threats that would otherwise be learnt as harmless.
-  const threatPositive = writtenPositive;
   // A threat is the top priority of the engine and alerts at once: a false one costs a team more than a miss
   // among the many posts a team reads, so at most one everyday post in two thousand may be flagged by the model.
   const threatFlagCap = 0.0005;
@@ -905,11 +912,11 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
     const pairs = loadWrittenLabelled("threat", `threats-${lang}-p1`, `threats-${lang}-p2`);
     const harmless = (rows: readonly LabelledText[]) => set("", notRuleThreat(lang)(rows), () => false);
     const writtenPart = (part: (split: Split) => LabelledText[]) => written.flatMap((split) => part(split()));
-    const threats = set(`written ${language} threat posts (t1–t3)`, training, threatPositive);
+    const threats = set(`written ${language} threat posts (t1–t3)`, training, writtenPositive);
     const withPairs = join(
       `${threats.name} + minimal pairs (p1, p2)`,
       threats,
-      set("", pairs, threatPositive),
+      set("", pairs, writtenPositive),
     );
     return {
       kind: "linear",
@@ -919,7 +926,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
       dev: set(
         `written ${language} threat posts dev (${devFiles.join(", ")})`,
         loadWrittenLabelled("threat", ...devFiles),
-        threatPositive,
+        writtenPositive,
       ),
       variants: [
         threats,
@@ -930,7 +937,7 @@ export function listRecipes(dataDir: string): RecipeEntry[] {
         set(
           `written ${language} threat posts, set b (written apart, never used to train or tune)`,
           loadWrittenLabelled("threat", `threats-${lang}-b`),
-          threatPositive,
+          writtenPositive,
         ),
       ],
       ordinary: {

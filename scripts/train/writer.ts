@@ -9,7 +9,7 @@ import type {
 } from "../../src/core/risk/classify/classify.schema.ts";
 import type { BinaryMetrics } from "./evaluate.ts";
 import { blendMargin, blendWeights } from "./fit.ts";
-import type { Recipe } from "./recipes.ts";
+import { flagCapOf, type Recipe } from "./recipes.ts";
 
 /** Writes `<name>.json` and `<name>.bin` (int8 weights, then the int8 word scores if any) of a linear model. */
 export function writeLinearModel(dir: string, model: LinearClassifier): void {
@@ -123,8 +123,7 @@ function renderCard(
   const m = metadata as unknown as LinearMetadata;
   const features = model.features;
   const macroOperating = recipe.operatingPoint === "macroF1";
-  const flagCap =
-    typeof recipe.operatingPoint === "object" ? recipe.operatingPoint.maxOrdinaryFlagRate : undefined;
+  const flagCap = flagCapOf(recipe);
   const capText =
     flagCap === undefined
       ? ""
@@ -243,7 +242,7 @@ function fmt(value: number): string {
   return value.toFixed(3);
 }
 
-/** A share with two decimals, for shares under one in a thousand. */
+/** A share with two decimals, for shares under one in a hundred (0.05 %, not 0.1 %). */
 function finePct(value: number): string {
   return `${(100 * value).toFixed(2)} %`;
 }

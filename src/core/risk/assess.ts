@@ -132,6 +132,7 @@ export function priorityOf(
   let priority = 0;
   for (const category of riskCategories) {
     const r = risks[category];
+    // The threat result is already on the rules' scale (`combineThreat`), whatever its model's threshold.
     const threshold = thresholds[category];
     const score =
       threshold === undefined || category === "threat" ? r.score : onRuleScale(r.score, threshold);
